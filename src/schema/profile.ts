@@ -1,0 +1,44 @@
+// The layout profile (templates/gbt9704.yaml): every number the typesetter uses, validated.
+import { z } from 'zod';
+
+export const FONT_ROLES = ['xiaobiaosong', 'fangsong', 'heiti', 'kaiti', 'songti', 'latin'] as const;
+export const FontRole = z.enum(FONT_ROLES);
+export type FontRole = z.infer<typeof FontRole>;
+
+export const TEXT_ROLES = [
+  'mark', 'title', 'body', 'h1', 'h2', 'h3', 'h4', 'copyNo', 'secrecy', 'urgency', 'docNumber',
+  'signerLabel', 'signerName', 'addressee', 'signature', 'date', 'note', 'colophon', 'pageNumber',
+  'table', 'tableHead',
+] as const;
+export const TextRole = z.enum(TEXT_ROLES);
+export type TextRole = z.infer<typeof TextRole>;
+
+const mm = z.number().positive();
+const RoleStyle = z.strictObject({
+  font: FontRole,
+  size: z.number().positive(),
+  color: z.enum(['red', 'text']).default('text'),
+});
+
+export const Profile = z.strictObject({
+  page: z.strictObject({ width: mm, height: mm }),
+  margins: z.strictObject({ top: mm, left: mm }),
+  block: z.strictObject({ width: mm, height: mm }),
+  grid: z.strictObject({ lines: z.number().int().positive(), chars: z.number().int().positive() }),
+  colors: z.strictObject({ red: z.string(), text: z.string() }),
+  roles: z.strictObject(Object.fromEntries(TEXT_ROLES.map((r) => [r, RoleStyle])) as Record<TextRole, typeof RoleStyle>),
+  header: z.strictObject({
+    markTopFromBlock: mm,
+    markMaxWidthRatio: z.number().positive().max(1),
+    blankLinesBelowMark: z.number().int().nonnegative(),
+    ruleBelowNumber: mm,
+    ruleWidthPt: z.number().positive(),
+  }),
+  colophon: z.strictObject({ thick: mm, thin: mm, indentChars: z.number().nonnegative() }),
+  pageNumber: z.strictObject({ belowBlock: mm, indentChars: z.number().nonnegative() }),
+  signature: z.strictObject({ dateRightChars: z.number(), unsealedRightChars: z.number() }),
+  seal: z.strictObject({ diameter: mm }),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const MM = 72 / 25.4; // points per millimetre

@@ -1,0 +1,86 @@
+// The report (法治政府建设情况报告) as data: one YAML file per township and year.
+import { z } from 'zod';
+import { IsoDate, Text, DocNumber } from './common.ts';
+import { METRIC_KEYS } from './catalogue.ts';
+
+export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
+export const Variant = z.enum(VARIANTS);
+export type Variant = z.infer<typeof Variant>;
+
+export const Organ = z.strictObject({
+  name: Text, // full name, e.g. 如东县岔河镇人民政府 (used in the signature)
+  short: Text.optional(), // the form in the red mark (发文机关标志); defaults to `name`
+  seal: Text.optional(), // path to a user-supplied seal image (印章), relative to the YAML file
+});
+export type Organ = z.infer<typeof Organ>;
+
+/** A level-2 item (（一）…) with optional nested level-3 (1.) and level-4 (（1）) items. */
+export interface Item {
+  heading: string;
+  inline?: boolean; // heading opens the first paragraph: （一）加强组织领导。一是…
+  paragraphs?: string[];
+  items?: Item[];
+}
+export const Item: z.ZodType<Item> = z.lazy(() =>
+  z.strictObject({
+    heading: Text,
+    inline: z.boolean().optional(),
+    paragraphs: z.array(Text).optional(),
+    items: z.array(Item).optional(),
+  }),
+);
+
+/** One of the five statutory parts (一、… 五、). */
+export const Part = z.strictObject({
+  heading: Text.optional(), // overrides the standard heading from templates/
+  paragraphs: z.array(Text).optional(), // text directly under the level-1 heading
+  items: z.array(Item).optional(),
+});
+export type Part = z.infer<typeof Part>;
+
+export const PART_KEYS = ['measures', 'leadership', 'shortcomings', 'nextYear', 'other'] as const;
+export type PartKey = (typeof PART_KEYS)[number];
+
+export const QUALIFIERS = ['余', '多', '近', '约'] as const;
+export const MetricValue = z.strictObject({
+  value: z.number().nonnegative(),
+  unit: Text,
+  qualifier: z.enum(QUALIFIERS).optional(), // 13500余份 → value 13500, qualifier 余
+  source: Text.optional(), // the phrase in the text the figure comes from
+});
+export type MetricValue = z.infer<typeof MetricValue>;
+
+export const Report = z.strictObject({
+  township: Text, // 乡镇（街道）
+  county: Text, // 县（市、区）
+  city: Text.optional(),
+  province: Text.optional(),
+  year: z.number().int().min(2000).max(2100), // the year reported on
+  variant: Variant.default('file-up'),
+  copyNo: Text.optional(), // 份号
+  secrecy: Text.optional(), // 密级和保密期限
+  urgency: Text.optional(), // 紧急程度
+  issuingOrgans: z.array(Organ).min(1, { message: '至少需要一个发文机关 / at least one issuing organ' }),
+  docNumber: DocNumber.optional(),
+  signers: z.array(Text).optional(), // 签发人, in the organs' order
+  addressee: Text.optional(), // 主送机关, e.g. 县委、县政府
+  date: IsoDate.optional(), // 成文日期
+  title: Text.optional(), // defaults to templates/title.hbs
+  lead: z.array(Text).optional(), // paragraphs before part one
+  parts: z.strictObject({
+    measures: Part.optional(),
+    leadership: Part.optional(),
+    shortcomings: Part.optional(),
+    nextYear: Part.optional(),
+    other: Part.optional(),
+  }),
+  closing: z.array(Text).optional(), // paragraphs after the last part
+  attachments: z.array(Text).optional(), // 附件 names
+  note: z.strictObject({ contact: Text.optional(), phone: Text.optional() }).optional(), // 附注
+  cc: z.array(Text).optional(), // 抄送
+  printer: z.strictObject({ organ: Text, date: IsoDate }).optional(), // 印发机关 and 印发日期
+  metrics: z.partialRecord(z.enum(METRIC_KEYS), MetricValue).optional(),
+  source: Text.optional(), // the file it was imported from, e.g. seeds/000_….txt
+});
+export type Report = z.infer<typeof Report>;
+export type ReportInput = z.input<typeof Report>;
