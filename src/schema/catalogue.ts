@@ -18,8 +18,8 @@ export interface MetricDef {
 const sum = { kind: 'sum' } as const;
 
 export const CATALOGUE = [
-  { key: 'study.centralGroupSessions', label: '党委理论学习中心组学法次数', unit: '次', rollup: sum, cues: ['中心组学习', '中心组学法', '理论学习中心组'] },
-  { key: 'study.leadershipSessions', label: '领导班子集中学法次数', unit: '次', rollup: sum, cues: ['领导班子集中学法', '班子学法', '集中学法', '领导班子认真学习'] },
+  { key: 'study.centralGroupSessions', label: '党委理论学习中心组学法次数', unit: '次', rollup: sum, cues: ['中心组学习', '中心组学法', '理论学习中心组', '中心组集中学习'] },
+  { key: 'study.leadershipSessions', label: '领导班子集中学法次数', unit: '次', rollup: sum, cues: ['领导班子集中学法', '班子学法', '集中学法', '领导班子认真学习', '班子成员集中学习'] },
   { key: 'study.lawLectures', label: '主要负责人讲法治课次数', unit: '次', rollup: sum, cues: ['讲法治课', '讲授法治课'] },
   { key: 'study.reportOnLaw', label: '述法人次', unit: '人次', rollup: sum, cues: ['述法'] },
   { key: 'decision.majorDecisions', label: '重大行政决策事项', unit: '件', rollup: sum, cues: ['重大行政决策'] },

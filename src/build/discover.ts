@@ -1,0 +1,111 @@
+// Finding the work: every report YAML under the inputs, and every county folder (one holding county.yaml).
+// Each input is mirrored under the output folder relative to itself: `data/seeds/a.yaml` built from
+// `data` lands at `<out>/seeds/a.pdf`; a file given directly lands at `<out>/a.pdf`.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { diag, type Diagnostic } from '../diagnostics.ts';
+
+export const COUNTY_FILE = 'county.yaml';
+
+export interface ReportSource {
+  file: string; // absolute path of the YAML
+  rel: string; // path under the output folder without extension, '/'-separated: seeds/岔河镇-2023
+  county?: string; // absolute folder of the county it belongs to, when inside one
+}
+
+export interface CountySource {
+  dir: string; // absolute folder holding county.yaml
+  rel: string; // that folder mirrored under the output folder ('' for the output root)
+}
+
+export interface Discovered {
+  reports: ReportSource[];
+  counties: CountySource[];
+  problems: Diagnostic[]; // inputs that do not exist
+}
+
+export function isReportYaml(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && name.toLowerCase() !== COUNTY_FILE && !name.startsWith('.');
+}
+
+// Folders never searched: hidden ones (.git, .gongwen caches) and installed packages.
+function skipDir(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+const toSlash = (p: string) => p.split(sep).join('/');
+const stripExt = (p: string) => p.replace(/\.ya?ml$/i, '');
+
+/** Lists every file under `root` (sorted, so the work order and the manifest are stable), skipping `exclude`. */
+async function walk(root: string, exclude: string): Promise<{ files: string[]; dirs: string[] }> {
+  const files: string[] = [];
+  const dirs: string[] = [root];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (skipDir(e.name) || full === exclude) continue;
+        dirs.push(full);
+        await visit(full);
+      } else if (e.isFile()) {
+        files.push(full);
+      }
+    }
+  };
+  await visit(root);
+  return { files, dirs };
+}
+
+/** The nearest folder at or above `dir` (but not above `stop`) that holds county.yaml. */
+function countyOf(dir: string, countyDirs: Set<string>, stop: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (countyDirs.has(d)) return d;
+    if (d === stop || dirname(d) === d) return undefined;
+  }
+}
+
+export async function discover(inputs: string[], outDir: string): Promise<Discovered> {
+  const out = resolve(outDir);
+  const reports = new Map<string, ReportSource>();
+  const counties = new Map<string, CountySource>();
+  const problems: Diagnostic[] = [];
+  for (const input of inputs) {
+    const abs = resolve(input);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      problems.push(diag('build.noInput', `找不到输入：${input}`, `input not found: ${input}`, { file: input }));
+      continue;
+    }
+    if (st.isFile()) {
+      if (!isReportYaml(basename(abs))) {
+        problems.push(diag('build.notReport', `不是报告 YAML 文件：${input}`, `not a report YAML file: ${input}`, { file: input }));
+        continue;
+      }
+      // A lone file still brings its county's roll-up along when its own folder is a county folder.
+      const parent = dirname(abs);
+      const inCounty = await stat(join(parent, COUNTY_FILE)).then((s) => s.isFile(), () => false);
+      if (!reports.has(abs)) reports.set(abs, { file: abs, rel: stripExt(basename(abs)), county: inCounty ? parent : undefined });
+      if (inCounty && !counties.has(parent)) counties.set(parent, { dir: parent, rel: '' });
+      continue;
+    }
+    const { files } = await walk(abs, out);
+    const countyDirs = new Set(files.filter((f) => basename(f) === COUNTY_FILE).map(dirname));
+    for (const d of countyDirs) if (!counties.has(d)) counties.set(d, { dir: d, rel: toSlash(relative(abs, d)) });
+    for (const f of files) {
+      if (!isReportYaml(basename(f)) || reports.has(f)) continue;
+      reports.set(f, { file: f, rel: stripExt(toSlash(relative(abs, f))), county: countyOf(dirname(f), countyDirs, abs) });
+    }
+  }
+  return { reports: [...reports.values()], counties: [...counties.values()], problems };
+}
+
+/** The report YAML files a county's roll-up reads: every report under its folder (sorted). */
+export async function countyReportFiles(dir: string): Promise<string[]> {
+  const { files } = await walk(dir, '');
+  // A county folder nested inside another belongs to its own roll-up, not to the outer one.
+  const countyDirs = new Set(files.filter((f) => basename(f) === COUNTY_FILE).map(dirname));
+  return files.filter((f) => isReportYaml(basename(f)) && countyOf(dirname(f), countyDirs, dir) === dir);
+}

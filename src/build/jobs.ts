@@ -1,0 +1,39 @@
+// The unit of work, shared by the worker pool and the in-process path: one report or one county roll-up,
+// from its source files to its output files on disk. A job never throws for bad input: it returns diagnostics.
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Variant } from '../schema/report.ts';
+import type { Format } from '../render/index.ts';
+
+export type CountyFormat = Format | 'xlsx';
+
+export interface ReportJob {
+  kind: 'report';
+  id: string; // manifest key of the job, e.g. report:seeds/岔河镇-2023
+  file: string; // absolute path of the YAML
+  outBase: string; // absolute output path without extension
+  formats: Format[];
+  variant?: Variant;
+  draft: boolean;
+}
+
+export interface CountyJob {
+  kind: 'county';
+  id: string; // county:示例县/2023
+  dir: string; // absolute folder holding county.yaml
+  outDir: string; // absolute folder the roll-up files go to
+  formats: CountyFormat[];
+  draft: boolean;
+}
+
+export type Job = ReportJob | CountyJob;
+
+export type JobResult =
+  | {
+      ok: true;
+      id: string;
+      written: { path: string; size: number }[]; // absolute paths
+      deps: string[]; // files read beyond those in the job's key (seal images), absolute
+      warnings: Diagnostic[];
+      ms: number;
+    }
+  | { ok: false; id: string; diagnostics: Diagnostic[]; ms: number };

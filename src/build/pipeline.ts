@@ -1,0 +1,160 @@
+// The build: discover → plan against the manifest → run what changed (in process or on the pool) → record.
+// One failing job never stops the others; the manifest is saved as results arrive, so a killed batch
+// resumes where it stopped.
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Variant } from '../schema/report.ts';
+import type { Format } from '../render/index.ts';
+import { COUNTY_FILE, discover, type Discovered } from './discover.ts';
+import { envKey, envKeyParts } from './envKey.ts';
+import { defaultThreads, inProcessExecutor, poolExecutor, type Executor } from './executor.ts';
+import { hashFile } from './fingerprint.ts';
+import type { JobResult } from './jobs.ts';
+import { Manifest, type ManifestState } from './manifest.ts';
+import { makePlan, type PlannedJob } from './plan.ts';
+import { sweepStaleTemps } from './safeWrite.ts';
+
+export interface BuildOptions {
+  inputs: string[];
+  outDir: string;
+  formats: Format[];
+  variant?: Variant;
+  draft?: boolean;
+  force?: boolean;
+  jobs?: number; // worker threads; 0 = build in this process
+  /** Batches this small build in process: starting workers costs more than it saves (measured, see bench). */
+  inProcessUpTo?: number;
+  executor?: Executor; // watch mode passes its long-lived in-process executor
+  /** Watch mode: build only these report files (absolute) and the roll-ups of their counties or county.yaml files. */
+  only?: string[];
+}
+
+export interface Reporter {
+  start(total: number, skipped: number): void;
+  done(p: PlannedJob, r: JobResult): void;
+  warn(d: Diagnostic): void;
+}
+
+export interface BuildSummary {
+  built: string[];
+  skipped: string[];
+  failed: { label: string; diagnostics: Diagnostic[] }[];
+  written: string[]; // absolute output paths
+  manifest: ManifestState;
+  threads: number;
+  ms: number;
+}
+
+export const IN_PROCESS_UP_TO = 4;
+const SAVE_EVERY_MS = 1000;
+
+export const silentReporter: Reporter = { start() {}, done() {}, warn() {} };
+
+export async function runBuild(opts: BuildOptions, reporter: Reporter = silentReporter): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const outDir = resolve(opts.outDir);
+  await mkdir(outDir, { recursive: true });
+  await sweepStaleTemps(outDir);
+  const [found, manifest, env] = await Promise.all([
+    discover(opts.inputs, outDir),
+    Manifest.load(outDir),
+    envKeyParts(),
+  ]);
+  if (manifest.state === 'damaged') {
+    reporter.warn({
+      ...diag('build.manifestDamaged', '构建清单已损坏，将全部重新生成', 'the build manifest is damaged; rebuilding everything'),
+      severity: 'warning',
+    });
+  }
+  if (opts.only) restrict(found, opts.only);
+  const draft = opts.draft ?? false;
+  const key = envKey(env, { formats: opts.formats.join(','), variant: opts.variant, draft });
+  const plan = await makePlan(found, key, manifest, { ...opts, outDir, draft, force: opts.force ?? false });
+  const summary: BuildSummary = {
+    built: [],
+    skipped: plan.skipped.map((p) => p.label),
+    failed: [...plan.problems],
+    written: [],
+    manifest: manifest.state,
+    threads: 0,
+    ms: 0,
+  };
+  reporter.start(plan.todo.length, plan.skipped.length);
+  // Saves are chained so an older snapshot never renames over a newer one.
+  let saving = Promise.resolve();
+  const save = () => (saving = saving.then(() => manifest.save()));
+
+  if (plan.todo.length > 0) {
+    const threads = Math.min(opts.jobs ?? defaultThreads(), plan.todo.length);
+    const small = plan.todo.length <= (opts.inProcessUpTo ?? IN_PROCESS_UP_TO);
+    const executor = opts.executor ?? (threads <= 0 || small ? inProcessExecutor(outDir) : poolExecutor(outDir, threads));
+    summary.threads = executor.threads;
+    let lastSave = performance.now();
+    const seenWarnings = new Set<string>();
+    try {
+      await Promise.all(
+        plan.todo.map(async (p) => {
+          const r = await executor.run(p.job).catch((e: unknown) => crashed(p, e));
+          if (r.ok) {
+            manifest.record(p.job.id, {
+              key: p.key,
+              deps: Object.fromEntries(await Promise.all(r.deps.map(async (d) => [d, await hashFile(d)] as const))),
+              outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size })),
+            });
+            summary.built.push(p.label);
+            summary.written.push(...r.written.map((w) => w.path));
+            for (const w of r.warnings) {
+              // The same warning (a substituted font) for two thousand reports is said once.
+              const text = formatDiagnostic({ ...w, file: w.line ? w.file : undefined });
+              if (!seenWarnings.has(text)) {
+                seenWarnings.add(text);
+                reporter.warn(w);
+              }
+            }
+          } else {
+            manifest.forget(p.job.id);
+            summary.failed.push({ label: p.label, diagnostics: r.diagnostics });
+          }
+          reporter.done(p, r);
+          if (performance.now() - lastSave > SAVE_EVERY_MS) {
+            lastSave = performance.now();
+            save();
+          }
+        }),
+      );
+    } finally {
+      if (!opts.executor) await executor.close();
+    }
+  }
+  await save();
+  summary.ms = performance.now() - t0;
+  return summary;
+
+  function crashed(p: PlannedJob, e: unknown): JobResult {
+    // A worker that died (out of memory, a native crash) fails its job, not the batch.
+    const msg = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      id: p.job.id,
+      diagnostics: [diag('build.workerCrashed', `构建进程异常退出：${msg}`, `the build worker failed: ${msg}`, { file: p.label })],
+      ms: 0,
+    };
+  }
+}
+
+/** Narrows a discovery to the changed files: their reports, and the roll-ups those changes feed. */
+function restrict(found: Discovered, only: string[]): void {
+  const files = new Set(only.map((f) => resolve(f)));
+  const counties = new Set<string>();
+  for (const f of files) if (basename(f) === COUNTY_FILE) counties.add(dirname(f));
+  // A changed (or deleted) township file belongs to the nearest county folder above it.
+  for (const f of files) {
+    const owner = found.counties
+      .filter((c) => f.startsWith(c.dir + sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (owner) counties.add(owner.dir);
+  }
+  found.reports = found.reports.filter((r) => files.has(r.file));
+  found.counties = found.counties.filter((c) => counties.has(c.dir));
+}

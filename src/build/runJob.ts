@@ -1,0 +1,65 @@
+// Runs one job in this process: load → compose → render → safe write. Used by pool workers and in-process.
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
+import { composeReport } from '../compose/report.ts';
+import { renderGongwen } from '../render/index.ts';
+import type { CountyJob, Job, JobResult, ReportJob } from './jobs.ts';
+import { loadReport } from './stages.ts';
+import { buildCountyOutputs } from './county.ts';
+import { writeFileAtomic } from './safeWrite.ts';
+
+/** Bad input surfaces as GongwenError diagnostics; anything else is a bug of ours, reported as such without a stack. */
+export function failureDiagnostics(e: unknown, file: string): Diagnostic[] {
+  if (e instanceof GongwenError) return e.diagnostics.map((d) => ({ ...d, file: d.file ?? file }));
+  const msg = e instanceof Error ? e.message : String(e);
+  return [diag('build.internal', `内部错误：${msg}（请报告给开发者）`, `internal error: ${msg} (please report it)`, { file })];
+}
+
+/** Refuses an output path that would land outside the output folder (a crafted name such as ../../x). */
+export function assertInside(root: string, target: string): void {
+  const rel = relative(resolve(root), resolve(target));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new GongwenError(
+      diag('build.outsideOut', `输出路径超出输出文件夹：${target}`, `output path escapes the output folder: ${target}`),
+    );
+  }
+}
+
+async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
+  const loaded = loadReport(job.file);
+  if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
+  const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant });
+  const rendered = await renderGongwen(doc, { formats: job.formats, draft: job.draft });
+  const written: { path: string; size: number }[] = [];
+  for (const f of rendered.files) {
+    const path = `${job.outBase}.${f.format}`;
+    assertInside(outRoot, path);
+    await writeFileAtomic(path, f.bytes);
+    written.push({ path, size: f.bytes.byteLength });
+  }
+  const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
+  return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings] };
+}
+
+export async function runJob(job: Job, outRoot: string): Promise<JobResult> {
+  const t0 = performance.now();
+  const source = job.kind === 'report' ? job.file : join(job.dir, 'county.yaml');
+  try {
+    const r = job.kind === 'report' ? await runReport(job, outRoot) : await runCounty(job, outRoot);
+    return { ok: true, id: job.id, ...r, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, id: job.id, diagnostics: failureDiagnostics(e, source), ms: performance.now() - t0 };
+  }
+}
+
+async function runCounty(job: CountyJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
+  const out = await buildCountyOutputs(job.dir, { formats: job.formats, draft: job.draft });
+  const written: { path: string; size: number }[] = [];
+  for (const f of out.files) {
+    const path = join(job.outDir, `${out.baseName}.${f.format}`);
+    assertInside(outRoot, path);
+    await writeFileAtomic(path, f.bytes);
+    written.push({ path, size: f.bytes.byteLength });
+  }
+  return { written, deps: out.deps, warnings: out.warnings };
+}

@@ -1,0 +1,87 @@
+// Watch mode: saving a report rebuilds its PDF/DOCX and its county roll-up, in this process with fonts
+// already loaded, so the files are written within a few hundred milliseconds of the save.
+import { basename, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'chokidar';
+import { COUNTY_FILE, isReportYaml } from './discover.ts';
+import { inProcessExecutor } from './executor.ts';
+import { runBuild, type BuildOptions, type BuildSummary, type Reporter } from './pipeline.ts';
+
+export interface WatchEvents {
+  reporter: Reporter;
+  /** After each rebuild: what was built, and ms from the file's save (its mtime) to the outputs written. */
+  rebuilt(summary: BuildSummary, files: string[], saveToWrittenMs: number): void;
+  ready(): void;
+}
+
+export interface Watching {
+  close(): Promise<void>;
+  /** Resolves once the initial build is done and the watcher is listening. */
+  ready: Promise<void>;
+}
+
+/** Editors save in bursts (write, rename, chmod); one rebuild per burst. */
+const DEBOUNCE_MS = 25;
+
+export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'executor'>, events: WatchEvents): Watching {
+  const outDir = resolve(opts.outDir);
+  const executor = inProcessExecutor(outDir);
+  const pending = new Map<string, number>(); // file → time the change was seen
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const relevant = (p: string) => isReportYaml(basename(p)) || basename(p) === COUNTY_FILE;
+
+  const flush = () => {
+    timer = undefined;
+    const batch = [...pending.keys()];
+    pending.clear();
+    running = running.then(async () => {
+      if (closed || batch.length === 0) return;
+      // Time from the save itself, not from when the event arrived: what the clerk waits for.
+      const savedAt = Math.min(
+        ...(await Promise.all(batch.map((f) => stat(f).then((s) => s.mtimeMs, () => Date.now())))),
+      );
+      const summary = await runBuild({ ...opts, only: batch, executor }, events.reporter);
+      events.rebuilt(summary, batch, Date.now() - savedAt);
+    });
+  };
+
+  const changed = (path: string) => {
+    const abs = resolve(path);
+    if (!relevant(abs)) return;
+    pending.set(abs, Date.now());
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  };
+
+  let watcher: FSWatcher | undefined;
+  const ready = (async () => {
+    // Bring the outputs up to date first (the manifest makes this cheap when nothing changed).
+    await runBuild({ ...opts, executor }, events.reporter);
+    if (closed) return;
+    watcher = watch(opts.inputs, {
+      ignoreInitial: true,
+      // Never react to our own outputs or to hidden files (editor swap files, the manifest).
+      ignored: (p: string) => {
+        const abs = resolve(p);
+        return abs === outDir || abs.startsWith(outDir + sep) || basename(abs).startsWith('.');
+      },
+    });
+    watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    await new Promise<void>((r) => watcher!.once('ready', () => r()));
+    events.ready();
+  })();
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await ready.catch(() => undefined);
+      await watcher?.close();
+      await running.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// `gongwen watch <paths...> --out DIR`: rebuild a report and its county roll-up each time it is saved.
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { lineReporter } from '../build/progress.ts';
+import { watchAndBuild } from '../build/watch.ts';
+import { displayPath } from '../build/plan.ts';
+import { parseFormats, parseVariant } from './build.ts';
+import type { Register } from './commands.ts';
+
+interface WatchFlags {
+  out: string;
+  format: string;
+  variant?: string;
+  draft?: boolean;
+}
+
+export const registerWatch: Register = (program: Command) => {
+  program
+    .command('watch')
+    .description('监视 YAML 文件，保存即重新生成 / rebuild on every save')
+    .argument('<paths...>', '报告 YAML 文件或文件夹 / report YAML files or folders')
+    .requiredOption('-o, --out <dir>', '输出文件夹 / output folder')
+    .option('-f, --format <list>', '格式 / formats: pdf,docx', 'pdf,docx')
+    .option('--variant <variant>', '版式 / variant override')
+    .option('--draft', '草稿 / draft')
+    .action(async (paths: string[], flags: WatchFlags) => {
+      const out = (s: string) => process.stdout.write(s);
+      const err = (s: string) => process.stderr.write(s);
+      // Errors are printed with their position by the line reporter; watching goes on.
+      const reporter = lineReporter(() => {}, err);
+      const w = watchAndBuild(
+        { inputs: paths, outDir: flags.out, formats: parseFormats(flags.format), variant: parseVariant(flags.variant), draft: flags.draft ?? false },
+        {
+          reporter: { ...reporter, done: (p, r) => { if (!r.ok) for (const d of r.diagnostics) err(formatDiagnostic(d) + '\n'); } },
+          ready: () => out(`正在监视 watching ${paths.join(' ')} → ${flags.out}（Ctrl+C 退出 / to stop）\n`),
+          rebuilt: (s, files, ms) => {
+            const names = files.map(displayPath).join(', ');
+            if (s.failed.length > 0) out(`✗ ${names}: ${s.failed.length} 项失败 failed\n`);
+            if (s.built.length > 0) out(`✓ ${s.built.join(', ')} 已更新 rebuilt (${ms} ms 保存→写出 save→written)\n`);
+          },
+        },
+      );
+      await w.ready;
+      // Runs until interrupted; Ctrl+C closes the watcher cleanly.
+      await new Promise<void>((resolveStop) => {
+        const stop = () => void w.close().then(resolveStop);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+};

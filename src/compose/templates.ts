@@ -1,0 +1,38 @@
+// Loads templates/report.yaml once and renders its handlebars strings.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const ReportTemplates = z.strictObject({
+  title: z.string(),
+  parts: z.strictObject({
+    measures: z.string(),
+    leadership: z.string(),
+    shortcomings: z.string(),
+    nextYear: z.string(),
+    other: z.string(),
+  }),
+  note: z.string(),
+});
+type ReportTemplates = z.infer<typeof ReportTemplates>;
+
+let cached: ReportTemplates | undefined;
+export function reportTemplates(): ReportTemplates {
+  cached ??= ReportTemplates.parse(parse(readFileSync(TEMPLATES_DIR + 'report.yaml', 'utf8')));
+  return cached;
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+/** Renders a template string; output is plain text, so nothing is HTML-escaped. */
+export function render(template: string, vars: object): string {
+  let fn = compiled.get(template);
+  if (!fn) {
+    fn = Handlebars.compile(template, { noEscape: true, strict: false });
+    compiled.set(template, fn);
+  }
+  return fn(vars).trim();
+}

@@ -1,0 +1,69 @@
+// Body blocks → a flow of lines and boxes, ready to paginate.
+import type { Block } from '../compose/model.ts';
+import type { Profile, TextRole } from '../schema/profile.ts';
+import type { Geometry } from './geometry.ts';
+import type { Measure } from './measure.ts';
+import { breakLines, type BrokenLine } from './linebreak.ts';
+import { cjkAdvanceFor, styled } from './style.ts';
+import type { Box } from './box.ts';
+import { layoutTable } from './table.ts';
+import { layoutChart } from './chart.ts';
+
+export type FlowEntry =
+  | { kind: 'line'; line: BrokenLine; size: number; keepWithNext: boolean; tag: string }
+  | { kind: 'blank' }
+  | { kind: 'box'; box: Box; header?: Box; keepWithNext?: boolean };
+
+const HEADING_ROLE: Record<1 | 2 | 3 | 4, TextRole> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' };
+
+export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Measure): FlowEntry[] {
+  const out: FlowEntry[] = [];
+  const cjkAdvance = cjkAdvanceFor(profile, g);
+  const indent = 2 * g.charPitch;
+  const lines = (runs: ReturnType<typeof styled>[], keepWithNext: boolean, context: string, centred = false) => {
+    const broken = breakLines(runs, m, {
+      firstWidth: centred ? g.width : g.width - indent,
+      width: g.width,
+      firstX: centred ? 0 : indent,
+      cjkAdvance,
+      context,
+    });
+    for (const line of broken) {
+      if (centred) for (const s of line.segments) s.x += (g.width - line.width) / 2;
+      out.push({ kind: 'line', line, size: runs[0].size, keepWithNext, tag: runs[0].tag });
+    }
+  };
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        lines([styled(profile, HEADING_ROLE[b.level], b.text)], true, b.text.slice(0, 20));
+        break;
+      case 'paragraph': {
+        const runs = b.runs.map((r) => styled(profile, r.role, r.text));
+        const context = b.runs.map((r) => r.text).join('').slice(0, 20) + '…';
+        if (b.indent === false) {
+          out.push(...breakLines(runs, m, { firstWidth: g.width, width: g.width, cjkAdvance, context }).map(
+            (line): FlowEntry => ({ kind: 'line', line, size: runs[0].size, keepWithNext: false, tag: runs[0].tag }),
+          ));
+        } else lines(runs, false, context);
+        break;
+      }
+      case 'table': {
+        const ctx = { width: g.width, measure: m, profile };
+        if (b.table.caption) lines([styled(profile, 'tableHead', b.table.caption, 'caption')], true, b.table.caption, true);
+        const { header, rows } = layoutTable(b.table, ctx);
+        out.push({ kind: 'box', box: header, keepWithNext: true });
+        for (const row of rows) out.push({ kind: 'box', box: row, header });
+        out.push({ kind: 'blank' });
+        break;
+      }
+      case 'figure': {
+        if (b.caption) lines([styled(profile, 'tableHead', b.caption, 'caption')], true, b.caption, true);
+        out.push({ kind: 'box', box: layoutChart(b.chart, { width: g.width, measure: m, profile }) });
+        out.push({ kind: 'blank' });
+        break;
+      }
+    }
+  }
+  return out;
+}

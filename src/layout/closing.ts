@@ -1,0 +1,164 @@
+// The end of a document: attachment note, signature with date and seal, 附注, and the colophon (版记).
+import type { Gongwen } from '../compose/model.ts';
+import type { Profile, TextRole } from '../schema/profile.ts';
+import { MM } from '../schema/profile.ts';
+import type { Geometry } from './geometry.ts';
+import { baselineInLine } from './geometry.ts';
+import type { Measure } from './measure.ts';
+import type { FlowEntry } from './body.ts';
+import { breakLines } from './linebreak.ts';
+import { cjkAdvanceFor, placeAt, setText, styled } from './style.ts';
+import type { PageItem, TextItem } from './types.ts';
+
+/** 附件：1.… 2.…, one blank line below the body, two characters in; names wrap under themselves. */
+export function flowAttachments(names: string[], profile: Profile, g: Geometry, m: Measure): FlowEntry[] {
+  if (names.length === 0) return [];
+  const out: FlowEntry[] = [{ kind: 'blank' }];
+  const body = profile.roles.body;
+  const indent = 2 * g.charPitch;
+  const label = '附件：';
+  const labelW = 3 * g.charPitch;
+  const cjkAdvance = cjkAdvanceFor(profile, g);
+  names.forEach((name, i) => {
+    const num = names.length > 1 ? `${i + 1}.` : '';
+    const numW = m.width('latin', num, body.size);
+    const text = (i === 0 ? label : '') + num + name;
+    const x = i === 0 ? indent : indent + labelW;
+    const lines = breakLines([styled(profile, 'body', text, 'attachment')], m, {
+      firstWidth: g.width - x,
+      firstX: x,
+      width: g.width - indent - labelW - numW,
+      restX: indent + labelW + numW,
+      cjkAdvance,
+      context: name,
+    });
+    for (const line of lines) out.push({ kind: 'line', line, size: body.size, keepWithNext: false, tag: 'attachment' });
+  });
+  return out;
+}
+
+export interface SignatureLayout {
+  items: PageItem[];
+  lastLine: number; // last grid line used by text
+  bottomLine: number; // first grid line free of text and seal
+}
+
+/** Lines the signature block needs below the last body line (so the paginator can keep them together). */
+export function signatureLines(doc: Gongwen): number {
+  const rows = doc.sealed ? signatureRows(doc.signatures.length) : doc.signatures.length;
+  return (doc.sealed ? 2 : 1) + rows + 1 + (doc.note ? 1 : 0);
+}
+
+const signatureRows = (n: number) => Math.ceil(n / 3);
+
+/**
+ * Sealed: the date four characters in from the right, each organ's name centred on its seal above it,
+ * the seal's top within one line of the last body line. Unsealed: one blank line, the name two
+ * characters in from the right, the date below it starting two characters further right.
+ */
+export function layoutSignature(doc: Gongwen, lastBodyLine: number, profile: Profile, g: Geometry, m: Measure, draft: boolean): SignatureLayout {
+  const items: PageItem[] = [];
+  const text = (role: TextRole, s: string, x: number, line: number): TextItem[] =>
+    placeAt(setText(profile, g, m, role, s), x, baselineInLine(g.top + line * g.linePitch, g.linePitch, profile.roles[role].size), line);
+  const w = (role: TextRole, s: string) => setText(profile, g, m, role, s).width;
+  // A date not yet known keeps its shape for the clerk: 　　　　年　　月　　日
+  const date = doc.date ?? '　　　　年　　月　　日';
+  const dateW = w('date', date);
+  let line = lastBodyLine + (doc.sealed ? 3 : 2);
+  let sealBottom = 0;
+  if (doc.sealed) {
+    const rows = signatureRows(doc.signatures.length);
+    const dateRight = g.right - profile.signature.dateRightChars * g.charPitch;
+    const dateX = dateRight - dateW;
+    const diameter = profile.seal.diameter * MM;
+    doc.signatures.forEach((sig, i) => {
+      const row = Math.floor(i / 3);
+      const inRow = Math.min(3, doc.signatures.length - row * 3);
+      const col = i % 3;
+      // One organ: centred above the date. Several: spread evenly across the block, the last over the date.
+      const centre = inRow === 1 && rows === 1 ? dateX + dateW / 2 : g.left + (g.width * (2 * col + 1)) / (2 * inRow);
+      const nameLine = line + row;
+      items.push(...text('signature', sig.organ, centre - w('signature', sig.organ) / 2, nameLine));
+      // The name and date sit slightly below the seal's centre.
+      const cy = g.top + (nameLine + 1 - 0.2) * g.linePitch;
+      if (sig.seal) items.push({ kind: 'image', path: sig.seal, x: centre - diameter / 2, y: cy - diameter / 2, w: diameter, h: diameter, tag: 'seal' });
+      else if (draft) items.push({ kind: 'circle', x: centre, y: cy, w: diameter, h: diameter, stroke: 'red', dashed: true, tag: 'seal.draft' });
+      sealBottom = Math.max(sealBottom, cy + diameter / 2);
+    });
+    line += rows;
+    items.push(...text('date', date, dateX, line));
+  } else {
+    const gap = 2 * g.charPitch;
+    const right = g.right - profile.signature.unsealedRightChars * g.charPitch;
+    for (const sig of doc.signatures) {
+      const nameW = w('signature', sig.organ);
+      let nameX = right - nameW;
+      let dateX = nameX + gap;
+      if (dateX + dateW > right) {
+        dateX = right - dateW;
+        nameX = Math.min(nameX, dateX - gap);
+      }
+      items.push(...text('signature', sig.organ, nameX, line++));
+      if (sig === doc.signatures[doc.signatures.length - 1]) items.push(...text('date', date, dateX, line));
+    }
+  }
+  if (doc.note) items.push(...text('note', doc.note, g.left + 2 * g.charPitch, ++line));
+  const sealLine = sealBottom ? Math.ceil((sealBottom - g.top) / g.linePitch - 1e-6) : 0;
+  return { items, lastLine: line, bottomLine: Math.max(line + 1, sealLine) };
+}
+
+/** Lines the colophon takes at the bottom of the block. */
+export function colophonLines(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): number {
+  return doc.colophon ? ccLines(doc.colophon.cc, profile, g, m).length + (doc.colophon.printer || doc.colophon.printDate ? 1 : 0) : 0;
+}
+
+function ccLines(cc: string[], profile: Profile, g: Geometry, m: Measure) {
+  if (cc.length === 0) return [];
+  const style = profile.roles.colophon;
+  const indent = profile.colophon.indentChars * style.size;
+  const label = '抄送：';
+  const labelW = setText(profile, g, m, 'colophon', label).width;
+  return breakLines([styled(profile, 'colophon', label + cc.join('，') + '。', 'colophon.cc')], m, {
+    firstX: indent,
+    firstWidth: g.width - 2 * indent,
+    restX: indent + labelW,
+    width: g.width - 2 * indent - labelW,
+    cjkAdvance: cjkAdvanceFor(profile, g),
+    context: '抄送',
+  });
+}
+
+/** Thick rule, 抄送, thin rule, 印发机关 … 印发日期, thick rule: the last rule on the block's bottom edge. */
+export function layoutColophon(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): PageItem[] {
+  const c = doc.colophon;
+  if (!c) return [];
+  const items: PageItem[] = [];
+  const style = profile.roles.colophon;
+  const cc = ccLines(c.cc, profile, g, m);
+  const hasPrinter = Boolean(c.printer || c.printDate);
+  const n = cc.length + (hasPrinter ? 1 : 0);
+  const first = g.lines - n;
+  const rule = (line: number, thick: boolean, tag: string) =>
+    items.push({
+      kind: 'rule', x1: g.left, x2: g.right, y: g.top + line * g.linePitch, color: 'text', tag,
+      width: (thick ? profile.colophon.thick : profile.colophon.thin) * MM,
+    });
+  rule(first, true, 'colophon.thick');
+  cc.forEach((l, i) => {
+    const y = baselineInLine(g.top + (first + i) * g.linePitch, g.linePitch, style.size);
+    for (const s of l.segments) items.push({ ...s, x: s.x + g.left, y, line: first + i });
+  });
+  if (hasPrinter) {
+    const line = g.lines - 1;
+    if (cc.length) rule(line, false, 'colophon.thin');
+    const y = baselineInLine(g.top + line * g.linePitch, g.linePitch, style.size);
+    const indent = profile.colophon.indentChars * style.size;
+    if (c.printer) items.push(...placeAt(setText(profile, g, m, 'colophon', c.printer, 'colophon.printer'), g.left + indent, y, line));
+    if (c.printDate) {
+      const date = setText(profile, g, m, 'colophon', c.printDate, 'colophon.printDate');
+      items.push(...placeAt(date, g.right - indent - date.width, y, line));
+    }
+  }
+  rule(g.lines, true, 'colophon.thick');
+  return items;
+}

@@ -1,0 +1,253 @@
+// CJK line breaking: text runs → justified lines of positioned text segments.
+// Characters sit on the character grid, Latin and digit runs at their own widths; line-start and
+// line-end prohibitions are met by squeezing punctuation first (push-in), else by breaking earlier
+// and spreading the slack (push-out). Nothing hangs past the edge.
+import type { FontRole } from '../schema/profile.ts';
+import {
+  NO_LINE_END,
+  NO_LINE_START,
+  NO_SPLIT_REPEAT,
+  PRE_NUMBER_CHARS,
+  SQUEEZE_LEFT,
+  SQUEEZE_RIGHT,
+  UNIT_CHARS,
+} from '../schema/punctuation.ts';
+import { GongwenError, diag } from '../diagnostics.ts';
+import type { Color, TextItem } from './types.ts';
+import type { Measure } from './measure.ts';
+
+export interface StyledRun {
+  text: string;
+  font: FontRole;
+  size: number;
+  color: Color;
+  tag: string;
+}
+
+export interface BreakOptions {
+  firstWidth: number; // width available to the first line (block width minus the indent)
+  width: number; // width of the other lines
+  firstX?: number; // x offset of the first line (the indent)
+  restX?: number; // x offset of the other lines (a hanging indent, e.g. 抄送 continuation lines)
+  cjkAdvance?: (size: number) => number; // grid pitch for body text; the type size elsewhere
+  justify?: boolean; // spread full lines to the exact width (default true)
+  context?: string; // where the text comes from, for error messages
+}
+
+/** A line: segments with x relative to the block's left edge; y is set by the caller. */
+export interface BrokenLine {
+  segments: Omit<TextItem, 'y' | 'line'>[];
+  width: number; // used width, from the line start
+}
+
+interface Unit {
+  text: string;
+  run: StyledRun;
+  font: FontRole;
+  width: number; // nominal advance on the grid (CJK) or natural width (Latin)
+  natural: number; // the glyph's own advance in the font: the painter's spacing is relative to it
+  cjk: boolean;
+  noStart: boolean;
+  noEnd: boolean;
+  glueNext: boolean; // no break allowed between this unit and the next
+  squeeze: 'left' | 'right' | null; // which blank half may be removed
+}
+
+const LATIN = /[\u0021-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
+const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaosong'];
+
+function fontFor(ch: string, wanted: FontRole, m: Measure, context: string | undefined): FontRole {
+  if (m.has(wanted, ch)) return wanted;
+  for (const f of FALLBACK) if (m.has(f, ch)) return f;
+  const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  throw new GongwenError(
+    diag(
+      'font.missingGlyph',
+      `字符“${ch}”(U+${cp}) 在所有字体中都没有字形${context ? `，位置：${context}` : ''}`,
+      `character "${ch}" (U+${cp}) has no glyph in any resolved font${context ? `, in: ${context}` : ''}`,
+    ),
+  );
+}
+
+function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
+  const units: Unit[] = [];
+  for (const run of runs) {
+    const chars = [...run.text];
+    for (let i = 0; i < chars.length; ) {
+      const ch = chars[i];
+      if (LATIN.test(ch)) {
+        // A Latin word (with its trailing spaces) is one unbreakable unit at its natural width.
+        let j = i + 1;
+        while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ')) j++;
+        const text = chars.slice(i, j).join('');
+        const font = [...text].every((c) => m.has('latin', c)) ? 'latin' : fontFor(ch, run.font, m, context);
+        units.push({
+          text,
+          run,
+          font,
+          width: m.width(font, text, run.size),
+          natural: m.width(font, text, run.size),
+          cjk: false,
+          noStart: NO_LINE_START.has(text[0]),
+          noEnd: NO_LINE_END.has(text[text.length - 1]),
+          glueNext: false,
+          squeeze: null,
+        });
+        i = j;
+      } else {
+        units.push({
+          text: ch,
+          run,
+          font: fontFor(ch, run.font, m, context),
+          width: cjkAdvance(run.size),
+          natural: 0, // measured below, once the font is known
+          cjk: true,
+          noStart: NO_LINE_START.has(ch),
+          noEnd: NO_LINE_END.has(ch),
+          glueNext: false,
+          squeeze: SQUEEZE_RIGHT.has(ch) ? 'right' : SQUEEZE_LEFT.has(ch) ? 'left' : null,
+        });
+        i++;
+      }
+    }
+  }
+  for (const u of units) if (u.cjk) u.natural = m.width(u.font, u.text, u.run.size);
+  // Keep numbers with their units (67场次, 13500余份, 2023年), qualifiers with numbers (近300人), and —— ……
+  for (let k = 0; k + 1 < units.length; k++) {
+    const a = units[k];
+    const b = units[k + 1];
+    const aNum = !a.cjk && /\d[%％]?$/.test(a.text);
+    if (aNum && b.cjk && UNIT_CHARS.has(b.text)) a.glueNext = true;
+    if (a.cjk && UNIT_CHARS.has(a.text) && k > 0 && units[k - 1].glueNext && b.cjk && UNIT_CHARS.has(b.text)) a.glueNext = true;
+    if (a.cjk && PRE_NUMBER_CHARS.has(a.text) && !b.cjk && /^\d/.test(b.text)) a.glueNext = true;
+    if (a.cjk && NO_SPLIT_REPEAT.has(a.text) && a.text === b.text) a.glueNext = true;
+  }
+  return units;
+}
+
+/** A break before unit k (k > 0) is allowed. */
+function canBreakBefore(units: Unit[], k: number): boolean {
+  return !units[k].noStart && !units[k - 1].noEnd && !units[k - 1].glueNext;
+}
+
+/** How much the units [from, to) can be squeezed, and by which units, in order of preference. */
+function squeezePlan(units: Unit[], from: number, to: number): { unit: number; amount: number }[] {
+  const plan: { unit: number; amount: number }[] = [];
+  const last = units[to - 1];
+  // First a closing mark at the line end becomes half width.
+  if (last.squeeze === 'right') plan.push({ unit: to - 1, amount: last.width / 2 });
+  // Then pairs of adjacent marks: ）。 “《 。” … the first of a closing pair, the second of an opening pair.
+  for (let k = from; k + 1 < to; k++) {
+    const a = units[k];
+    const b = units[k + 1];
+    if (a.squeeze === 'right' && (b.squeeze === 'right' || b.squeeze === 'left')) plan.push({ unit: k, amount: a.width / 2 });
+    else if (a.squeeze === 'left' && b.squeeze === 'left') plan.push({ unit: k + 1, amount: b.width / 2 });
+  }
+  return plan;
+}
+
+function sumWidth(units: Unit[], from: number, to: number): number {
+  let w = 0;
+  for (let k = from; k < to; k++) w += units[k].width;
+  return w;
+}
+
+const EPS = 0.01;
+const MAX_PUSH_IN = 2; // units pulled onto a full line by squeezing
+
+export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): BrokenLine[] {
+  const cjkAdvance = opts.cjkAdvance ?? ((s: number) => s);
+  const units = toUnits(runs, m, cjkAdvance, opts.context);
+  const lines: BrokenLine[] = [];
+  let start = 0;
+  while (start < units.length) {
+    const first = lines.length === 0;
+    const avail = first ? opts.firstWidth : opts.width;
+    const x0 = first ? (opts.firstX ?? 0) : (opts.restX ?? 0);
+    let end = start;
+    let w = 0;
+    while (end < units.length && w + units[end].width <= avail + EPS) w += units[end++].width;
+    if (end === units.length) {
+      lines.push(place(units, start, end, x0, avail, [], false));
+      break;
+    }
+    if (end === start) end = start + 1; // a single unit wider than the line: it must go somewhere
+    let chosen = -1;
+    let squeezes: { unit: number; amount: number }[] = [];
+    if (canBreakBefore(units, end)) chosen = end;
+    else {
+      // Push in: take up to two more units if squeezing punctuation makes them fit.
+      for (let e = end + 1; e <= Math.min(units.length, end + MAX_PUSH_IN); e++) {
+        if (e < units.length && !canBreakBefore(units, e)) continue;
+        const over = sumWidth(units, start, e) - avail;
+        const plan = squeezePlan(units, start, e);
+        let got = 0;
+        const used: typeof plan = [];
+        for (const s of plan) {
+          if (got >= over - EPS) break;
+          used.push(s);
+          got += s.amount;
+        }
+        if (got >= over - EPS) {
+          chosen = e;
+          squeezes = used;
+        }
+        break;
+      }
+      // Push out: break at the last allowed place before, and spread the slack.
+      if (chosen < 0) for (let b = end - 1; b > start; b--) if (canBreakBefore(units, b)) { chosen = b; break; }
+      if (chosen < 0) chosen = end; // no legal break at all: better a rule bent than text lost
+    }
+    lines.push(place(units, start, chosen, x0, avail, squeezes, opts.justify !== false));
+    start = chosen;
+  }
+  return lines;
+}
+
+/** Positions units [from, to) and groups them into segments of uniform spacing. */
+function place(
+  units: Unit[],
+  from: number,
+  to: number,
+  x0: number,
+  avail: number,
+  squeezes: { unit: number; amount: number }[],
+  justify: boolean,
+): BrokenLine {
+  const advance = units.slice(from, to).map((u) => u.width);
+  const shift = advance.map(() => 0); // glyph drawn left of its slot (a squeezed opening mark)
+  for (const s of squeezes) {
+    advance[s.unit - from] -= s.amount;
+    if (units[s.unit].squeeze === 'left') shift[s.unit - from] = -s.amount;
+  }
+  const natural = advance.reduce((a, b) => a + b, 0);
+  const gaps = to - from - 1;
+  const extra = justify && gaps > 0 ? (avail - natural) / gaps : 0;
+  const segments: BrokenLine['segments'] = [];
+  let x = x0;
+  let prevCjk = false;
+  for (let k = from; k < to; k++) {
+    const u = units[k];
+    const i = k - from;
+    const step = advance[i] + extra; // after the last unit the extra is never seen
+    const spacing = u.cjk ? step - u.natural : 0;
+    const prev = segments[segments.length - 1];
+    const canJoin =
+      prevCjk &&
+      u.cjk &&
+      shift[i] === 0 &&
+      prev.font === u.font &&
+      prev.tag === u.run.tag &&
+      prev.size === u.run.size &&
+      prev.color === u.run.color &&
+      Math.abs(prev.spacing - spacing) < 1e-6;
+    if (canJoin) prev.text += u.text;
+    else
+      segments.push({ kind: 'text', x: x + shift[i], font: u.font, size: u.run.size, color: u.run.color, text: u.text, spacing, tag: u.run.tag });
+    // A squeezed opening mark is drawn shifted: nothing may join its segment.
+    prevCjk = u.cjk && shift[i] === 0;
+    if (k < to - 1) x += step;
+    else x += advance[i];
+  }
+  return { segments, width: x - x0 };
+}

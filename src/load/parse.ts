@@ -1,0 +1,73 @@
+// parseYamlWithSchema: YAML text → typed data, or diagnostics at file:line:col. The one path every data file takes.
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { z } from 'zod';
+import { diag, type Diagnostic } from '../diagnostics.ts';
+import { issueToDiagnostics } from './issues.ts';
+import { keyPosition, positionFinder, type DataPath, type Position } from './positions.ts';
+
+/** Aliases are legal YAML but no report needs many; a few nested ones can expand to gigabytes ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type ParseResult<T> =
+  | { ok: true; data: T; warnings: Diagnostic[]; file: string; lineOf: (path: DataPath) => Position }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+// Chinese explanations of the YAML errors a clerk meets; yaml's English message is kept beside it.
+const YAML_ERRORS_ZH: Record<string, string> = {
+  DUPLICATE_KEY: '键重复：同一层级里这个键出现了两次',
+  BAD_INDENT: '缩进不对',
+  TAB_AS_INDENT: '缩进里有制表符（Tab），请改用空格',
+  MISSING_CHAR: '缺少字符（括号或引号没有配对？）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后是否少了空格，或缩进不对？）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对（冒号后是否少了空格？）',
+  UNEXPECTED_TOKEN: '此处出现了意外的字符',
+  BAD_SCALAR_START: '值不能以此字符开头，请给它加引号',
+  MULTIPLE_DOCS: '一个文件只能有一份文档（多了一个 ---）',
+  BAD_DQ_ESCAPE: '双引号里的转义写法不对',
+  MISSING_ANCHOR: '引用了不存在的锚点（*名称）',
+  KEY_OVER_1024_CHARS: '键太长',
+  IMPOSSIBLE: '无法解析',
+};
+
+function yamlErrorDiagnostic(e: YAMLError, file: string, counter: LineCounter, severity: 'error' | 'warning'): Diagnostic {
+  const { line, col } = counter.linePos(e.pos[0]);
+  // yaml appends " at line X, column Y:" and a code frame; the position is printed separately
+  const en = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const zh = YAML_ERRORS_ZH[e.code] ?? 'YAML 语法错误';
+  const code = e.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : severity === 'error' ? 'yaml.syntax' : 'yaml.warning';
+  return { code, severity, zh, en: `${en} (${e.code})`, file, line, col };
+}
+
+export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): ParseResult<z.output<S>> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const warnings = doc.warnings.map((w) => yamlErrorDiagnostic(w, file, counter, 'warning'));
+  if (doc.errors.length > 0) {
+    return { ok: false, diagnostics: [...doc.errors.map((e) => yamlErrorDiagnostic(e, file, counter, 'error')), ...warnings] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) {
+      return {
+        ok: false,
+        diagnostics: [diag('yaml.aliasBomb', `别名（*引用）展开过多，已拒绝读取（上限 ${MAX_ALIAS_COUNT}），文件可能是恶意构造的`, `too many alias expansions (limit ${MAX_ALIAS_COUNT}); refusing a possible YAML alias bomb`, { file, line: 1, col: 1 })],
+      };
+    }
+    throw e;
+  }
+  const lineOf = positionFinder(doc, counter);
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const ctx = { file, schema, data, lineOf, keyAt: (p: DataPath) => keyPosition(doc, counter, p) };
+    const diagnostics = result.error.issues.flatMap((i) => issueToDiagnostics(i, ctx));
+    return { ok: false, diagnostics: [...sortByPosition(diagnostics), ...warnings] };
+  }
+  return { ok: true, data: result.data, warnings, file, lineOf };
+}
+
+/** Reading order, so a user fixes a file top to bottom. */
+export function sortByPosition(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}

@@ -1,0 +1,43 @@
+// Loading the two kinds of data file: a township report and a county's county.yaml.
+import type { Diagnostic } from '../diagnostics.ts';
+import { County } from '../schema/county.ts';
+import { Report } from '../schema/report.ts';
+import { checkReport } from './checks.ts';
+import { parseYamlWithSchema, sortByPosition } from './parse.ts';
+import type { DataPath, Position } from './positions.ts';
+import { readSourceFile } from './readSource.ts';
+
+export type Loaded<K extends string, T> = {
+  ok: true;
+  file: string;
+  warnings: Diagnostic[]; // severity 'warning'; the CLI promotes them with --strict
+  lineOf: (path: DataPath) => Position; // where a value sits in the file, for later stages' messages
+} & { [P in K]: T };
+export type LoadFailure = { ok: false; diagnostics: Diagnostic[] };
+
+export type LoadResult = Loaded<'report', Report> | LoadFailure;
+export type CountyLoadResult = Loaded<'county', County> | LoadFailure;
+
+/** Parses report YAML already in memory (the importer checks its own output this way). */
+export function loadReportText(text: string, file: string): LoadResult {
+  const parsed = parseYamlWithSchema(text, file, Report);
+  if (!parsed.ok) return parsed;
+  const { data: report, lineOf, warnings } = parsed;
+  return { ok: true, file, report, lineOf, warnings: sortByPosition([...warnings, ...checkReport(report, file, lineOf)]) };
+}
+
+export function loadReportFile(file: string): LoadResult {
+  const source = readSourceFile(file);
+  return source.ok ? loadReportText(source.text, file) : source;
+}
+
+export function loadCountyText(text: string, file: string): CountyLoadResult {
+  const parsed = parseYamlWithSchema(text, file, County);
+  if (!parsed.ok) return parsed;
+  return { ok: true, file, county: parsed.data, lineOf: parsed.lineOf, warnings: parsed.warnings };
+}
+
+export function loadCountyFile(file: string): CountyLoadResult {
+  const source = readSourceFile(file);
+  return source.ok ? loadCountyText(source.text, file) : source;
+}

@@ -1,0 +1,30 @@
+// Spans of running text whose numbers are not statistics: titles, quotations, document numbers, dates, names.
+// Each pattern is data; add one here when a report shows a new kind of name with a number in it.
+
+export const IGNORED_SPANS: readonly RegExp[] = [
+  /《[^《》\n]*》/g, // titles of laws and documents (may hold 〈〉 and years)
+  /[“"「『][^“”"「」『』\n]{1,20}[”"」』]/g, // short quotations are names: “三项制度”、“3·15”、“八五”普法
+  /[〔【[(（]\s*\d{4}\s*[〕】\])）]\s*第?\s*\d+\s*号/g, // document numbers 岔依治委【2023】02号
+  /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/g, // dates
+  /\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  /\d{4}\s*[-—–]\s*\d{4}\s*年?/g, // 2021—2025年 periods
+  /\d{4}-\d{1,2}-\d{1,2}/g,
+  /\d{1,2}[:：]\d{2}/g, // clock times
+  /\d+\s*[·.．]\s*\d+(?=\s*[”"」』]|\s*(?:期间|前后|当天|当日|主题|宣传日|国家安全教育日|消费者权益日))/g, // festival dates 3·15
+  /[十一二三四五六七八九]+五(?=\s*[”"」』]?\s*(?:规划|普法|时期|期间|计划))/g, // plan names 十四五规划、八五普法
+  /[一二三四五六七八九十两]+\s*项\s*(?:制度|机制|工程|行动|规定)/g, // “三项制度”-style names
+  /[一二三四五六七八九十两]+\s*个\s*(?:意识|自信|维护|务必|全面|代表|确保|坚持|必须|现代化)/g,
+  /三重一大|三官一律一员|[一二三四五六七八九十]+长制|[一二三四五六七八九十]+位一体/g,
+];
+
+export const MASK = '\u0000';
+
+/** Same-length copy of `text` with ignored spans blanked, so offsets stay valid for the original. */
+export function maskIgnored(text: string): string {
+  // Full-width digits and ％ become ASCII one for one, so the extractor sees one alphabet.
+  let out = text.replace(/[０-９％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  for (const re of IGNORED_SPANS) {
+    out = out.replace(re, (m) => MASK.repeat(m.length));
+  }
+  return out;
+}

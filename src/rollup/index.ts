@@ -1,0 +1,152 @@
+// rollupCounty(dir): county.yaml + every township report in the folder → CountySummary.
+// Files that fail validation still appear (未通过校验, with the reason); everything else rolls up.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
+import type { County } from '../schema/county.ts';
+import type { Report } from '../schema/report.ts';
+import { derivedRates, metricTotals } from './aggregate.ts';
+import { completenessOf, REQUIRED_PARTS, KEY_METRICS } from './completeness.ts';
+import { loadCounty, loadTownshipReport, type Loaded } from './load.ts';
+import { groupByTheme, loadThemes, partPoints, type ThemeDictionary } from './themes.ts';
+import type { CompletenessRow, CountySummary, RosterIssues, TownshipEntry } from './types.ts';
+
+export type { CountySummary } from './types.ts';
+
+export const COUNTY_FILE = 'county.yaml';
+
+export interface LoadedFile {
+  file: string; // as shown to the user (path given + file name)
+  result: Loaded<Report>;
+}
+
+/** Best guess at whose file an invalid one is: its `township:` if readable, else the file name. */
+function townshipOfInvalid(file: string): string {
+  try {
+    const raw: unknown = parse(readFileSync(file, 'utf8'));
+    if (raw && typeof raw === 'object' && 'township' in raw && typeof raw.township === 'string' && raw.township.trim()) {
+      return raw.township.trim();
+    }
+  } catch {
+    // unreadable or not YAML at all: the file name is all we have
+  }
+  return basename(file).replace(/\.ya?ml$/i, '');
+}
+
+function reasonOf(diags: Diagnostic[]): string {
+  const first = diags[0];
+  const where = first.line ? `第${first.line}行：` : '';
+  return `${where}${first.zh}${diags.length > 1 ? `（另有${diags.length - 1}处）` : ''}`;
+}
+
+function invalidRow(township: string, file: string, listed: boolean, reason: string): CompletenessRow {
+  return { township, file, listed, status: 'invalid', reason, missingParts: [], metricsReported: 0, metricsMissing: [...KEY_METRICS], flags: ['未通过校验'] };
+}
+
+/** Pure roll-up over already loaded files (the benchmark feeds it in-memory reports). */
+export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDictionary = loadThemes(), invalidName = townshipOfInvalid): CountySummary {
+  const listed = new Set(county.townships);
+  const diagnostics: Diagnostic[] = [];
+  const rowsByTownship = new Map<string, CompletenessRow[]>();
+  const addRow = (row: CompletenessRow) => {
+    const list = rowsByTownship.get(row.township) ?? [];
+    list.push(row);
+    rowsByTownship.set(row.township, list);
+  };
+  const kept = new Map<string, TownshipEntry>();
+  const roster: RosterIssues = { duplicates: [], unexpected: [], absent: [] };
+
+  for (const { file, result } of files) {
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      const township = invalidName(file);
+      addRow(invalidRow(township, file, listed.has(township), reasonOf(result.diagnostics)));
+      continue;
+    }
+    diagnostics.push(...result.warnings);
+    const report = result.value;
+    // A report of another county or year is well-formed but does not belong in this roll-up.
+    if (report.county !== county.county || report.year !== county.year) {
+      const reason = `报告为${report.county}${report.year}年度，与汇总（${county.county}${county.year}年度）不符`;
+      diagnostics.push(diag('rollup.wrongCountyOrYear', reason, `report is for ${report.county} ${report.year}, not ${county.county} ${county.year}`, { file }));
+      addRow(invalidRow(report.township, file, listed.has(report.township), reason));
+      continue;
+    }
+    const row = completenessOf(report, file, county.deadline, listed.has(report.township));
+    const first = kept.get(report.township);
+    if (first) {
+      row.status = 'duplicate';
+      row.reason = `与 ${first.file} 重复`;
+      row.flags.unshift('重复报送');
+      const dup = roster.duplicates.find((d) => d.township === report.township);
+      if (dup) dup.files.push(file);
+      else roster.duplicates.push({ township: report.township, files: [first.file, file] });
+      diagnostics.push(diag('rollup.duplicate', `乡镇“${report.township}”有多份报告，仅汇总 ${first.file}`, `township ${report.township} reported more than once; only ${first.file} is rolled up`, { file }));
+    } else if (!listed.has(report.township)) {
+      row.status = 'unexpected';
+      row.reason = '不在 county.yaml 的乡镇名单中';
+      row.flags.unshift('不在名单中');
+      roster.unexpected.push({ township: report.township, file });
+      diagnostics.push(diag('rollup.unexpected', `乡镇“${report.township}”不在 county.yaml 名单中，未计入汇总`, `township ${report.township} is not listed in county.yaml; not rolled up`, { file }));
+      // Kept aside so a second copy of an unexpected township still counts as a duplicate.
+      kept.set(report.township, { township: report.township, file, report });
+    } else {
+      kept.set(report.township, { township: report.township, file, report });
+    }
+    addRow(row);
+  }
+
+  // Rows and entries in the county's order; unexpected townships after, in file order.
+  const completeness: CompletenessRow[] = [];
+  const townships: TownshipEntry[] = [];
+  for (const name of county.townships) {
+    const rows = rowsByTownship.get(name);
+    if (!rows) {
+      roster.absent.push(name);
+      completeness.push({ township: name, listed: true, status: 'absent', missingParts: [...REQUIRED_PARTS], metricsReported: 0, metricsMissing: [...KEY_METRICS], flags: ['未报送'] });
+      diagnostics.push(diag('rollup.absent', `乡镇“${name}”列入名单但未报送`, `township ${name} is listed but sent no report`, { file: COUNTY_FILE }));
+      continue;
+    }
+    completeness.push(...rows);
+    const entry = kept.get(name);
+    if (entry) townships.push(entry);
+  }
+  for (const [name, rows] of rowsByTownship) if (!listed.has(name)) completeness.push(...rows);
+
+  const sources = townships.map((t) => ({ township: t.township, metrics: t.report.metrics ?? {} }));
+  return {
+    county: county.county,
+    year: county.year,
+    countyInfo: county,
+    townships,
+    metrics: metricTotals(sources),
+    rates: derivedRates(sources),
+    completeness,
+    themes: {
+      shortcomings: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.parts.shortcomings) })), dict, 'shortcoming'),
+      nextYear: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.parts.nextYear) })), dict, 'plan'),
+    },
+    roster,
+    diagnostics,
+  };
+}
+
+/** Reads `<dir>/county.yaml` and every other `*.yaml` in `dir`; throws GongwenError only when county.yaml is unusable. */
+export function rollupCounty(dir: string): CountySummary {
+  const countyFile = join(dir, COUNTY_FILE);
+  const county = loadCounty(countyFile);
+  if (!county.ok) throw new GongwenError(county.diagnostics);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new GongwenError(diag('rollup.noDir', `无法读取目录 ${dir}`, `cannot read folder ${dir}`, { file: dir }));
+  }
+  // Code-point order, not locale order: the same folder rolls up the same way on every machine.
+  const files = names
+    .filter((n) => /\.ya?ml$/i.test(n) && n !== COUNTY_FILE)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => join(dir, n));
+  return rollupReports(county.value, files.map((file) => ({ file, result: loadTownshipReport(file) })));
+}
