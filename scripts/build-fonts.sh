@@ -47,12 +47,15 @@ import sys
 cps = set()
 for lead in range(0x81, 0xFF):
     for trail in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
-        try:
-            s = bytes([lead, trail]).decode('gbk')
-        except UnicodeDecodeError:
-            continue
-        if len(s) == 1 and not (0xE000 <= ord(s) <= 0xF8FF):  # skip user-defined (PUA) cells
-            cps.add(ord(s))
+        # Python's gbk codec maps 80 cells (e.g. FE50–FEA0) to the private use area; GB18030
+        # maps them to real characters (CJK radicals, Ext. A), as iconv-lite and Windows do.
+        for codec in ('gbk', 'gb18030'):
+            try:
+                s = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(s) == 1 and not (0xE000 <= ord(s) <= 0xF8FF):  # skip user-defined (PUA) cells
+                cps.add(ord(s))
 ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x2027), (0x2030, 0x203B), (0x3000, 0x303F), (0xFF01, 0xFF5E), (0xFFE0, 0xFFE6)]
 for lo, hi in ranges:
     cps.update(range(lo, hi + 1))

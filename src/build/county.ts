@@ -1,11 +1,14 @@
 // A county folder → its roll-up files (<county><year>汇总.pdf/.docx/.xlsx) as bytes, with the name to give them.
-import { diag, GongwenError, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { rollupCounty } from '../rollup/index.ts';
+import { composeRollup } from '../compose/rollup.ts';
+import { renderGongwen, type Format } from '../render/index.ts';
 import type { CountyFormat } from './jobs.ts';
 
 export interface CountyOutputs {
   baseName: string; // e.g. 示例县2023汇总
   files: { format: CountyFormat; bytes: Uint8Array }[];
-  deps: string[];
+  deps: string[]; // seal images the roll-up document reads
   warnings: Diagnostic[];
 }
 
@@ -15,6 +18,17 @@ export function safeFileName(s: string): string {
   return cleaned.slice(0, 120) || '_';
 }
 
-export async function buildCountyOutputs(dir: string, _opts: { formats: CountyFormat[]; draft: boolean }): Promise<CountyOutputs> {
-  throw new GongwenError(diag('build.rollupUnavailable', '县级汇总模块尚未就绪', 'the county roll-up is not available yet', { file: dir }));
+export async function buildCountyOutputs(dir: string, opts: { formats: CountyFormat[]; draft: boolean }): Promise<CountyOutputs> {
+  const summary = rollupCounty(dir);
+  const doc = composeRollup(summary);
+  const docFormats = opts.formats.filter((f): f is Format => f !== 'xlsx');
+  const rendered = await renderGongwen(doc, { formats: docFormats, draft: opts.draft });
+  const files: CountyOutputs['files'] = [...rendered.files];
+  return {
+    // The county name comes from county.yaml: made safe so it can never point outside the output folder.
+    baseName: safeFileName(`${summary.county}${summary.year}汇总`),
+    files,
+    deps: doc.signatures.flatMap((s) => (s.seal ? [s.seal] : [])),
+    warnings: rendered.warnings,
+  };
 }

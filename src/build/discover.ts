@@ -10,7 +10,6 @@ export const COUNTY_FILE = 'county.yaml';
 export interface ReportSource {
   file: string; // absolute path of the YAML
   rel: string; // path under the output folder without extension, '/'-separated: seeds/岔河镇-2023
-  county?: string; // absolute folder of the county it belongs to, when inside one
 }
 
 export interface CountySource {
@@ -37,16 +36,14 @@ const toSlash = (p: string) => p.split(sep).join('/');
 const stripExt = (p: string) => p.replace(/\.ya?ml$/i, '');
 
 /** Lists every file under `root` (sorted, so the work order and the manifest are stable), skipping `exclude`. */
-async function walk(root: string, exclude: string): Promise<{ files: string[]; dirs: string[] }> {
+async function walk(root: string, exclude: string): Promise<{ files: string[] }> {
   const files: string[] = [];
-  const dirs: string[] = [root];
   const visit = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (skipDir(e.name) || full === exclude) continue;
-        dirs.push(full);
         await visit(full);
       } else if (e.isFile()) {
         files.push(full);
@@ -54,15 +51,7 @@ async function walk(root: string, exclude: string): Promise<{ files: string[]; d
     }
   };
   await visit(root);
-  return { files, dirs };
-}
-
-/** The nearest folder at or above `dir` (but not above `stop`) that holds county.yaml. */
-function countyOf(dir: string, countyDirs: Set<string>, stop: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (countyDirs.has(d)) return d;
-    if (d === stop || dirname(d) === d) return undefined;
-  }
+  return { files };
 }
 
 export async function discover(inputs: string[], outDir: string): Promise<Discovered> {
@@ -87,7 +76,7 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
       // A lone file still brings its county's roll-up along when its own folder is a county folder.
       const parent = dirname(abs);
       const inCounty = await stat(join(parent, COUNTY_FILE)).then((s) => s.isFile(), () => false);
-      if (!reports.has(abs)) reports.set(abs, { file: abs, rel: stripExt(basename(abs)), county: inCounty ? parent : undefined });
+      if (!reports.has(abs)) reports.set(abs, { file: abs, rel: stripExt(basename(abs)) });
       if (inCounty && !counties.has(parent)) counties.set(parent, { dir: parent, rel: '' });
       continue;
     }
@@ -96,16 +85,17 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
     for (const d of countyDirs) if (!counties.has(d)) counties.set(d, { dir: d, rel: toSlash(relative(abs, d)) });
     for (const f of files) {
       if (!isReportYaml(basename(f)) || reports.has(f)) continue;
-      reports.set(f, { file: f, rel: stripExt(toSlash(relative(abs, f))), county: countyOf(dirname(f), countyDirs, abs) });
+      reports.set(f, { file: f, rel: stripExt(toSlash(relative(abs, f))) });
     }
   }
   return { reports: [...reports.values()], counties: [...counties.values()], problems };
 }
 
-/** The report YAML files a county's roll-up reads: every report under its folder (sorted). */
+/** The report YAML files a county's roll-up reads: as rollupCounty does, every other *.yaml directly in its folder. */
 export async function countyReportFiles(dir: string): Promise<string[]> {
-  const { files } = await walk(dir, '');
-  // A county folder nested inside another belongs to its own roll-up, not to the outer one.
-  const countyDirs = new Set(files.filter((f) => basename(f) === COUNTY_FILE).map(dirname));
-  return files.filter((f) => isReportYaml(basename(f)) && countyOf(dirname(f), countyDirs, dir) === dir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((n) => /\.ya?ml$/i.test(n) && n !== COUNTY_FILE)
+    .sort()
+    .map((n) => join(dir, n));
 }

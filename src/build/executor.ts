@@ -1,45 +1,74 @@
-// Where jobs run: in this process (small batches, watch mode) or on a pool of worker threads (piscina).
+// Where jobs run: lanes pulling from one queue. The main thread is always a lane (it starts at once, and
+// shares its loaded fonts); extra lanes are piscina worker threads, each loading fonts once. On a 2-core
+// machine this means the main thread plus one worker: two jobs at a time, one isolate fewer in memory.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Job, JobResult } from './jobs.ts';
 import { runJob } from './runJob.ts';
 import type { WorkerTask } from './workerTask.ts';
 
-export interface Executor {
-  run(job: Job): Promise<JobResult>;
-  close(): Promise<void>;
-  readonly threads: number; // 0 for in-process
-}
+/** Below this many jobs no worker is started: the main thread finishes them before a worker is ready (see bench). */
+export const WORKERS_FROM = 8;
 
-/** Runs jobs one after another in this thread: no start-up cost, fonts shared with the caller. */
-export function inProcessExecutor(outRoot: string): Executor {
-  let chain: Promise<unknown> = Promise.resolve();
-  return {
-    threads: 0,
-    run(job) {
-      // One at a time: the work is CPU-bound, interleaving would only raise memory.
-      const next = chain.then(() => runJob(job, outRoot));
-      chain = next.catch(() => undefined);
-      return next;
-    },
-    close: async () => {},
-  };
-}
-
-export function defaultThreads(): number {
+export function defaultLanes(): number {
   return Math.max(1, availableParallelism());
 }
 
-export function poolExecutor(outRoot: string, threads: number): Executor {
-  const pool = new Piscina<WorkerTask, JobResult>({
-    filename: new URL('./worker.mjs', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 60_000,
-  });
+export interface RunOptions {
+  outRoot: string;
+  lanes: number; // total parallel jobs, main thread included; 1 = in process only
+  workersFrom?: number;
+}
+
+/** Runs every job once, calling `onResult` as each finishes; returns how many worker threads were used. */
+export async function runJobs(
+  jobs: Job[],
+  opts: RunOptions,
+  onResult: (job: Job, result: JobResult) => Promise<void>,
+): Promise<number> {
+  const queue = [...jobs];
+  const workers = jobs.length >= (opts.workersFrom ?? WORKERS_FROM) ? Math.max(0, Math.min(opts.lanes - 1, jobs.length - 1)) : 0;
+  const pool =
+    workers > 0
+      ? new Piscina<WorkerTask, JobResult>({
+          filename: new URL('./worker.mjs', import.meta.url).href,
+          minThreads: workers,
+          maxThreads: workers,
+          idleTimeout: 1000,
+        })
+      : undefined;
+  const lane = async (run: (job: Job) => Promise<JobResult>) => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const result = await run(job).catch((e: unknown) => crashed(job!, e));
+      await onResult(job, result);
+    }
+  };
+  try {
+    await Promise.all([
+      lane((job) => runJob(job, opts.outRoot)),
+      ...Array.from({ length: workers }, () => lane((job) => pool!.run({ job, outRoot: opts.outRoot }))),
+    ]);
+  } finally {
+    await pool?.destroy();
+  }
+  return workers;
+}
+
+/** A worker that died (out of memory, a native crash) fails its job, not the batch. */
+function crashed(job: Job, e: unknown): JobResult {
+  const msg = e instanceof Error ? e.message : String(e);
   return {
-    threads,
-    run: (job) => pool.run({ job, outRoot }),
-    close: () => pool.destroy(),
+    ok: false,
+    id: job.id,
+    diagnostics: [
+      {
+        code: 'build.workerCrashed',
+        severity: 'error',
+        zh: `构建线程异常退出：${msg}`,
+        en: `the build worker failed: ${msg}`,
+        file: job.kind === 'report' ? job.file : job.dir,
+      },
+    ],
+    ms: 0,
   };
 }

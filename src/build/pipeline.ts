@@ -8,7 +8,7 @@ import type { Variant } from '../schema/report.ts';
 import type { Format } from '../render/index.ts';
 import { COUNTY_FILE, discover, type Discovered } from './discover.ts';
 import { envKey, envKeyParts } from './envKey.ts';
-import { defaultThreads, inProcessExecutor, poolExecutor, type Executor } from './executor.ts';
+import { defaultLanes, runJobs } from './executor.ts';
 import { hashFile } from './fingerprint.ts';
 import type { JobResult } from './jobs.ts';
 import { Manifest, type ManifestState } from './manifest.ts';
@@ -22,10 +22,8 @@ export interface BuildOptions {
   variant?: Variant;
   draft?: boolean;
   force?: boolean;
-  jobs?: number; // worker threads; 0 = build in this process
-  /** Batches this small build in process: starting workers costs more than it saves (measured, see bench). */
-  inProcessUpTo?: number;
-  executor?: Executor; // watch mode passes its long-lived in-process executor
+  jobs?: number; // parallel jobs, main thread included; 0 or 1 = in this process only
+  workersFrom?: number; // smallest batch that starts worker threads (default WORKERS_FROM)
   /** Watch mode: build only these report files (absolute) and the roll-ups of their counties or county.yaml files. */
   only?: string[];
 }
@@ -42,11 +40,10 @@ export interface BuildSummary {
   failed: { label: string; diagnostics: Diagnostic[] }[];
   written: string[]; // absolute output paths
   manifest: ManifestState;
-  threads: number;
+  threads: number; // worker threads used besides the main thread
   ms: number;
 }
 
-export const IN_PROCESS_UP_TO = 4;
 const SAVE_EVERY_MS = 1000;
 
 export const silentReporter: Reporter = { start() {}, done() {}, warn() {} };
@@ -86,61 +83,45 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   const save = () => (saving = saving.then(() => manifest.save()));
 
   if (plan.todo.length > 0) {
-    const threads = Math.min(opts.jobs ?? defaultThreads(), plan.todo.length);
-    const small = plan.todo.length <= (opts.inProcessUpTo ?? IN_PROCESS_UP_TO);
-    const executor = opts.executor ?? (threads <= 0 || small ? inProcessExecutor(outDir) : poolExecutor(outDir, threads));
-    summary.threads = executor.threads;
     let lastSave = performance.now();
     const seenWarnings = new Set<string>();
-    try {
-      await Promise.all(
-        plan.todo.map(async (p) => {
-          const r = await executor.run(p.job).catch((e: unknown) => crashed(p, e));
-          if (r.ok) {
-            manifest.record(p.job.id, {
-              key: p.key,
-              deps: Object.fromEntries(await Promise.all(r.deps.map(async (d) => [d, await hashFile(d)] as const))),
-              outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size })),
-            });
-            summary.built.push(p.label);
-            summary.written.push(...r.written.map((w) => w.path));
-            for (const w of r.warnings) {
-              // The same warning (a substituted font) for two thousand reports is said once.
-              const text = formatDiagnostic({ ...w, file: w.line ? w.file : undefined });
-              if (!seenWarnings.has(text)) {
-                seenWarnings.add(text);
-                reporter.warn(w);
-              }
+    const byId = new Map(plan.todo.map((p) => [p.job.id, p]));
+    summary.threads = await runJobs(
+      plan.todo.map((p) => p.job),
+      { outRoot: outDir, lanes: opts.jobs ?? defaultLanes(), workersFrom: opts.workersFrom },
+      async (job, r) => {
+        const p = byId.get(job.id)!;
+        if (r.ok) {
+          manifest.record(job.id, {
+            key: p.key,
+            deps: Object.fromEntries(await Promise.all(r.deps.map(async (d) => [d, await hashFile(d)] as const))),
+            outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size })),
+          });
+          summary.built.push(p.label);
+          summary.written.push(...r.written.map((w) => w.path));
+          for (const w of r.warnings) {
+            // The same warning (a substituted font) for two thousand reports is said once.
+            const text = formatDiagnostic({ ...w, file: w.line ? w.file : undefined });
+            if (!seenWarnings.has(text)) {
+              seenWarnings.add(text);
+              reporter.warn(w);
             }
-          } else {
-            manifest.forget(p.job.id);
-            summary.failed.push({ label: p.label, diagnostics: r.diagnostics });
           }
-          reporter.done(p, r);
-          if (performance.now() - lastSave > SAVE_EVERY_MS) {
-            lastSave = performance.now();
-            save();
-          }
-        }),
-      );
-    } finally {
-      if (!opts.executor) await executor.close();
-    }
+        } else {
+          manifest.forget(job.id);
+          summary.failed.push({ label: p.label, diagnostics: r.diagnostics });
+        }
+        reporter.done(p, r);
+        if (performance.now() - lastSave > SAVE_EVERY_MS) {
+          lastSave = performance.now();
+          save();
+        }
+      },
+    );
   }
   await save();
   summary.ms = performance.now() - t0;
   return summary;
-
-  function crashed(p: PlannedJob, e: unknown): JobResult {
-    // A worker that died (out of memory, a native crash) fails its job, not the batch.
-    const msg = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      id: p.job.id,
-      diagnostics: [diag('build.workerCrashed', `构建进程异常退出：${msg}`, `the build worker failed: ${msg}`, { file: p.label })],
-      ms: 0,
-    };
-  }
 }
 
 /** Narrows a discovery to the changed files: their reports, and the roll-ups those changes feed. */
@@ -148,13 +129,8 @@ function restrict(found: Discovered, only: string[]): void {
   const files = new Set(only.map((f) => resolve(f)));
   const counties = new Set<string>();
   for (const f of files) if (basename(f) === COUNTY_FILE) counties.add(dirname(f));
-  // A changed (or deleted) township file belongs to the nearest county folder above it.
-  for (const f of files) {
-    const owner = found.counties
-      .filter((c) => f.startsWith(c.dir + sep))
-      .sort((a, b) => b.dir.length - a.dir.length)[0];
-    if (owner) counties.add(owner.dir);
-  }
+  // A changed (or deleted) township file feeds the roll-up of the county folder it sits in.
+  for (const f of files) counties.add(dirname(f));
   found.reports = found.reports.filter((r) => files.has(r.file));
   found.counties = found.counties.filter((c) => counties.has(c.dir));
 }

@@ -1,10 +1,9 @@
-// Watch mode: saving a report rebuilds its PDF/DOCX and its county roll-up, in this process with fonts
-// already loaded, so the files are written within a few hundred milliseconds of the save.
+// Watch mode: saving a report rebuilds its PDF/DOCX and its county roll-up, in this process (jobs: 1) with
+// fonts already loaded, so the files are written within a few hundred milliseconds of the save.
 import { basename, resolve, sep } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import { COUNTY_FILE, isReportYaml } from './discover.ts';
-import { inProcessExecutor } from './executor.ts';
 import { runBuild, type BuildOptions, type BuildSummary, type Reporter } from './pipeline.ts';
 
 export interface WatchEvents {
@@ -23,9 +22,8 @@ export interface Watching {
 /** Editors save in bursts (write, rename, chmod); one rebuild per burst. */
 const DEBOUNCE_MS = 25;
 
-export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'executor'>, events: WatchEvents): Watching {
+export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events: WatchEvents): Watching {
   const outDir = resolve(opts.outDir);
-  const executor = inProcessExecutor(outDir);
   const pending = new Map<string, number>(); // file → time the change was seen
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -43,7 +41,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'executor'>, eve
       const savedAt = Math.min(
         ...(await Promise.all(batch.map((f) => stat(f).then((s) => s.mtimeMs, () => Date.now())))),
       );
-      const summary = await runBuild({ ...opts, only: batch, executor }, events.reporter);
+      const summary = await runBuild({ ...opts, only: batch, jobs: 1 }, events.reporter);
       events.rebuilt(summary, batch, Date.now() - savedAt);
     });
   };
@@ -59,7 +57,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'executor'>, eve
   let watcher: FSWatcher | undefined;
   const ready = (async () => {
     // Bring the outputs up to date first (the manifest makes this cheap when nothing changed).
-    await runBuild({ ...opts, executor }, events.reporter);
+    await runBuild({ ...opts, jobs: 1 }, events.reporter);
     if (closed) return;
     watcher = watch(opts.inputs, {
       ignoreInitial: true,

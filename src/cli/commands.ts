@@ -5,7 +5,9 @@ import { registerMetrics } from './metrics.ts';
 import { registerSchema } from './schema.ts';
 import { registerBuild } from './build.ts';
 import { registerWatch } from './watch.ts';
+import { registerImport } from './import.ts';
+import { registerRollup } from './rollup.ts';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch];
+export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup];

@@ -47,7 +47,7 @@ export function readHeader(lines: SourceLine[], blankAfter: Set<number>): Header
   const titleLines: string[] = [];
   while (i < lines.length && titleLines.length < 3) {
     const t = lines[i].text;
-    if (ADDRESSEE.test(t) || t.length > 60 || /[。；]$/.test(t) || /^[一二三四五六七八九十]{1,3}、/.test(t)) break;
+    if (ADDRESSEE.test(t) || t.length > 60 || /[。；：:]$/.test(t) || /^[一二三四五六七八九十]{1,3}、/.test(t)) break;
     titleLines.push(t);
     i++;
     if (blankAfter.has(i - 1)) break;

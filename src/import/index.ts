@@ -16,7 +16,7 @@ export type { Artefact, Note } from './types.ts';
 export { normalisePunctuation } from './punct.ts';
 
 /** The imported data: a report as far as the source tells it. Required fields it lacks stay absent. */
-export type ImportedReport = Partial<ReportInput> & { parts: Parts };
+export type ImportedReport = Omit<Partial<ReportInput>, 'parts'> & { parts: Parts };
 
 export interface ImportResult {
   report: ImportedReport;

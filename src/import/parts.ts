@@ -78,31 +78,21 @@ function mergePieces(pieces: Piece[], standard: (k: PartKey) => string, notes: N
   const part: Part = {};
   const items: Item[] = [];
   const paragraphs: string[] = [];
-  // 004: 一、根本情况 (one paragraph) + 二、主要做法 (items): the first becomes the part's opening item.
-  const introThenBody = pieces.length === 2 && first.items.length === 0 && first.heading && later[0].paragraphs.length === 0;
-  if (introThenBody) {
-    items.push({ heading: first.heading!, ...(first.paragraphs.length ? { paragraphs: first.paragraphs } : {}) });
-    if (later[0].heading) part.heading = later[0].heading;
-    items.push(...later[0].items.map(toItem));
-  } else {
-    if (first.heading) part.heading = first.heading;
-    paragraphs.push(...first.paragraphs);
-    items.push(...first.items.map(toItem));
-    for (const p of later) {
-      if (p.heading) {
-        // A later heading of the same part becomes a level-2 item holding its own text and items.
-        items.push({
-          heading: p.heading,
-          ...(p.paragraphs.length ? { paragraphs: p.paragraphs } : {}),
-          ...(p.items.length ? { items: p.items.map(toItem) } : {}),
-        });
-      } else if (p.paragraphs.length === 0) {
-        items.push(...p.items.map(toItem));
-      } else {
-        items.push(...p.items.map(toItem));
-        paragraphs.push(...p.paragraphs);
-      }
+  // Order is kept: the first piece gives the part its wording and opening text; a later heading of the
+  // same part (004: 一、根本情况 then 二、主要做法) becomes a level-2 item holding its own text and items.
+  if (first.heading) part.heading = first.heading;
+  paragraphs.push(...first.paragraphs);
+  items.push(...first.items.map(toItem));
+  for (const p of later) {
+    if (!p.heading) {
+      items.push(...p.items.map(toItem)); // items split off a mixed heading carry no text of their own
+      continue;
     }
+    items.push({
+      heading: p.heading,
+      ...(p.paragraphs.length ? { paragraphs: p.paragraphs } : {}),
+      ...(p.items.length ? { items: p.items.map(toItem) } : {}),
+    });
   }
   if (pieces.length > 1) {
     const names = pieces.map((p) => p.heading ?? '（拆分出的条目）').join('”“');

@@ -35,12 +35,15 @@ export function readBody(lines: SourceLine[], glued: boolean): Body {
   // The open items, outermost first; a paragraph goes to the innermost.
   let stack: TreeItem[] = [];
   const queue = [...lines];
+  let firstNumber = 1;
 
   while (queue.length > 0) {
     const { text, line } = queue.shift()!;
     const h = headingStart(text);
     const section = sections.at(-1);
-    const isHeading = h && (h.level === 1 ? h.number === sections.length + 1 : section !== undefined);
+    // Level-1 headings run in order; the first may start past 一 in an excerpt that begins mid-report.
+    const isHeading = h && (h.level === 1 ? (section ? h.number === firstNumber + sections.length : true) : section !== undefined);
+    if (h && h.level === 1 && !section) firstNumber = h.number;
     if (h && !isHeading && h.level === 1) {
       notes.push({ kind: 'structure', line, zh: `“${h.marker}”不按顺序，按正文处理`, en: `level-1 marker ${h.marker} out of order; kept as a paragraph` });
     }

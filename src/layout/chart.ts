@@ -1,6 +1,64 @@
-// PLACEHOLDER by the lead so layout compiles; the roll-up helper owns this file and replaces it.
+// Bar chart geometry: one horizontal bar per label, labels left, values after the bars, in 小四.
+// Vector shapes (tag chart.bar) so the PDF stays sharp; the caption above is the body flow's job.
 import type { BarChart } from '../compose/model.ts';
+import { MM } from '../schema/profile.ts';
 import type { Box, BoxContext } from './box.ts';
-export function layoutChart(_chart: BarChart, _ctx: BoxContext): Box {
-  return { height: 0, items: [] };
+import { breakLines, type BrokenLine } from './linebreak.ts';
+import { styled } from './style.ts';
+import type { PageItem } from './types.ts';
+
+export const CHART_STYLE = {
+  pitch: 1.6, // em between bars, at most
+  minPitch: 1.15, // em: below this labels would touch; the chart then runs past a page
+  bar: 0.62, // bar thickness as a share of the pitch
+  gap: 0.5, // em between label, axis, bar and value
+  maxLabelShare: 0.3, // labels take at most this share of the width
+  axis: 0.5, // pt
+  padY: 0.3, // em above the first and below the last bar
+};
+
+/** A one-line text, unbroken, positioned at x = 0 (shrunk horizontally if wider than `max`). */
+function oneLine(text: string, tag: string, max: number, ctx: BoxContext): BrokenLine {
+  const run = styled(ctx.profile, 'table', text, tag);
+  const line = breakLines([run], ctx.measure, { firstWidth: 1e9, width: 1e9, justify: false, context: text })[0];
+  if (line.width <= max) return line;
+  const k = max / line.width;
+  return { width: max, segments: line.segments.map((s) => ({ ...s, x: s.x * k, spacing: s.spacing * k, hScale: (s.hScale ?? 100) * k })) };
+}
+
+const valueText = (v: number) => String(Math.round(v * 10) / 10);
+
+export function layoutChart(chart: BarChart, ctx: BoxContext): Box {
+  const size = ctx.profile.roles.table.size;
+  const gap = CHART_STYLE.gap * size;
+  const n = chart.bars.length;
+  if (n === 0) return { height: 0, items: [] };
+  // Bars share the block's height with the caption line and a blank line: the chart fits one page.
+  const blockHeight = ctx.profile.block.height * MM;
+  const linePitch = blockHeight / ctx.profile.grid.lines;
+  const padY = CHART_STYLE.padY * size;
+  const pitch = Math.max(CHART_STYLE.minPitch * size, Math.min(CHART_STYLE.pitch * size, (blockHeight - 2 * linePitch - 2 * padY) / n));
+
+  const labels = chart.bars.map((b) => oneLine(b.label, 'chart.label', CHART_STYLE.maxLabelShare * ctx.width, ctx));
+  const labelW = Math.max(...labels.map((l) => l.width));
+  const values = chart.bars.map((b) => oneLine(valueText(b.value), 'chart.value', 0.2 * ctx.width, ctx));
+  const valueW = Math.max(...values.map((l) => l.width));
+  const origin = labelW + gap;
+  const barArea = Math.max(0, ctx.width - origin - gap - valueW);
+  const max = Math.max(0, ...chart.bars.map((b) => b.value));
+
+  const items: PageItem[] = [];
+  chart.bars.forEach((b, i) => {
+    const top = padY + i * pitch;
+    const baseline = top + (pitch - size) / 2 + 0.88 * size;
+    const label = labels[i];
+    for (const s of label.segments) items.push({ ...s, x: labelW - label.width + s.x, y: baseline });
+    const w = max > 0 ? (b.value / max) * barArea : 0;
+    const h = CHART_STYLE.bar * pitch;
+    if (w > 0) items.push({ kind: 'rect', x: origin, y: top + (pitch - h) / 2, w, h, fill: 'grey', tag: 'chart.bar' });
+    for (const s of values[i].segments) items.push({ ...s, x: origin + w + gap + s.x, y: baseline });
+  });
+  const height = 2 * padY + n * pitch;
+  items.push({ kind: 'rect', x: origin - CHART_STYLE.axis, y: 0, w: CHART_STYLE.axis, h: height, fill: 'text', tag: 'chart.axis' });
+  return { height, items };
 }

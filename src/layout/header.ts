@@ -103,7 +103,7 @@ function layoutSigners(
   const joined = rows.map((r) => r.join('　'));
   const namesW = Math.max(0, ...joined.map((s) => width('signerName', s)));
   // A blank 签发人 keeps room for a name of three characters, written in by hand.
-  const nameX = g.right - g.charPitch - Math.max(namesW, 3 * g.charPitch);
+  const nameX = g.right - g.charPitch - (signers.length ? namesW : 3 * g.charPitch);
   items.push(...text('signerLabel', label, nameX - labelW, firstLine));
   joined.forEach((s, i) => {
     if (s) items.push(...text('signerName', s, nameX, firstLine + i));

@@ -40,10 +40,12 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
   // The signature shares a page with body text: if it would not fit, at least two body lines move with it.
   const need = signatureLines(doc);
   let flowed = paginate(entries, g, first, line);
-  if (flowed.nextLine - 1 + need > g.lines - 1) {
-    const lastLines = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0);
-    const breakAt = lastLines[Math.max(0, lastLines.length - 2)];
-    flowed = paginate(entries, g, [...first], line, breakAt);
+  const lineEntries = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0);
+  const lastPage = flowed.pages.length - 1;
+  const linesOnLastPage = lineEntries.filter((i) => flowed.pageOf[i] === lastPage).length;
+  const alone = lastPage > 0 && linesOnLastPage < Math.min(2, lineEntries.length);
+  if (flowed.nextLine - 1 + need > g.lines - 1 || alone) {
+    flowed = paginate(entries, g, first, line, lineEntries[Math.max(0, lineEntries.length - 2)]);
   }
   const pages = flowed.pages;
   const sig = layoutSignature(doc, flowed.nextLine - 1, profile, g, m, opts.draft ?? false);

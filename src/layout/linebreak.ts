@@ -22,6 +22,7 @@ export interface StyledRun {
   size: number;
   color: Color;
   tag: string;
+  latin?: FontRole; // font for digits and Latin letters (default: latin)
 }
 
 export interface BreakOptions {
@@ -80,7 +81,8 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         let j = i + 1;
         while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ')) j++;
         const text = chars.slice(i, j).join('');
-        const font = [...text].every((c) => m.has('latin', c)) ? 'latin' : fontFor(ch, run.font, m, context);
+        const latin = run.latin ?? 'latin';
+        const font = [...text].every((c) => m.has(latin, c)) ? latin : fontFor(ch, run.font, m, context);
         units.push({
           text,
           run,
@@ -143,6 +145,9 @@ function squeezePlan(units: Unit[], from: number, to: number): { unit: number; a
     if (a.squeeze === 'right' && (b.squeeze === 'right' || b.squeeze === 'left')) plan.push({ unit: k, amount: a.width / 2 });
     else if (a.squeeze === 'left' && b.squeeze === 'left') plan.push({ unit: k + 1, amount: b.width / 2 });
   }
+  // Last, any other mark in the line gives up its blank half, as Word and WPS do when they compress punctuation.
+  const taken = new Set(plan.map((p) => p.unit));
+  for (let k = from; k < to; k++) if (units[k].squeeze && !taken.has(k)) plan.push({ unit: k, amount: units[k].width / 2 });
   return plan;
 }
 
@@ -229,7 +234,7 @@ function place(
   for (let k = from; k < to; k++) {
     const u = units[k];
     const i = k - from;
-    const step = advance[i] + extra; // after the last unit the extra is never seen
+    const step = advance[i] + (k < to - 1 ? extra : 0); // no spread after the last unit: the line ends on the edge
     const spacing = u.cjk ? step - u.natural : 0;
     const prev = segments[segments.length - 1];
     const canJoin =
@@ -246,8 +251,7 @@ function place(
       segments.push({ kind: 'text', x: x + shift[i], font: u.font, size: u.run.size, color: u.run.color, text: u.text, spacing, tag: u.run.tag });
     // A squeezed opening mark is drawn shifted: nothing may join its segment.
     prevCjk = u.cjk && shift[i] === 0;
-    if (k < to - 1) x += step;
-    else x += advance[i];
+    x += step;
   }
   return { segments, width: x - x0 };
 }

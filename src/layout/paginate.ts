@@ -20,7 +20,7 @@ export function paginate(
   startLine: number,
   forceBreakBefore = -1,
 ): Flowed {
-  const pages: PageItem[][] = [firstPage];
+  const pages: PageItem[][] = [[...firstPage]]; // a copy: the caller may paginate again
   const pageOf: number[] = [];
   let y = startLine * g.linePitch; // cursor, relative to the block top
   const newPage = () => {

@@ -7,7 +7,7 @@ import type { TextItem } from './types.ts';
 
 export function styled(profile: Profile, role: TextRole, text: string, tag: string = role): StyledRun {
   const r = profile.roles[role];
-  return { text, font: r.font, size: r.size, color: r.color, tag };
+  return { text, font: r.font, size: r.size, color: r.color, tag, latin: r.latin };
 }
 
 /** CJK advance for a type size: body text sits on the 28-character grid, other sizes scale with it. */

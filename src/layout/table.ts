@@ -1,6 +1,127 @@
-// PLACEHOLDER by the lead so layout compiles; the roll-up helper owns this file and replaces it.
+// Table geometry: the header row and each body row as independent boxes, so the paginator can
+// place rows one by one and repeat the header on every new page. Cell text is 小四 (roles table /
+// tableHead), broken by the same CJK line breaker as the body, never past its cell's inner edge.
 import type { Table } from '../compose/model.ts';
-import type { BoxContext, RowBox } from './box.ts';
-export function layoutTable(_table: Table, _ctx: BoxContext): { header: RowBox; rows: RowBox[] } {
-  return { header: { height: 0, items: [] }, rows: [] };
+import type { TextRole } from '../schema/profile.ts';
+import type { Box, BoxContext, RowBox } from './box.ts';
+import { breakLines, type BrokenLine, type StyledRun } from './linebreak.ts';
+import { styled } from './style.ts';
+import type { PageItem, TextItem } from './types.ts';
+
+/** Cell padding and rule weight, as fractions of the type size / in points. */
+export const TABLE_STYLE = {
+  padX: 0.3, // em, left and right inside a cell
+  padY: 0.25, // em, above and below the text
+  leading: 1.35, // line pitch in em
+  rule: 0.5, // pt, every cell border
+};
+
+interface Column {
+  x: number;
+  w: number;
+  align: 'left' | 'center' | 'right';
+}
+
+/** Column edges from the shares; the last edge is exactly the block width whatever the shares add to. */
+export function columnEdges(table: Table, width: number): Column[] {
+  const total = table.columns.reduce((a, c) => a + c.width, 0);
+  let x = 0;
+  return table.columns.map((c, i) => {
+    const right = i === table.columns.length - 1 ? width : x + (width * c.width) / total;
+    const col = { x, w: right - x, align: c.align ?? 'left' };
+    x = right;
+    return col;
+  });
+}
+
+const LATIN_WORD = /[\u0021-\u007E]+/g;
+
+/**
+ * Runs for one cell: a Latin word too long for the cell (a file path, a schema path) becomes one
+ * run per character, as the line breaker never splits a word inside a run.
+ */
+function cellRuns(run: StyledRun, avail: number, ctx: BoxContext): StyledRun[] {
+  const out: StyledRun[] = [];
+  let last = 0;
+  for (const m of run.text.matchAll(LATIN_WORD)) {
+    if (ctx.measure.width(run.latin ?? 'latin', m[0], run.size) <= avail) continue;
+    if (m.index > last) out.push({ ...run, text: run.text.slice(last, m.index) });
+    for (const ch of m[0]) out.push({ ...run, text: ch });
+    last = m.index + m[0].length;
+  }
+  if (last < run.text.length) out.push({ ...run, text: run.text.slice(last) });
+  return out;
+}
+
+/** Lines of one cell, positioned within the cell (x from the cell's left inner edge). */
+function cellLines(text: string, role: TextRole, avail: number, ctx: BoxContext): BrokenLine[] {
+  if (text === '') return [];
+  const run = styled(ctx.profile, role, text, role === 'tableHead' ? 'table.head' : 'table');
+  return breakLines(cellRuns(run, avail, ctx), ctx.measure, {
+    firstWidth: avail,
+    width: avail,
+    justify: false,
+    context: text.slice(0, 20),
+  });
+}
+
+/** Shrinks a line drawn wider than the cell (only a single glyph wider than the cell can be). */
+function fitLine(line: BrokenLine, avail: number): BrokenLine {
+  if (line.width <= avail) return line;
+  const k = avail / line.width;
+  return {
+    width: avail,
+    segments: line.segments.map((s) => ({ ...s, x: s.x * k, spacing: s.spacing * k, hScale: (s.hScale ?? 100) * k })),
+  };
+}
+
+function layoutRow(cells: string[], cols: Column[], role: TextRole, ctx: BoxContext, forceAlign?: 'center'): RowBox {
+  const size = ctx.profile.roles[role].size;
+  const padX = TABLE_STYLE.padX * size;
+  const padY = TABLE_STYLE.padY * size;
+  const pitch = TABLE_STYLE.leading * size;
+  const laid = cols.map((c, i) => {
+    const avail = c.w - 2 * padX;
+    return cellLines(cells[i] ?? '', role, avail, ctx).map((l) => fitLine(l, avail));
+  });
+  const lineCount = Math.max(1, ...laid.map((l) => l.length));
+  const height = lineCount * pitch + 2 * padY;
+  const items: PageItem[] = [];
+  laid.forEach((lines, i) => {
+    const col = cols[i];
+    const align = forceAlign ?? col.align;
+    // Cells with fewer lines than the row sit in the vertical middle.
+    const top = (height - lines.length * pitch) / 2;
+    lines.forEach((line, k) => {
+      const avail = col.w - 2 * padX;
+      const dx = align === 'left' ? 0 : align === 'right' ? avail - line.width : (avail - line.width) / 2;
+      const baseline = top + k * pitch + (pitch - size) / 2 + 0.88 * size;
+      for (const s of line.segments) items.push({ ...s, x: col.x + padX + dx + s.x, y: baseline } satisfies TextItem);
+    });
+  });
+  items.push(...borders(cols, height, ctx.width));
+  return { height, items };
+}
+
+/** Top and bottom rules across the row, and a vertical rule at every column edge, all inside the block. */
+function borders(cols: Column[], height: number, width: number): PageItem[] {
+  const w = TABLE_STYLE.rule;
+  const items: PageItem[] = [
+    { kind: 'rule', x1: 0, x2: width, y: 0, width: w, color: 'text', tag: 'table' },
+    { kind: 'rule', x1: 0, x2: width, y: height, width: w, color: 'text', tag: 'table' },
+  ];
+  const edges = [...cols.map((c) => c.x), width];
+  for (const x of edges) {
+    // The outer rules are drawn just inside the block edge, the inner ones centred on the edge.
+    const left = Math.min(Math.max(x - w / 2, 0), width - w);
+    items.push({ kind: 'rect', x: left, y: 0, w, h: height, fill: 'text', tag: 'table.rule' });
+  }
+  return items;
+}
+
+export function layoutTable(table: Table, ctx: BoxContext): { header: RowBox; rows: RowBox[] } {
+  const cols = columnEdges(table, ctx.width);
+  const header: Box = layoutRow(table.columns.map((c) => c.header), cols, 'tableHead', ctx, 'center');
+  const rows = table.rows.map((r) => layoutRow(r, cols, 'table', ctx));
+  return { header, rows };
 }

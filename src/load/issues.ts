@@ -106,7 +106,7 @@ export function issueToDiagnostics(issue: Issue, ctx: IssueContext, prefix: Data
         return {
           code: 'schema.unknownKey',
           severity: 'error',
-          zh: `未知的键“${key}”（位于 ${field}）${hintZh}`,
+          zh: `未知的键“${key}”（位于${path.length ? ` ${field}` : '文件顶层'}）${hintZh}`,
           en: `unknown key "${key}" in ${fieldEn}${hintEn}`,
           ...at(keyPath, ctx.keyAt(keyPath)),
         };
@@ -136,6 +136,9 @@ export function issueToDiagnostics(issue: Issue, ctx: IssueContext, prefix: Data
           en: `missing required field "${fieldEn}" (${wantEn})`,
           ...at(parent),
         }];
+      }
+      if (raw.value === null && path.length === 0) {
+        return [{ code: 'file.empty', severity: 'error', zh: '文件没有内容', en: 'the file is empty', ...at(path) }];
       }
       if (raw.value === null) {
         return [{

@@ -1,5 +1,5 @@
 // parseYamlWithSchema: YAML text → typed data, or diagnostics at file:line:col. The one path every data file takes.
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { issueToDiagnostics } from './issues.ts';
@@ -49,6 +49,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    if (e instanceof ReferenceError && !/excessive alias/i.test(e.message)) {
+      // *name with no &name anchor: yaml only notices when building the data
+      return { ok: false, diagnostics: [diag('yaml.syntax', '引用了不存在的锚点（使用 *名称 之前需先用 &名称 定义）', e.message, { file, ...unresolvedAlias(doc, counter) })] };
+    }
     if (e instanceof ReferenceError) {
       return {
         ok: false,
@@ -65,6 +69,20 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
     return { ok: false, diagnostics: [...sortByPosition(diagnostics), ...warnings] };
   }
   return { ok: true, data: result.data, warnings, file, lineOf };
+}
+
+function unresolvedAlias(doc: Document, counter: LineCounter): { line: number; col: number } {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+    },
+  });
+  const { line, col } = counter.linePos(offset);
+  return { line, col };
 }
 
 /** Reading order, so a user fixes a file top to bottom. */

@@ -1,5 +1,5 @@
 // Numeric facts in running text ("发放普法宣传资料13500余份") and the catalogue metric each one reports.
-import { CATALOGUE, type MetricKey } from '../schema/catalogue.ts';
+import { CATALOGUE, metricDef, type MetricKey } from '../schema/catalogue.ts';
 import { QUALIFIERS } from '../schema/report.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.ts';
 import { MASK, maskIgnored } from './ignore.ts';
@@ -121,7 +121,7 @@ export function extractFacts(text: string): Fact[] {
       index = before.start;
     }
     if (key) {
-      label = CATALOGUE.find((c) => c.key === key)!.label;
+      label = metricDef(key)?.label ?? key;
     } else {
       // the words right before the number, within the clause and outside masked spans
       let s = matchStart;

@@ -33,7 +33,8 @@ export function parseChineseNumeral(s: string): number | null {
     } else if (ch in SMALL_UNITS) {
       const u = SMALL_UNITS[ch];
       if (u >= lastSmall) return null;
-      if (digit === null && (section > 0 || total > 0 || afterZero) && u !== 10) return null;
+      // only 十 may stand without a digit (十二, 一千零十); 百十 or a bare 千 is not a written number
+      if (digit === null && !(u === 10 && (section === 0 || afterZero))) return null;
       section += (digit ?? 1) * u;
       lastSmall = u;
       lastUnit = u;

@@ -148,5 +148,7 @@ export function rollupCounty(dir: string): CountySummary {
     .filter((n) => /\.ya?ml$/i.test(n) && n !== COUNTY_FILE)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((n) => join(dir, n));
-  return rollupReports(county.value, files.map((file) => ({ file, result: loadTownshipReport(file) })));
+  const summary = rollupReports(county.value, files.map((file) => ({ file, result: loadTownshipReport(file) })));
+  summary.diagnostics.unshift(...county.warnings);
+  return summary;
 }

@@ -9,7 +9,10 @@ export const IsoDate = z
   .regex(ISO_DATE, { message: '日期应写作 YYYY-MM-DD / date must be written YYYY-MM-DD' })
   .refine(
     (s) => {
-      const [, y, m, d] = ISO_DATE.exec(s)!.map(Number);
+      // zod runs this check even when the regex failed; that failure is already reported
+      const match = ISO_DATE.exec(s);
+      if (!match) return true;
+      const [, y, m, d] = match.map(Number);
       const t = new Date(Date.UTC(y, m - 1, d));
       return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
     },

@@ -18,6 +18,8 @@ const RoleStyle = z.strictObject({
   font: FontRole,
   size: z.number().positive(),
   color: z.enum(['red', 'text']).default('text'),
+  // Font for digits and Latin letters: Times New Roman by default; the title and mark keep their own.
+  latin: FontRole.default('latin'),
 });
 
 export const Profile = z.strictObject({

@@ -60,6 +60,7 @@ interface PPr {
   border?: string;
   snapToGrid?: boolean;
   overflowPunct?: boolean;
+  noAutoSpace?: boolean; // no extra quarter-em between CJK and Latin text, as in the PDF
   line?: number; // exact line height, twips; omitted: single, on the grid
   ind?: { firstLine?: number; left?: number; right?: number; hanging?: number };
   jc?: 'both' | 'left' | 'center' | 'right';
@@ -72,6 +73,7 @@ function pPr(p: PPr, bodyChar: number): string {
   if (p.widowControl !== undefined) x += `<w:widowControl w:val="${p.widowControl ? 1 : 0}"/>`;
   if (p.border) x += p.border;
   if (p.overflowPunct) x += '<w:overflowPunct/>';
+  if (p.noAutoSpace) x += '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
   if (p.snapToGrid === false) x += '<w:snapToGrid w:val="0"/>';
   x +=
     p.line === undefined
@@ -174,7 +176,7 @@ export function stylesXml(g: Geometry): string {
       role: 'body',
       spacing: g.bodySpacing,
       // No widow control: a full page holds exactly 22 lines, as in the PDF.
-      pPr: P({ widowControl: false, overflowPunct: true, ind: { firstLine: 2 * c }, jc: 'both' }),
+      pPr: P({ widowControl: false, overflowPunct: true, noAutoSpace: true, ind: { firstLine: 2 * c }, jc: 'both' }),
     },
     g,
     true,

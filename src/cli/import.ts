@@ -1,0 +1,44 @@
+// `gongwen import <file.txt|file.docx> --out <file.yaml> [--report <file.md>]`: an old report → report YAML.
+import { basename, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../build/safeWrite.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { importText } from '../import/index.ts';
+import { readSourceDocument } from '../import/decode.ts';
+import { importReportMarkdown, importSummary } from '../import/reportMd.ts';
+import { writeReportYaml } from '../import/write.ts';
+import { Report } from '../schema/report.ts';
+import type { Register } from './commands.ts';
+
+export const registerImport: Register = (program) => {
+  program
+    .command('import')
+    .description('把旧报告（.txt/.docx）导入为报告 YAML / import an old report (.txt/.docx) as report YAML')
+    .argument('<file>', '源文件：UTF-8 或 GB18030 文本、.docx / source: UTF-8 or GB18030 text, or .docx')
+    .requiredOption('--out <file.yaml>', '输出的 YAML 文件 / YAML file to write')
+    .option('--report <file.md>', '导入报告（默认与 YAML 同名 .import.md） / import report (default <name>.import.md)')
+    .option('--source <path>', 'YAML 中 source: 的值（默认为相对当前目录的路径） / value of source: (default: path relative to cwd)')
+    .action(async (file: string, opts: { out: string; report?: string; source?: string }) => {
+      const doc = await readSourceDocument(file);
+      const source = opts.source ?? relative(process.cwd(), file).split(sep).join('/');
+      const result = importText(doc.text, { source });
+      await writeReportYaml(result.report, opts.out);
+      const reportFile = opts.report ?? opts.out.replace(/\.ya?ml$/i, '') + '.import.md';
+      await writeFileAtomic(reportFile, importReportMarkdown(basename(file), result));
+      process.stderr.write(`${importSummary(basename(file), result)} (${doc.encoding}) → ${opts.out}, ${reportFile}\n`);
+      // What the source lacks (a county, an organ) leaves the YAML incomplete: say so, the clerk fills it in.
+      const check = Report.safeParse(result.report);
+      if (!check.success) {
+        for (const issue of check.error.issues) {
+          process.stderr.write(
+            formatDiagnostic({
+              code: 'import.incomplete',
+              severity: 'warning',
+              zh: `导入结果需手工补全：${issue.path.join('.') || '(根)'} — ${issue.message}`,
+              en: `the imported file needs completing by hand: ${issue.path.join('.') || '(root)'}`,
+              file: opts.out,
+            }) + '\n',
+          );
+        }
+      }
+    });
+};

@@ -1,0 +1,96 @@
+// Resolve each font role to a real file: the user's licensed fonts in fonts/user/, then the
+// system's font folders, then the open fonts bundled in fonts/open/ (with a warning).
+import { dirname, join, resolve } from 'node:path';
+import { diag, GongwenError, type Diagnostic } from '../diagnostics.ts';
+import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
+import { FontSet, type ResolvedFont } from './fontSet.ts';
+import { findBundledFont, findSystemFont, findUserFont, scanFontFiles } from './locate.ts';
+import { DEFAULT_MANIFEST, loadManifest, type RoleFonts } from './manifest.ts';
+import { displayPath, defaultSystemDirs } from './paths.ts';
+import type { OpenedFont } from './open.ts';
+
+export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
+export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
+export { defaultSystemDirs } from './paths.ts';
+
+export interface LoadFontSetOptions {
+  /** The user's own licensed fonts; default fonts/user/ next to the manifest. */
+  userDir?: string;
+  /** System font folders; default those of the running OS. Pass [] to ignore system fonts. */
+  systemDirs?: string[];
+  /** Path of the font manifest; default fonts/manifest.yaml. Bundled fonts are in open/ beside it. */
+  manifest?: string;
+}
+
+const sets = new Map<string, FontSet>();
+
+/**
+ * The fonts for this run. Cached per options for the life of the process: every font file is
+ * parsed once, and the substitution warnings describe one resolution.
+ */
+export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
+  const manifestPath = resolve(opts.manifest ?? DEFAULT_MANIFEST);
+  const fontsDir = dirname(manifestPath);
+  const userDir = resolve(opts.userDir ?? join(fontsDir, 'user'));
+  const systemDirs = (opts.systemDirs ?? defaultSystemDirs()).map((d) => resolve(d));
+  const key = JSON.stringify([manifestPath, userDir, systemDirs]);
+  const hit = sets.get(key);
+  if (hit) return hit;
+
+  const manifest = loadManifest(manifestPath);
+  const userFiles = scanFontFiles(userDir);
+  const bundledDir = join(fontsDir, 'open');
+  const fonts = {} as Record<FontRole, ResolvedFont>;
+  const substitutions: Diagnostic[] = [];
+  for (const role of FONT_ROLES) {
+    const spec = manifest.roles[role];
+    const resolved = resolveRole(role, spec, userFiles, systemDirs, bundledDir);
+    fonts[role] = resolved.font;
+    if (resolved.warning) substitutions.push(resolved.warning);
+  }
+  const set = new FontSet(fonts, substitutions);
+  sets.set(key, set);
+  return set;
+}
+
+function resolveRole(
+  role: FontRole,
+  spec: RoleFonts,
+  userFiles: string[],
+  systemDirs: string[],
+  bundledDir: string,
+): { font: ResolvedFont; warning?: Diagnostic } {
+  const make = (o: OpenedFont, source: ResolvedFont['source']): ResolvedFont => ({
+    role,
+    officialName: spec.officialName,
+    path: o.path,
+    postscriptName: o.font.postscriptName,
+    source,
+    font: o.font,
+  });
+  const user = findUserFont(userFiles, spec);
+  if (user) return { font: make(user, 'user') };
+  const system = findSystemFont(systemDirs, spec);
+  if (system) return { font: make(system, 'system') };
+  const bundled = findBundledFont(bundledDir, spec);
+  if (!bundled) {
+    const wanted = spec.bundled.map((b) => displayPath(join(bundledDir, b.file))).join(', ');
+    throw new GongwenError(
+      diag(
+        'font.missing',
+        `${spec.label.zh} ${spec.officialName} 未找到，内置字体也缺失（${wanted}）；请运行 bash scripts/build-fonts.sh 或把字体放入 fonts/user/`,
+        `${spec.label.en} ${spec.officialName} not found and the bundled fallback is missing (${wanted}); run bash scripts/build-fonts.sh or put the font in fonts/user/`,
+      ),
+    );
+  }
+  const shown = `${bundled.family} (${displayPath(bundled.opened.path)})`;
+  const warning: Diagnostic = {
+    ...diag(
+      'font.substituted',
+      `${spec.label.zh} ${spec.officialName} 未找到，已使用 ${shown}`,
+      `${spec.label.en} ${spec.officialName} not found, using ${shown}`,
+    ),
+    severity: 'warning',
+  };
+  return { font: make(bundled.opened, 'bundled'), warning };
+}

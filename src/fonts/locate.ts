@@ -1,0 +1,91 @@
+// Find a role's font file: in the user's folder (by file name, then by the names inside the
+// font), in system font folders (by file name only: cheap, no font is opened to search), or
+// among the bundled fallbacks.
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fontNameKey, type RoleFonts } from './manifest.ts';
+import { faceNames, openFont, type OpenedFont } from './open.ts';
+
+const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
+
+const dirIndex = new Map<string, string[]>();
+
+/** Font files under `dir` (recursively), sorted so the result does not depend on the file system's order. */
+export function scanFontFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => FONT_FILE.test(f))
+      .map((f) => join(dir, f))
+      .sort();
+  } catch {
+    return []; // a folder that does not exist on this system is simply empty
+  }
+}
+
+// System folders can hold thousands of files and do not change during a run: scanned once.
+function cachedScan(dir: string): string[] {
+  let files = dirIndex.get(dir);
+  if (!files) dirIndex.set(dir, (files = scanFontFiles(dir)));
+  return files;
+}
+
+function roleKeys(r: RoleFonts): Set<string> {
+  return new Set([r.officialName, ...r.names, ...r.files].map(fontNameKey));
+}
+
+/** In a collection, the face whose name the role accepts; otherwise the file's only face. */
+function pickFace(path: string, keys: Set<string>): OpenedFont {
+  const first = openFont(path);
+  if (first.faces.length <= 1) return first;
+  const wanted = first.faces.find((ps) => keys.has(fontNameKey(ps)));
+  return wanted ? openFont(path, wanted) : first;
+}
+
+/**
+ * The user's own file for the role: a file named after the font (仿宋_GB2312.ttf, simfang.ttf),
+ * else a file whose internal family/PostScript name is one the role accepts.
+ */
+export function findUserFont(files: string[], role: RoleFonts): OpenedFont | undefined {
+  const keys = roleKeys(role);
+  const byName = files.find((f) => keys.has(fontNameKey(basename(f))));
+  if (byName) return pickFace(byName, keys);
+  for (const f of files) {
+    const opened = openFont(f);
+    const match = opened.faces.length > 1
+      ? opened.faces.find((ps) => keys.has(fontNameKey(ps)))
+      : faceNames(opened.font).some((n) => keys.has(fontNameKey(n))) ? opened.faces[0] : undefined;
+    if (match !== undefined) return opened.faces.length > 1 ? openFont(f, match) : opened;
+  }
+  return undefined;
+}
+
+/** A system font file the role names, by file name, in the manifest's order of preference. */
+export function findSystemFont(systemDirs: string[], role: RoleFonts): OpenedFont | undefined {
+  const keys = roleKeys(role);
+  const byBase = new Map<string, string>();
+  for (const dir of systemDirs) {
+    for (const f of cachedScan(dir)) {
+      const b = basename(f).toLowerCase();
+      if (!byBase.has(b)) byBase.set(b, f);
+    }
+  }
+  for (const name of role.files) {
+    const path = byBase.get(name.toLowerCase());
+    if (path) return pickFace(path, keys);
+  }
+  return undefined;
+}
+
+export interface BundledHit {
+  opened: OpenedFont;
+  family: string;
+}
+
+/** The first bundled fallback present in `bundledDir`. */
+export function findBundledFont(bundledDir: string, role: RoleFonts): BundledHit | undefined {
+  for (const b of role.bundled) {
+    const path = join(bundledDir, b.file);
+    if (existsSync(path)) return { opened: openFont(path, b.postscriptName), family: b.family };
+  }
+  return undefined;
+}

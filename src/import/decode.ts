@@ -1,0 +1,55 @@
+// Reads an old report: UTF-8 text, GB18030 (GBK) text as saved by older Windows tools, or a Word .docx.
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
+import { GongwenError, diag } from '../diagnostics.ts';
+
+export type Encoding = 'utf-8' | 'gb18030' | 'docx';
+
+export interface SourceDocument {
+  text: string;
+  encoding: Encoding;
+}
+
+/** A report is tens of KB; a Word file with pictures a few MB. Anything larger is the wrong file. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export function decodeText(bytes: Uint8Array): SourceDocument {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: Chinese Windows saves "ANSI" text as GBK, which GB18030 contains.
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+/** mammoth separates paragraphs with a blank line; one line per paragraph keeps the head's blank line meaningful. */
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+  return value.replace(/\n\n/g, '\n');
+}
+
+export async function readSourceDocument(file: string): Promise<SourceDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new GongwenError(diag('import.notFound', '找不到或无法读取源文件', 'source file not found or unreadable', { file }));
+  }
+  if (bytes.length > MAX_BYTES) {
+    throw new GongwenError(diag('import.tooLarge', '源文件过大（上限 20 MB）', 'source file too large (limit 20 MB)', { file }));
+  }
+  if (/\.docx$/i.test(file)) {
+    try {
+      return { text: await docxText(bytes), encoding: 'docx' };
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new GongwenError(diag('import.docx', '无法读取 Word 文件（是否为 .docx 格式？）', `cannot read the Word file: ${why}`, { file }));
+    }
+  }
+  if (/\.doc$/i.test(file)) {
+    throw new GongwenError(diag('import.doc', '不支持旧版 .doc 文件，请在 Word/WPS 中另存为 .docx', 'old .doc files are not supported; save as .docx', { file }));
+  }
+  return decodeText(bytes);
+}

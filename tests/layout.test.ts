@@ -1,0 +1,239 @@
+// Geometry of the typesetter's pages, measured against SPEC-GBT9704 numbers with the real fonts.
+import { describe, expect, it } from 'vitest';
+import { layout } from '../src/layout/index.ts';
+import { geometry, EM_ASCENT, EM_DESCENT } from '../src/layout/geometry.ts';
+import { loadProfile } from '../src/layout/profile.ts';
+import { loadFontSet } from '../src/fonts/index.ts';
+import { measureOf } from '../src/render/pdf/index.ts';
+import { breakLines } from '../src/layout/linebreak.ts';
+import { breakTitle } from '../src/layout/title.ts';
+import { NO_LINE_END, NO_LINE_START } from '../src/schema/punctuation.ts';
+import type { Gongwen } from '../src/compose/model.ts';
+import type { Page, TextItem } from '../src/layout/types.ts';
+import { MM } from '../src/schema/profile.ts';
+
+const profile = loadProfile();
+const g = geometry(profile);
+const m = measureOf(loadFontSet());
+
+const PARA = '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，全面落实依法治镇各项工作任务，扎实推进法治政府建设，取得了明显成效。';
+
+function doc(over: Partial<Gongwen> = {}): Gongwen {
+  return {
+    variant: 'file-up',
+    meta: { title: 't', author: 'a', date: '2024-01-05' },
+    header: { organs: ['岔河镇人民政府'], markSuffix: '文件', docNumber: '岔政发〔2024〕5号', signers: ['张三'] },
+    title: '岔河镇人民政府关于2023年度法治政府建设情况的报告',
+    addressee: '县委、县政府：',
+    body: [
+      { kind: 'heading', level: 1, text: '一、2023年推进法治政府建设的主要举措和成效' },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        kind: 'paragraph' as const,
+        runs: [
+          { text: `（${'一二三四五六七八九十'[i % 10]}）加强组织领导。`, role: 'h2' as const },
+          { text: PARA.repeat(1 + (i % 3)), role: 'body' as const },
+        ],
+      })),
+    ],
+    attachments: [],
+    signatures: [{ organ: '如东县岔河镇人民政府' }],
+    sealed: true,
+    date: '2024年1月5日',
+    colophon: { cc: ['县司法局'], printer: '岔河镇党政办公室', printDate: '2024年1月8日印发' },
+    ...over,
+  };
+}
+
+const texts = (p: Page) => p.items.filter((i): i is TextItem => i.kind === 'text');
+const bodyLines = (p: Page) => {
+  const byLine = new Map<number, TextItem[]>();
+  for (const t of texts(p)) if (t.line !== undefined && ['body', 'h1', 'h2', 'h3', 'h4'].includes(t.tag)) {
+    byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  }
+  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, ts]) => ({ line, ts: ts.sort((a, b) => a.x - b.x) }));
+};
+const lineText = (ts: TextItem[]) => ts.map((t) => t.text).join('');
+// Right edge of a run as a PDF reader measures it: every glyph's advance plus the spacing after it.
+const rightEdge = (t: TextItem) => t.x + m.width(t.font, t.text, t.size) + t.spacing * [...t.text].length;
+
+describe('typesetter geometry (GB/T 9704)', () => {
+  const pages = layout(doc(), profile, m);
+
+  it('fills a full page with 22 lines on the 28.99 pt grid', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const middle = bodyLines(pages[1]);
+    expect(middle.map((l) => l.line)).toEqual(Array.from({ length: 22 }, (_, i) => i));
+    const baselines = middle.map((l) => l.ts[0].y);
+    for (let i = 1; i < baselines.length; i++) expect(baselines[i] - baselines[i - 1]).toBeCloseTo((225 * MM) / 22, 2);
+    // The first line sits in the block's first grid line, the last one in its last.
+    expect(baselines[0] - EM_ASCENT * 16).toBeGreaterThan(g.top);
+    expect(baselines[21] + EM_DESCENT * 16).toBeLessThan(g.bottom);
+  });
+
+  it('sets 28 characters on a full line of Chinese text, exactly as wide as the block', () => {
+    let full = 0;
+    for (const p of pages) {
+      const lines = bodyLines(p);
+      for (let i = 0; i < lines.length; i++) {
+        const { ts } = lines[i];
+        const s = lineText(ts);
+        const next = lines[i + 1];
+        const endsParagraph = !next || next.ts[0].x > g.left + 1; // the next line is indented: a new paragraph
+        if (endsParagraph) continue;
+        expect(ts[0].x).toBeGreaterThanOrEqual(g.left - 0.01);
+        expect(Math.abs(rightEdge(ts[ts.length - 1]) - g.right)).toBeLessThan(0.05);
+        if (/^[\u3000-\u9fff\uff00-\uffef“”‘’…—]+$/.test(s)) {
+          const indented = ts[0].x > g.left + 1;
+          const n = [...s].length;
+          // One character fewer only where the prohibitions forced an earlier break (push-out).
+          const pushedOut = NO_LINE_START.has(lineText(next.ts)[0]) || NO_LINE_START.has(lineText(next.ts)[1]);
+          expect(n, s).toBe((indented ? 26 : 28) - (pushedOut && n !== (indented ? 26 : 28) ? 1 : 0));
+          full++;
+        }
+      }
+    }
+    expect(full).toBeGreaterThan(20);
+  });
+
+  it('never starts a line with a closing mark nor ends one with an opening mark', () => {
+    for (const p of pages) for (const { ts } of bodyLines(p)) {
+      const s = lineText(ts);
+      expect(NO_LINE_START.has(s[0]), s).toBe(false);
+      expect(NO_LINE_END.has(s[s.length - 1]), s).toBe(false);
+    }
+  });
+
+  it('indents paragraphs two characters and sets inline headings in their own font', () => {
+    const first = bodyLines(pages[0]).find((l) => l.ts[0].tag === 'h2')!;
+    expect(first.ts[0].x - g.left).toBeCloseTo(2 * g.charPitch, 2);
+    expect(first.ts[0].font).toBe('kaiti');
+    expect(first.ts[0].text.startsWith('（一）加强组织领导。')).toBe(true);
+    expect(first.ts.some((t) => t.tag === 'body' && t.font === 'fangsong')).toBe(true);
+    const h1 = texts(pages[0]).find((t) => t.tag === 'h1')!;
+    expect(h1.font).toBe('heiti');
+  });
+
+  it('places the red mark 35 mm below the block top, centred, and the red rule 4 mm under the number', () => {
+    const mark = texts(pages[0]).filter((t) => t.tag === 'mark');
+    expect(mark).toHaveLength(1);
+    expect(mark[0].color).toBe('red');
+    expect(mark[0].y - EM_ASCENT * mark[0].size - g.top).toBeCloseTo(35 * MM, 1);
+    const w = m.width(mark[0].font, mark[0].text, mark[0].size) * ((mark[0].hScale ?? 100) / 100);
+    expect(mark[0].x + w / 2).toBeCloseTo(g.left + g.width / 2, 1);
+    const num = texts(pages[0]).find((t) => t.tag === 'docNumber')!;
+    expect(num.x - g.left).toBeCloseTo(g.charPitch, 2); // up-going: one character in from the left
+    const rule = pages[0].items.find((i) => i.kind === 'rule' && i.tag === 'rule.red');
+    expect(rule && rule.kind === 'rule' && rule.y - (num.y + EM_DESCENT * num.size)).toBeCloseTo(4 * MM, 2);
+    expect(rule && rule.kind === 'rule' && [rule.x1, rule.x2]).toEqual([g.left, g.right]);
+    // 签发人 ends one character in from the right.
+    const signer = texts(pages[0]).filter((t) => t.tag === 'signerName');
+    expect(rightEdge(signer[signer.length - 1])).toBeCloseTo(g.right - g.charPitch, 1);
+  });
+
+  it('sets the title in 22 pt, centred, two blank lines below the red rule', () => {
+    const title = texts(pages[0]).filter((t) => t.tag === 'title');
+    const lines = [...new Set(title.map((t) => t.line))];
+    expect(title.every((t) => t.size === 22 && t.font === 'xiaobiaosong')).toBe(true);
+    for (const line of lines) {
+      const ts = title.filter((t) => t.line === line).sort((a, b) => a.x - b.x);
+      const centre = (ts[0].x + rightEdge(ts[ts.length - 1])) / 2;
+      expect(centre).toBeCloseTo(g.left + g.width / 2, 0);
+    }
+    const rule = pages[0].items.find((i) => i.kind === 'rule' && i.tag === 'rule.red')!;
+    const ruleLine = Math.ceil((('y' in rule ? rule.y : 0) - g.top) / g.linePitch);
+    expect(lines[0]).toBe(ruleLine + 2);
+  });
+
+  it('numbers pages — n — in 14 pt, 7 mm below the block, outside edge by parity', () => {
+    for (const p of pages) {
+      const pn = texts(p).filter((t) => t.tag === 'pageNumber');
+      expect(pn.map((t) => t.text).join('')).toBe(`— ${p.number} —`);
+      expect(pn.every((t) => t.size === 14 && t.font === 'songti')).toBe(true);
+      expect(pn[0].y - EM_ASCENT * 14 - g.bottom).toBeCloseTo(7 * MM, 2);
+      if (p.number! % 2 === 1) expect(rightEdge(pn[pn.length - 1])).toBeCloseTo(g.right - g.charPitch, 1);
+      else expect(pn[0].x).toBeCloseTo(g.left + g.charPitch, 2);
+    }
+  });
+
+  it('puts the colophon at the bottom of the last page, its last rule on the block edge', () => {
+    const last = pages[pages.length - 1];
+    const rules = last.items
+      .filter((i) => i.kind === 'rule' && i.tag.startsWith('colophon'))
+      .map((r) => ({ tag: r.tag, y: r.kind === 'rule' ? r.y : 0 }))
+      .sort((a, b) => a.y - b.y);
+    expect(rules.map((r) => r.tag)).toEqual(['colophon.thick', 'colophon.thin', 'colophon.thick']);
+    expect(rules[2].y).toBeCloseTo(g.bottom, 5);
+    const printed = texts(last).filter((t) => t.tag.startsWith('colophon.print'));
+    expect(printed.every((t) => t.line === 21)).toBe(true);
+    const date = texts(last).filter((t) => t.tag === 'colophon.printDate').sort((a, b) => a.x - b.x);
+    expect(rightEdge(date[date.length - 1])).toBeCloseTo(g.right - 14, 1); // one 四号 character in
+  });
+
+  it('keeps the signature on a page with at least two body lines', () => {
+    for (let n = 1; n <= 30; n++) {
+      const body = Array.from({ length: n }, () => ({ kind: 'paragraph' as const, runs: [{ text: PARA, role: 'body' as const }] }));
+      const ps = layout(doc({ body, colophon: undefined }), profile, m);
+      const last = ps[ps.length - 1];
+      const sig = texts(last).find((t) => t.tag === 'signature')!;
+      expect(sig, `n=${n}`).toBeDefined();
+      expect(bodyLines(last).length, `n=${n}`).toBeGreaterThanOrEqual(2);
+      const date = texts(last).find((t) => t.tag === 'date')!;
+      expect(date.line!, `n=${n}`).toBeLessThanOrEqual(21);
+    }
+  });
+
+  it('never leaves a heading last on a page', () => {
+    for (let n = 1; n <= 25; n++) {
+      const body = [
+        ...Array.from({ length: n }, () => ({ kind: 'paragraph' as const, runs: [{ text: PARA.slice(0, 20), role: 'body' as const }] })),
+        { kind: 'heading' as const, level: 1 as const, text: '二、存在的不足和原因' },
+        { kind: 'paragraph' as const, runs: [{ text: PARA, role: 'body' as const }] },
+      ];
+      const ps = layout(doc({ body }), profile, m);
+      for (const p of ps) {
+        const lines = bodyLines(p);
+        const last = lines[lines.length - 1];
+        if (last) expect(last.ts[0].tag, `n=${n} page ${p.number}`).not.toBe('h1');
+      }
+    }
+  });
+});
+
+describe('line breaking', () => {
+  const opts = { firstWidth: g.width, width: g.width, cjkAdvance: (s: number) => (s * g.charPitch) / 16 };
+  const run = (text: string) => [{ text, font: 'fangsong' as const, size: 16, color: 'text' as const, tag: 'body' }];
+
+  it('keeps numbers with their units and qualifiers', () => {
+    // Place 67场次 and 13500余份 across every possible line position.
+    for (let pad = 0; pad < 28; pad++) {
+      const text = '普'.repeat(pad) + '开展普法活动67场次，发放普法宣传资料13500余份，近300人参加。' + '法'.repeat(30);
+      const lines = breakLines(run(text), m, opts).map((l) => l.segments.map((s) => s.text).join(''));
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const joint = lines[i].slice(-1) + '|' + lines[i + 1].slice(0, 1);
+        expect(['7|场', '场|次', '0|余', '余|份', '近|3', '0|人'], `pad=${pad}`).not.toContain(joint);
+        expect(lines[i + 1][0], `pad=${pad}`).not.toBe('，');
+      }
+    }
+  });
+
+  it('squeezes punctuation or breaks earlier, and never overflows the block', () => {
+    for (let pad = 20; pad < 30; pad++) {
+      const text = '法'.repeat(pad) + '“三项制度”。' + '法'.repeat(40);
+      for (const l of breakLines(run(text), m, opts).slice(0, -1)) {
+        const last = l.segments[l.segments.length - 1];
+        expect(l.width).toBeCloseTo(g.width, 1);
+        expect(last.x).toBeLessThan(g.width);
+      }
+    }
+  });
+
+  it('breaks a long title at word boundaries into balanced lines', () => {
+    const lines = breakTitle('中共重庆市万州区罗田镇委员会重庆市万州区罗田镇人民政府关于2023年度法治政府建设情况的报告', g.width, 'xiaobiaosong', 22, m);
+    expect(lines.length).toBe(3);
+    const widths = lines.map((l) => m.width('xiaobiaosong', l, 22));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(g.width);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(5 * 22);
+    expect(lines.join('')).toContain('2023年度');
+    for (const l of lines) expect(l.startsWith('度') || l.endsWith('关')).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// Warnings on valid reports: missing statutory parts, figures that disagree with the text, years that disagree.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.ts';
+import { loadReportFile } from '../src/load/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-warn-'));
+let n = 0;
+function warnings(lines: string[]): Diagnostic[] {
+  const file = join(dir, `w${n++}.yaml`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const r = loadReportFile(file);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.en}`).join('\n'));
+  expect(r.warnings.every((w) => w.severity === 'warning' && w.file === file)).toBe(true);
+  return r.warnings;
+}
+const where = (d: Diagnostic) => ({ code: d.code, line: d.line, col: d.col });
+
+const HEAD = ['township: 岔河镇', 'county: 如东县', 'year: 2023', 'issuingOrgans: [{name: 岔河镇人民政府}]']; // lines 1–4
+const ALL_PARTS = [
+  'parts:', // 5
+  '  measures:', // 6
+  '    items:', // 7
+  '      - heading: 加强法治宣传', // 8
+  '        paragraphs:', // 9
+  '          - 开展普法活动67场次，发放普法宣传资料13500余份。', // 10
+  '  leadership: {paragraphs: [主要负责人讲法治课2次。]}', // 11
+  '  shortcomings: {paragraphs: [宣传形式单一。]}', // 12
+  '  nextYear: {paragraphs: [继续加强。]}', // 13
+];
+
+describe('a complete, consistent report', () => {
+  it('has no warnings (the fixture on disk)', () => {
+    const r = loadReportFile(join(import.meta.dirname, 'fixtures/load/complete.yaml'));
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+  it('has no warnings (inline)', () => {
+    expect(warnings([...HEAD, ...ALL_PARTS])).toEqual([]);
+  });
+});
+
+describe('statutory parts', () => {
+  it('a missing part is flagged at the parts mapping, one warning per part; `other` is optional', () => {
+    const ws = warnings([...HEAD, 'parts:', '  measures: {paragraphs: [做了工作。]}', '  shortcomings: {paragraphs: [不足。]}']);
+    expect(ws.map(where)).toEqual([
+      { code: 'report.partMissing', line: 6, col: 3 },
+      { code: 'report.partMissing', line: 6, col: 3 },
+    ]);
+    expect(ws[0].zh).toContain('党政主要负责人');
+    expect(ws[0].en).toContain('leadership');
+    expect(ws[1].en).toContain('nextYear');
+  });
+
+  it('a part with a heading but no content is flagged as empty, at the part', () => {
+    const ws = warnings([...HEAD, ...ALL_PARTS.slice(0, 8), '  nextYear:', '    heading: 四、2024年主要安排']);
+    expect(ws.map(where)).toEqual([{ code: 'report.partEmpty', line: 14, col: 5 }]);
+  });
+});
+
+describe('figures against the text', () => {
+  it('a metric that disagrees with its phrase shows both positions', () => {
+    const ws = warnings([...HEAD, ...ALL_PARTS, 'metrics:', '  publicity.events:', '    value: 76', '    unit: 场次']);
+    expect(ws.map(where)).toEqual([{ code: 'report.metricMismatch', line: 16, col: 12 }]);
+    expect(ws[0].zh).toContain('76场次');
+    expect(ws[0].related).toEqual([
+      { file: ws[0].file, line: 10, col: 13, zh: '正文：“普法活动67场次”（67场次）', en: 'text: "普法活动67场次" = 67场次' },
+    ]);
+  });
+
+  it('agreeing figures, and figures the text does not mention, give no warning', () => {
+    const ws = warnings([...HEAD, ...ALL_PARTS, 'metrics:', '  publicity.events: {value: 67, unit: 场次}', '  publicity.materials: {value: 13500, unit: 份, qualifier: 余}', '  enforcement.inspections: {value: 800, unit: 次}']);
+    expect(ws).toEqual([]);
+  });
+});
+
+describe('years', () => {
+  it.each([
+    ['2023-12-28', false],
+    ['2024-01-05', false],
+    ['2022-12-30', true],
+    ['2025-01-10', true],
+  ])('date %s against year 2023', (date, warn) => {
+    const ws = warnings([...HEAD, `date: ${date}`, ...ALL_PARTS]);
+    expect(ws.map(where)).toEqual(warn ? [{ code: 'report.dateYear', line: 5, col: 7 }] : []);
+    if (warn) expect(ws[0].related?.[0]).toMatchObject({ line: 3, col: 7 });
+  });
+
+  it('a next-year heading that names another year than year+1', () => {
+    const lines = [...HEAD, ...ALL_PARTS.slice(0, 8), '  nextYear:', '    heading: 四、2023年推进法治政府建设的主要安排', '    paragraphs: [继续加强。]'];
+    const ws = warnings(lines);
+    expect(ws.map(where)).toEqual([{ code: 'report.headingYear', line: 14, col: 14 }]);
+    expect(ws[0].zh).toContain('应为 2024 年');
+    lines[13] = '    heading: 四、2024年推进法治政府建设的主要安排';
+    expect(warnings(lines)).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+// The finished PDFs of the real seed reports, read back with pdfjs: geometry, fonts, page numbers, text.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { Report } from '../src/schema/report.ts';
+import { composeReport } from '../src/compose/report.ts';
+import { renderPdfDocument, layoutDocument } from '../src/render/pdf/index.ts';
+import { loadProfile } from '../src/layout/profile.ts';
+import { geometry, EM_ASCENT } from '../src/layout/geometry.ts';
+import { loadFontSet } from '../src/fonts/index.ts';
+import { NO_LINE_END, NO_LINE_START } from '../src/schema/punctuation.ts';
+import { VARIANTS } from '../src/schema/report.ts';
+import { MM } from '../src/schema/profile.ts';
+import { readPdf, linesOf, type PdfPage } from './helpers/pdfread.ts';
+
+const g = geometry(loadProfile());
+const fonts = loadFontSet().fonts;
+const psName = (role: keyof typeof fonts) => fonts[role].postscriptName.replace(/ /g, '_');
+const SEEDS = join(import.meta.dirname, '..', 'data', 'seeds');
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.yaml')).map((f) => join(SEEDS, f));
+
+function load(file: string) {
+  return Report.parse(parse(readFileSync(file, 'utf8')));
+}
+
+it('has the five seed reports as data', () => {
+  expect(seedFiles).toHaveLength(5);
+});
+
+// Lines of 16 pt text: their baselines must sit on the 22-line grid.
+const onGrid = (y: number) => {
+  const k = (y - g.top - (g.linePitch - 16) / 2 - EM_ASCENT * 16) / g.linePitch;
+  return Math.abs(k - Math.round(k)) < 0.01;
+};
+
+describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) => {
+  const report = load(file);
+  describe.each(VARIANTS.map((v) => [v]))('variant %s', (variant) => {
+    const doc = composeReport(report, { baseDir: dirname(file), variant });
+    let pages: PdfPage[] = [];
+    let bytes: Uint8Array;
+
+    it('renders, deterministically', async () => {
+      bytes = (await renderPdfDocument(doc)).bytes;
+      const again = (await renderPdfDocument(doc)).bytes;
+      expect(Buffer.compare(Buffer.from(bytes), Buffer.from(again))).toBe(0);
+      pages = await readPdf(bytes);
+      expect(pages.length).toBe(layoutDocument(doc).pages.length);
+    });
+
+    it('keeps all text inside the block, body text on the grid, page numbers below it', () => {
+      for (const [i, p] of pages.entries()) {
+        expect(p.width).toBeCloseTo(210 * MM, 1);
+        expect(p.height).toBeCloseTo(297 * MM, 1);
+        for (const l of linesOf(p.texts)) {
+          const first = l.texts[0];
+          const last = l.texts[l.texts.length - 1];
+          expect(first.x, l.str).toBeGreaterThanOrEqual(g.left - 0.5);
+          expect(last.x + last.width, l.str).toBeLessThanOrEqual(g.right + 0.5);
+          if (/^— \d+ —$/.test(l.str)) {
+            const n = Number(l.str.replace(/\D/g, ''));
+            expect(n).toBe(i + 1);
+            expect(l.y - EM_ASCENT * 14 - g.bottom).toBeCloseTo(7 * MM, 1);
+            if (n % 2) expect(last.x + last.width).toBeCloseTo(g.right - g.charPitch, 0);
+            else expect(first.x).toBeCloseTo(g.left + g.charPitch, 0);
+            continue;
+          }
+          expect(l.y, l.str).toBeGreaterThan(g.top);
+          expect(l.y, l.str).toBeLessThan(g.bottom);
+          if (l.texts.every((t) => Math.abs(t.size - 16) < 0.01)) expect(onGrid(l.y), `${l.str} at ${l.y}`).toBe(true);
+        }
+      }
+    });
+
+    it('fills full pages with 22 lines and obeys the line-start and line-end rules', () => {
+      for (const p of pages.slice(1, -1)) {
+        const body = linesOf(p.texts).filter((l) => !/^— \d+ —$/.test(l.str));
+        expect(body.length).toBe(22);
+      }
+      for (const p of pages) for (const l of linesOf(p.texts)) {
+        const s = l.str.replace(/\s+/g, '');
+        if (!s) continue;
+        expect(NO_LINE_START.has(s[0]), s).toBe(false);
+        expect(NO_LINE_END.has(s[s.length - 1]), s).toBe(false);
+      }
+    });
+
+    it('uses the role fonts: 仿宋 body, 黑体 level-1 headings, 小标宋 title', () => {
+      const all = pages.flatMap((p) => p.texts);
+      const h1 = all.filter((t) => /^[一二三四五六七八九十]+、/.test(t.str));
+      expect(h1.length).toBeGreaterThan(0);
+      for (const t of h1) expect(t.font).toBe(psName('heiti'));
+      const firstTitle = doc.title.slice(0, 4);
+      expect(all.some((t) => t.str.startsWith(firstTitle) && t.font === psName('xiaobiaosong') && Math.abs(t.size - 22) < 0.01)).toBe(true);
+      const body = all.filter((t) => Math.abs(t.size - 16) < 0.01 && /[\u4e00-\u9fff]{6,}/.test(t.str));
+      const share = body.filter((t) => t.font === psName('fangsong')).length / body.length;
+      expect(share).toBeGreaterThan(0.8);
+    });
+
+    it('keeps every character of the text: extraction gives back the paragraphs', () => {
+      const text = pages.flatMap((p) => linesOf(p.texts).map((l) => l.str)).join('').replace(/\s+/g, '');
+      for (const b of doc.body) {
+        if (b.kind !== 'paragraph') continue;
+        const para = b.runs.map((r) => r.text).join('').replace(/\s+/g, '');
+        expect(text.includes(para), para.slice(0, 30)).toBe(true);
+      }
+    });
+
+    it('places the header for its variant', () => {
+      const first = linesOf(pages[0].texts);
+      const mark = first.find((l) => l.texts[0].size > 30);
+      if (variant === 'plain') {
+        expect(mark).toBeUndefined();
+        return;
+      }
+      expect(mark).toBeDefined();
+      expect(mark!.y - EM_ASCENT * mark!.texts[0].size - g.top).toBeCloseTo(35 * MM, 0);
+      const number = first.find((l) => l.str.includes('〔'))!;
+      if (variant === 'file-up') {
+        expect(number.str).toContain('签发人：');
+        expect(number.texts[0].x).toBeCloseTo(g.left + g.charPitch, 0);
+      } else {
+        const l = number.texts[0];
+        const r = number.texts[number.texts.length - 1];
+        expect((l.x + r.x + r.width) / 2).toBeCloseTo(g.left + g.width / 2, 0);
+      }
+    });
+  });
+});
