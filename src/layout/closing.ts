@@ -44,12 +44,24 @@ export interface SignatureLayout {
 }
 
 /** Lines the signature block needs below the last body line (so the paginator can keep them together). */
-export function signatureLines(doc: Gongwen): number {
-  const rows = doc.sealed ? signatureRows(doc.signatures.length) : doc.signatures.length;
-  return (doc.sealed ? 2 : 1) + rows + 1 + (doc.note ? 1 : 0);
+export function signatureLines(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): number {
+  if (!doc.sealed) return 1 + doc.signatures.length + 1 + (doc.note ? 1 : 0);
+  const { rows, rowStep } = sealedRows(doc, profile, g, m);
+  return 2 + (rows - 1) * rowStep + 1 + 1 + (doc.note ? 1 : 0);
 }
 
-const signatureRows = (n: number) => Math.ceil(n / 3);
+/**
+ * Sealed joint signatures: as many names a row as fit (at most three) without their seals touching;
+ * further rows far enough below that the seals stay apart.
+ */
+function sealedRows(doc: Gongwen, profile: Profile, g: Geometry, m: Measure) {
+  const widest = Math.max(...doc.signatures.map((s) => setText(profile, g, m, 'signature', s.organ).width));
+  const diameter = profile.seal.diameter * MM;
+  let perRow = Math.min(3, doc.signatures.length);
+  while (perRow > 1 && (g.width / perRow < widest + 2 * g.charPitch || g.width / perRow < diameter * 1.05)) perRow--;
+  const rows = Math.ceil(doc.signatures.length / perRow);
+  return { perRow, rows, rowStep: Math.ceil(diameter / g.linePitch) };
+}
 
 /**
  * Sealed: the date four characters in from the right, each organ's name centred on its seal above it,
@@ -67,17 +79,17 @@ export function layoutSignature(doc: Gongwen, lastBodyLine: number, profile: Pro
   let line = lastBodyLine + (doc.sealed ? 3 : 2);
   let sealBottom = 0;
   if (doc.sealed) {
-    const rows = signatureRows(doc.signatures.length);
+    const { perRow, rows, rowStep } = sealedRows(doc, profile, g, m);
     const dateRight = g.right - profile.signature.dateRightChars * g.charPitch;
     const dateX = dateRight - dateW;
     const diameter = profile.seal.diameter * MM;
     doc.signatures.forEach((sig, i) => {
-      const row = Math.floor(i / 3);
-      const inRow = Math.min(3, doc.signatures.length - row * 3);
-      const col = i % 3;
-      // One organ: centred above the date. Several: spread evenly across the block, the last over the date.
-      const centre = inRow === 1 && rows === 1 ? dateX + dateW / 2 : g.left + (g.width * (2 * col + 1)) / (2 * inRow);
-      const nameLine = line + row;
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, doc.signatures.length - row * perRow);
+      const col = i % perRow;
+      // One a row: centred above the date. Several: spread evenly across the block.
+      const centre = inRow === 1 ? dateX + dateW / 2 : g.left + (g.width * (2 * col + 1)) / (2 * inRow);
+      const nameLine = line + row * rowStep;
       items.push(...text('signature', sig.organ, centre - w('signature', sig.organ) / 2, nameLine));
       // The name and date sit slightly below the seal's centre.
       const cy = g.top + (nameLine + 1 - 0.2) * g.linePitch;
@@ -85,7 +97,7 @@ export function layoutSignature(doc: Gongwen, lastBodyLine: number, profile: Pro
       else if (draft) items.push({ kind: 'circle', x: centre, y: cy, w: diameter, h: diameter, stroke: 'red', dashed: true, tag: 'seal.draft' });
       sealBottom = Math.max(sealBottom, cy + diameter / 2);
     });
-    line += rows;
+    line += (rows - 1) * rowStep + 1;
     items.push(...text('date', date, dateX, line));
   } else {
     const gap = 2 * g.charPitch;

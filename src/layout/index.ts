@@ -38,7 +38,7 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     ...flowAttachments(doc.attachments, profile, g, m),
   ];
   // The signature shares a page with body text: if it would not fit, at least two body lines move with it.
-  const need = signatureLines(doc);
+  const need = signatureLines(doc, profile, g, m);
   let flowed = paginate(entries, g, first, line);
   const lineEntries = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0);
   const lastPage = flowed.pages.length - 1;

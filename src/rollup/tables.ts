@@ -3,6 +3,7 @@ import { CATALOGUE, type MetricKey } from '../schema/catalogue.ts';
 import type { MetricValue } from '../schema/report.ts';
 import { PART_KEYS } from '../schema/report.ts';
 import { formatNumber, formatQualified } from './aggregate.ts';
+import { REQUIRED_PARTS } from './completeness.ts';
 import type { CountySummary, MetricTotal } from './types.ts';
 
 export type Cell = string | number | null; // null: not reported
@@ -48,12 +49,14 @@ export function townshipTable(s: CountySummary): DataTable {
   const coverageRate = s.rates.find((r) => r.key === 'advisors.coverageRate')!;
   rows.push(['合计', ...TOWNSHIP_COLUMNS.map((c) => s.metrics[c.key].value), coverageRate.value]);
   text.push([undefined, ...TOWNSHIP_COLUMNS.map((c) => totalText(s.metrics[c.key])), pct(coverageRate.value)]);
-  const w = 0.84 / (TOWNSHIP_COLUMNS.length + 1);
+  // 普法资料 runs to six digits and a qualifier (106555余): it gets a wider column than the rest.
+  const wide = 0.15;
+  const w = (1 - 0.16 - wide) / TOWNSHIP_COLUMNS.length;
   return {
     title: `表1　${s.county}各乡镇主要指标`,
     columns: [
       { header: '乡镇', width: 0.16, align: 'center' },
-      ...TOWNSHIP_COLUMNS.map((c) => ({ header: c.header, width: w, align: 'right' as const, numeric: true })),
+      ...TOWNSHIP_COLUMNS.map((c) => ({ header: c.header, width: c.key === 'publicity.materials' ? wide : w, align: 'right' as const, numeric: true })),
       { header: '法律顾问覆盖率', width: w, align: 'right', numeric: true },
     ],
     rows,
@@ -102,17 +105,18 @@ export function shortDate(iso: string | undefined): string {
 export function completenessTable(s: CountySummary): DataTable {
   const rows: Cell[][] = s.completeness.map((r) => [
     r.township,
-    ...PART_KEYS.map((k) => (r.parts ? (r.parts[k].present ? r.parts[k].chars : '缺') : '—')),
+    // An optional part left out is not a gap: — rather than 缺.
+    ...PART_KEYS.map((k) => (r.parts?.[k].present ? r.parts[k].chars : r.parts && REQUIRED_PARTS.includes(k) ? '缺' : '—')),
     r.date ? shortDate(r.date) : '—',
     [...r.flags, ...(r.reason ? [r.reason] : [])].join('；') || '齐全',
   ]);
   return {
     title: `表3　${s.county}各乡镇报告完整性（各部分字数）`,
     columns: [
-      { header: '乡镇', width: 0.15, align: 'center' },
+      { header: '乡镇', width: 0.16, align: 'center' },
       ...PART_HEADERS.map((h) => ({ header: h, width: 0.085, align: 'right' as const, numeric: true })),
       { header: '成文日期', width: 0.12, align: 'center' },
-      { header: '问题', width: 0.305, align: 'left' },
+      { header: '问题', width: 0.295, align: 'left' },
     ],
     rows,
   };
