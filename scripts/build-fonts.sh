@@ -8,7 +8,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/fonts/open"
+FINAL="$ROOT/fonts/open"
 DEBS="${FONT_DEB_DIR:-/tmp/fontdebs}"
 PKGS=(texlive-lang-chinese fonts-arphic-gkai00mp fonts-noto-cjk fonts-noto-cjk-extra fonts-liberation)
 
@@ -23,7 +23,7 @@ if [ -z "$PY" ]; then
   exit 1
 fi
 
-mkdir -p "$DEBS" "$OUT"
+mkdir -p "$DEBS" "$FINAL"
 for pkg in "${PKGS[@]}"; do
   if ! ls "$DEBS/${pkg}_"*.deb >/dev/null 2>&1; then
     (cd "$DEBS" && apt-get download "$pkg")
@@ -31,7 +31,11 @@ for pkg in "${PKGS[@]}"; do
 done
 
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+# Output is staged beside fonts/open (same file system) and renamed into place file by file,
+# so tests or builds running meanwhile never see a missing or half-written font.
+OUT="$ROOT/fonts/.open-staging.tmp"
+rm -rf "$OUT" && mkdir -p "$OUT"
+trap 'rm -rf "$WORK" "$OUT"' EXIT
 for pkg in "${PKGS[@]}"; do
   dpkg-deb -x "$(ls "$DEBS/${pkg}_"*.deb | head -n1)" "$WORK/x"
 done
@@ -91,7 +95,6 @@ PY
   echo "build-fonts: $(basename "$out") $(du -h "$out" | cut -f1)" >&2
 }
 
-rm -f "$OUT"/*.otf "$OUT"/*.ttf
 cut_sc "$NOTO/NotoSansCJK-Regular.ttc" NotoSansCJKsc-Regular "$OUT/NotoSansCJKsc-Regular.subset.otf"
 cut_sc "$NOTO/NotoSerifCJK-Regular.ttc" NotoSerifCJKsc-Regular "$OUT/NotoSerifCJKsc-Regular.subset.otf"
 if [ -f "$NOTO/NotoSerifCJK-Black.ttc" ]; then
@@ -109,7 +112,7 @@ chmod 644 "$OUT"/*.otf "$OUT"/*.ttf
 
 # Licence texts, one per font family, taken from the same packages.
 L="$OUT/LICENSES"
-rm -rf "$L" && mkdir -p "$L"
+mkdir -p "$L"
 DOC="$X/usr/share/doc"
 cp "$DOC/texlive-doc/fonts/fandol/README" "$L/Fandol-README.txt"
 zcat "$DOC/texlive-doc/fonts/fandol/COPYING.gz" > "$L/Fandol-COPYING-GPL3.txt"
@@ -119,4 +122,20 @@ cp "$DOC/fonts-noto-cjk/copyright" "$L/NotoCJK-copyright-OFL.txt"
 cp "$DOC/fonts-liberation/copyright" "$L/Liberation-copyright.txt"
 chmod 644 "$L"/*
 
-du -sh "$OUT" >&2
+# Move into place (rename, same file system), then drop fonts or licence files that an earlier
+# build made and this one no longer does (e.g. the Bold cut once Black is available).
+mkdir -p "$FINAL/LICENSES"
+built=()
+for f in "$OUT"/*.otf "$OUT"/*.ttf "$OUT"/LICENSES/*; do
+  rel="${f#"$OUT"/}"
+  built+=("$rel")
+  mv -f "$f" "$FINAL/$rel"
+done
+for f in "$FINAL"/*.otf "$FINAL"/*.ttf "$FINAL"/LICENSES/*; do
+  [ -e "$f" ] || continue
+  rel="${f#"$FINAL"/}"
+  keep=no
+  for b in "${built[@]}"; do [ "$b" = "$rel" ] && keep=yes && break; done
+  [ "$keep" = yes ] || rm -f "$f"
+done
+du -sh "$FINAL" >&2

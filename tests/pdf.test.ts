@@ -9,7 +9,7 @@ import { renderPdfDocument, layoutDocument } from '../src/render/pdf/index.ts';
 import { loadProfile } from '../src/layout/profile.ts';
 import { geometry, EM_ASCENT } from '../src/layout/geometry.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
-import { NO_LINE_END, NO_LINE_START } from '../src/schema/punctuation.ts';
+import { NO_LINE_END, NO_LINE_START, SQUEEZE_RIGHT } from '../src/schema/punctuation.ts';
 import { VARIANTS } from '../src/schema/report.ts';
 import { MM } from '../src/schema/profile.ts';
 import { readPdf, linesOf, type PdfPage } from './helpers/pdfread.ts';
@@ -27,6 +27,8 @@ function load(file: string) {
 it('has the five seed reports as data', () => {
   expect(seedFiles).toHaveLength(5);
 });
+
+const isPageNumber = (s: string) => /^— \d+ —$/.test(s);
 
 // Lines of 16 pt text: their baselines must sit on the 22-line grid.
 const onGrid = (y: number) => {
@@ -57,8 +59,10 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
           const first = l.texts[0];
           const last = l.texts[l.texts.length - 1];
           expect(first.x, l.str).toBeGreaterThanOrEqual(g.left - 0.5);
-          expect(last.x + last.width, l.str).toBeLessThanOrEqual(g.right + 0.5);
-          if (/^— \d+ —$/.test(l.str)) {
+          // A closing mark squeezed at the line end keeps only its inked left half inside the block.
+          const squeezed = SQUEEZE_RIGHT.has(last.str[last.str.length - 1]) ? last.size / 2 : 0;
+          expect(last.x + last.width - squeezed, l.str).toBeLessThanOrEqual(g.right + 0.5);
+          if (isPageNumber(l.str)) {
             const n = Number(l.str.replace(/\D/g, ''));
             expect(n).toBe(i + 1);
             expect(l.y - EM_ASCENT * 14 - g.bottom).toBeCloseTo(7 * MM, 1);
@@ -75,10 +79,10 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
 
     it('fills full pages with 22 lines and obeys the line-start and line-end rules', () => {
       for (const p of pages.slice(1, -1)) {
-        const body = linesOf(p.texts).filter((l) => !/^— \d+ —$/.test(l.str));
+        const body = linesOf(p.texts).filter((l) => !isPageNumber(l.str));
         expect(body.length).toBe(22);
       }
-      for (const p of pages) for (const l of linesOf(p.texts)) {
+      for (const p of pages) for (const l of linesOf(p.texts).filter((l) => !isPageNumber(l.str))) {
         const s = l.str.replace(/\s+/g, '');
         if (!s) continue;
         expect(NO_LINE_START.has(s[0]), s).toBe(false);
@@ -99,7 +103,7 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
     });
 
     it('keeps every character of the text: extraction gives back the paragraphs', () => {
-      const text = pages.flatMap((p) => linesOf(p.texts).map((l) => l.str)).join('').replace(/\s+/g, '');
+      const text = pages.flatMap((p) => linesOf(p.texts).filter((l) => !isPageNumber(l.str)).map((l) => l.str)).join('').replace(/\s+/g, '');
       for (const b of doc.body) {
         if (b.kind !== 'paragraph') continue;
         const para = b.runs.map((r) => r.text).join('').replace(/\s+/g, '');
@@ -117,10 +121,12 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
       expect(mark).toBeDefined();
       expect(mark!.y - EM_ASCENT * mark!.texts[0].size - g.top).toBeCloseTo(35 * MM, 0);
       const number = first.find((l) => l.str.includes('〔'))!;
+      // A number not yet assigned starts with ideographic spaces, which a PDF reader drops.
+      const blank = /^[\s　]/.test(doc.header!.docNumber!);
       if (variant === 'file-up') {
         expect(number.str).toContain('签发人：');
-        expect(number.texts[0].x).toBeCloseTo(g.left + g.charPitch, 0);
-      } else {
+        if (!blank) expect(number.texts[0].x).toBeCloseTo(g.left + g.charPitch, 0);
+      } else if (!blank) {
         const l = number.texts[0];
         const r = number.texts[number.texts.length - 1];
         expect((l.x + r.x + r.width) / 2).toBeCloseTo(g.left + g.width / 2, 0);

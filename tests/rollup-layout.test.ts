@@ -15,14 +15,18 @@ import { makeSyntheticCounty } from '../src/rollup/demo.ts';
 import { rollupReports } from '../src/rollup/index.ts';
 import { County } from '../src/schema/county.ts';
 import { Report } from '../src/schema/report.ts';
-import { approxMeasure } from './fixtures/rollup/measure.ts';
+import { loadFontSet } from '../src/fonts/index.ts';
+import type { Measure } from '../src/layout/measure.ts';
 
 const profile = loadProfile();
-const ctx: BoxContext = { width: profile.block.width * MM, measure: approxMeasure, profile };
+// Real fonts: the bundled open fonts (system fonts ignored, so every machine measures the same).
+const fonts = loadFontSet({ systemDirs: [] });
+const measure: Measure = { width: (f, t, size) => fonts.advance(f, t, size), has: (f, ch) => fonts.hasChar(f, ch) };
+const ctx: BoxContext = { width: profile.block.width * MM, measure, profile };
 const EPS = 1e-6;
 
 const textWidth = (t: TextItem) =>
-  t.advances ? t.advances.reduce((a, b) => a + b, 0) : (approxMeasure.width(t.font, t.text, t.size) + t.spacing * [...t.text].length) * ((t.hScale ?? 100) / 100);
+  t.advances ? t.advances.reduce((a, b) => a + b, 0) : (measure.width(t.font, t.text, t.size) + t.spacing * [...t.text].length) * ((t.hScale ?? 100) / 100);
 
 function extentX(box: Box): { min: number; max: number } {
   let min = Infinity;

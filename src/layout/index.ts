@@ -3,7 +3,8 @@ import type { Gongwen } from '../compose/model.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Measure } from './measure.ts';
 import type { Page, PageItem } from './types.ts';
-import { geometry, baselineInLine, type Geometry } from './geometry.ts';
+import { geometry, baselineInLine, EM_ASCENT, type Geometry } from './geometry.ts';
+import { MM } from '../schema/profile.ts';
 import { layoutHeader } from './header.ts';
 import { breakTitle } from './title.ts';
 import { flowBody, type FlowEntry } from './body.ts';
@@ -78,9 +79,11 @@ function layoutTitle(title: string, line: number, profile: Profile, g: Geometry,
 /** — n —, 四号宋体, 7 mm below the block; odd pages right, even pages left, one character in. */
 function pageNumber(n: number, profile: Profile, g: Geometry, m: Measure): PageItem[] {
   const style = profile.roles.pageNumber;
-  const set = setText(profile, g, m, 'pageNumber', `— ${n} —`);
-  const top = g.bottom + profile.pageNumber.belowBlock * (72 / 25.4);
+  // Set at the font's own widths, not on the grid: the dashes' outer edges are what is measured.
+  const text = `— ${n} —`;
+  const width = m.width(style.font, text, style.size);
+  const top = g.bottom + profile.pageNumber.belowBlock * MM;
   const indent = profile.pageNumber.indentChars * g.charPitch;
-  const x = n % 2 === 1 ? g.right - indent - set.width : g.left + indent;
-  return placeAt(set, x, top + 0.88 * style.size);
+  const x = n % 2 === 1 ? g.right - indent - width : g.left + indent;
+  return [{ kind: 'text', x, y: top + EM_ASCENT * style.size, font: style.font, size: style.size, color: style.color, text, spacing: 0, tag: 'pageNumber' }];
 }

@@ -54,7 +54,7 @@ interface Unit {
   squeeze: 'left' | 'right' | null; // which blank half may be removed
 }
 
-const LATIN = /[\u0021-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
+const LATIN = /[\u0020-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
 const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaosong'];
 
 function fontFor(ch: string, wanted: FontRole, m: Measure, context: string | undefined): FontRole {

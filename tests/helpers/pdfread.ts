@@ -28,14 +28,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     const texts: PdfText[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
-      const [a, b, , , e, f] = item.transform as number[];
+      const [, , c, d, e, f] = item.transform as number[];
       const fontObj = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }) : undefined;
       texts.push({
         str: item.str,
         x: e,
         y: h - f,
         width: item.width,
-        size: Math.hypot(a, b),
+        size: Math.hypot(c, d), // the vertical scale: horizontal scaling (Tz) leaves it alone
         font: (fontObj?.name ?? item.fontName).replace(/^[A-Z]{6}\+/, ''),
       });
     }

@@ -9,7 +9,7 @@ import { blankLine, type Child } from './body.ts';
 import { type Geometry, textWidth } from './geometry.ts';
 import { readSeal } from './seal.ts';
 import { STYLE } from './styles.ts';
-import { eighths, emuFromMm, ptFromMm, pxFromMm } from './units.ts';
+import { eighths, emuFromMm, emuFromTwips, ptFromMm, pxFromMm } from './units.ts';
 
 /** Width used to place a missing date, so the clerk's handwritten date lands where a printed one would. */
 const BLANK_DATE = '　　　　年　　月　　日';
@@ -125,53 +125,82 @@ export function noteParagraph(note: string | undefined): Paragraph[] {
   return [new Paragraph({ style: STYLE.note, children: [new TextRun(text)] })];
 }
 
-/**
- * 版记 as framed paragraphs (w:framePr) aligned to the bottom of the text block: the frame stays at the foot of the
- * last page whatever the text above does. LibreOffice 7.4 ignores tblpYSpec="bottom" on a floating table and
- * leaves it in the flow; it honours a frame's yAlign, as Word and WPS do.
- */
-export function colophonChildren(g: Geometry, doc: Gongwen): Child[] {
+/** Stands in the document for the colophon until the writer swaps in the text box (see colophonXml). */
+export const COLOPHON_MARKER = '@@GONGWEN_COLOPHON@@';
+export const COLOPHON_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${COLOPHON_MARKER}</w:t></w:r></w:p>`;
+
+export function colophonChildren(doc: Gongwen): Child[] {
   const col = doc.colophon;
   if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return [];
+  return [new Paragraph({ children: [new TextRun(COLOPHON_MARKER)] })];
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * 版记 as a table inside a text box anchored to the bottom of the text block (wp:positionV relative to the margin,
+ * aligned bottom), so it stays at the foot of the last page whatever the text above does. Tried and rejected:
+ * a floating table (tblpYSpec="bottom") and framed paragraphs (w:framePr yAlign="bottom"), both of which
+ * LibreOffice 7.4 leaves in the text flow.
+ */
+export function colophonXml(g: Geometry, doc: Gongwen): string | undefined {
+  const col = doc.colophon;
+  if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return undefined;
   const cp = g.profile.colophon;
   const size = g.profile.roles.colophon.size;
   const indent = Math.round(cp.indentChars * size * 20);
-  const thick = { style: BorderStyle.SINGLE, size: eighths(ptFromMm(cp.thick)), color: '000000', space: 0 } as const;
-  const thin = { style: BorderStyle.SINGLE, size: eighths(ptFromMm(cp.thin)), color: '000000', space: 0 } as const;
-  const frame = {
-    type: 'alignment' as const,
-    alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM },
-    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-    width: g.blockW,
-    wrap: FrameWrap.NOT_BESIDE,
-  };
-  const out: Paragraph[] = [];
-  const hasPrinter = Boolean(col.printer || col.printDate);
+  const thick = eighths(ptFromMm(cp.thick));
+  const thin = eighths(ptFromMm(cp.thin));
+  const W = g.blockW;
+  const rows: string[] = [];
+  let lines = 0;
+  const cell = (p: string) => `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="${W}" w:type="dxa"/></w:tcPr>${p}</w:tc></w:tr>`;
   if (col.cc.length > 0) {
     const label = '抄送：';
     const labelW = textWidth(label, size);
-    out.push(
-      new Paragraph({
-        style: STYLE.cc,
-        frame,
-        border: { top: thick, bottom: hasPrinter ? thin : thick },
-        indent: { left: indent + labelW, right: indent, hanging: labelW },
-        children: [new TextRun(`${label}${col.cc.join('，')}。`)],
-      }),
+    const text = `${label}${col.cc.join('，')}。`;
+    lines += Math.max(1, Math.ceil(textWidth(text, size) / (W - 2 * indent)));
+    rows.push(
+      cell(
+        `<w:p><w:pPr><w:pStyle w:val="${STYLE.cc}"/><w:ind w:left="${indent + labelW}" w:right="${indent}" w:hanging="${labelW}"/></w:pPr>` +
+          `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`,
+      ),
     );
   }
-  if (hasPrinter) {
+  if (col.printer || col.printDate) {
     const date = col.printDate ? `${col.printDate}印发` : '';
-    out.push(
-      new Paragraph({
-        style: STYLE.printer,
-        frame,
-        border: col.cc.length > 0 ? { bottom: thick } : { top: thick, bottom: thick },
-        indent: { left: indent, firstLine: 0 },
-        tabStops: [{ type: TabStopType.RIGHT, position: g.blockW - indent }],
-        children: [new TextRun(`${col.printer ?? ''}\t${date}`)],
-      }),
+    lines += 1;
+    rows.push(
+      cell(
+        `<w:p><w:pPr><w:pStyle w:val="${STYLE.printer}"/><w:tabs><w:tab w:val="right" w:pos="${W - indent}"/></w:tabs><w:ind w:left="${indent}" w:firstLine="0"/></w:pPr>` +
+          `<w:r><w:t xml:space="preserve">${esc(col.printer ?? '')}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">${esc(date)}</w:t></w:r></w:p>`,
+      ),
     );
   }
-  return out;
+  const border = (sz: number) => `w:val="single" w:color="000000" w:sz="${sz}" w:space="0"`;
+  const table =
+    `<w:tbl><w:tblPr><w:tblW w:w="${W}" w:type="dxa"/><w:tblBorders><w:top ${border(thick)}/><w:left w:val="none" w:sz="0" w:space="0" w:color="auto"/>` +
+    `<w:bottom ${border(thick)}/><w:right w:val="none" w:sz="0" w:space="0" w:color="auto"/><w:insideH ${border(thin)}/><w:insideV w:val="none" w:sz="0" w:space="0" w:color="auto"/></w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
+    `<w:tblGrid><w:gridCol w:w="${W}"/></w:tblGrid>${rows.join('')}</w:tbl>` +
+    `<w:p><w:pPr><w:pStyle w:val="${STYLE.spacer}"/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`;
+  // Box height: the rows (one grid line each) and the rules; text anchored to the box's bottom edge.
+  const h = lines * g.pitch + 60;
+  const cx = emuFromTwips(W);
+  const cy = emuFromTwips(h);
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${STYLE.spacer}"/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:drawing>` +
+    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="3" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
+    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>' +
+    '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>' +
+    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>` +
+    '<wp:docPr id="1000" name="版记 colophon"/><wp:cNvGraphicFramePr/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">' +
+    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+    `<wps:txbx><w:txbxContent>${table}</w:txbxContent></wps:txbx>` +
+    '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr>' +
+    '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>'
+  );
 }

@@ -4,7 +4,7 @@ import { Document, Packer } from 'docx';
 import type { Gongwen } from '../../compose/model.ts';
 import type { Profile } from '../../schema/profile.ts';
 import { bodyChildren, type Child } from './body.ts';
-import { colophonChildren, noteParagraph, signatureChildren } from './closing.ts';
+import { COLOPHON_MARKER_XML, colophonChildren, colophonXml, noteParagraph, signatureChildren } from './closing.ts';
 import { fontTableXml } from './fonts.ts';
 import { geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
@@ -24,7 +24,7 @@ export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile
     ...bodyChildren(g, doc),
     ...signatureChildren(g, doc),
     ...noteParagraph(doc.note),
-    ...colophonChildren(g, doc),
+    ...colophonChildren(doc),
   ];
   const file = new Document({
     title: doc.meta.title,
@@ -40,5 +40,6 @@ export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile
     { path: 'word/fontTable.xml', data: fontTableXml() },
     { path: 'docProps/core.xml', data: coreXml(doc) },
   ]);
-  return repack(zip, doc);
+  const colophon = colophonXml(g, doc);
+  return repack(zip, doc, (path, xml) => (colophon && path === 'word/document.xml' ? xml.replace(COLOPHON_MARKER_XML, colophon) : xml));
 }

@@ -1,5 +1,5 @@
 // Deterministic packaging: document properties from the data, and the zip rewritten with a fixed timestamp.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Gongwen } from '../../compose/model.ts';
 
 const FALLBACK_DATE = '2000-01-01';
@@ -35,11 +35,14 @@ export function coreXml(doc: Gongwen): string {
  * Rewrites the zip with every entry dated the document's date. The date is built from local components, as the
  * zip format stores local time, so the bytes do not depend on the machine's time zone.
  */
-export function repack(zip: Uint8Array, doc: Gongwen): Uint8Array {
+export function repack(zip: Uint8Array, doc: Gongwen, patch?: (path: string, xml: string) => string): Uint8Array {
   const [y, m, d] = isoDate(doc).split('-').map(Number);
   const mtime = new Date(y, m - 1, d, 0, 0, 0);
   const files = unzipSync(zip);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(files)) out[name] = [data, { mtime, level: 6 }];
+  for (const [name, data] of Object.entries(files)) {
+    const bytes = patch && name.endsWith('.xml') ? strToU8(patch(name, strFromU8(data))) : data;
+    out[name] = [bytes, { mtime, level: 6 }];
+  }
   return zipSync(out, { mtime });
 }

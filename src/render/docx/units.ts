@@ -12,3 +12,4 @@ export const emuFromPt = (pt: number): number => Math.round(pt * 12700);
 export const emuFromMm = (mm: number): number => Math.round((mm / 25.4) * 914400);
 /** The docx package sizes images in pixels at 96 dpi. */
 export const pxFromMm = (mm: number): number => Math.round((mm / 25.4) * 96);
+export const emuFromTwips = (tw: number): number => Math.round(tw * 635);
