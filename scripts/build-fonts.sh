@@ -74,25 +74,39 @@ PY
 # cmap (text extraction) and only the features a horizontal/vertical 公文 needs: the default
 # feature list (locl, ccmp, fwid…) pulls in every JP/KR/TC variant and doubles the size.
 # Hinting is dropped (PDF viewers and print do not need it); subroutines are kept (smaller).
+# The faces of a collection share one CFF table named after the JP face; it is renamed after
+# the SC face so PDFs made from the cut (e.g. by LibreOffice) name the font they embed.
 cut_sc() { # <collection> <postscript name> <output>
-  local ttc="$1" ps="$2" out="$3" idx
-  idx="$("$PY" - "$ttc" "$ps" <<'PY'
+  "$PY" - "$1" "$2" "$3" "$WORK/unicodes.txt" <<'PY'
 import sys
+from fontTools import subset
 from fontTools.ttLib import TTCollection
-for i, f in enumerate(TTCollection(sys.argv[1], lazy=True).fonts):
-    if f['name'].getDebugName(6) == sys.argv[2]:
-        print(i); break
-else:
-    sys.exit('face %s not in %s' % (sys.argv[2], sys.argv[1]))
+ttc, ps, out, unicodes_file = sys.argv[1:]
+faces = [f['name'].getDebugName(6) for f in TTCollection(ttc, lazy=True).fonts]
+if ps not in faces:
+    sys.exit('face %s not in %s' % (ps, ttc))
+opts = subset.Options()
+opts.parse_opts(['--layout-features=kern,halt,palt,vert,vrt2', '--glyph-names', '--name-IDs=*',
+                 '--name-languages=*', '--notdef-outline', '--no-hinting',
+                 '--font-number=%d' % faces.index(ps)])
+font = subset.load_font(ttc, opts)
+with open(unicodes_file) as f:
+    unicodes = [int(line.strip()[2:], 16) for line in f if line.strip()]
+sub = subset.Subsetter(opts)
+sub.populate(unicodes=unicodes)
+sub.subset(font)
+cff = font['CFF '].cff
+old = cff.fontNames[0]
+cff.fontNames[0] = ps
+top = cff.topDictIndex[0]
+top.FullName = font['name'].getDebugName(4)
+top.FamilyName = font['name'].getDebugName(1)
+for fd in getattr(top, 'FDArray', []):
+    if hasattr(fd, 'FontName'):
+        fd.FontName = fd.FontName.replace(old, ps)
+subset.save_font(font, out, opts)
 PY
-)"
-  "$PY" -m fontTools.subset "$ttc" --font-number="$idx" \
-    --unicodes-file="$WORK/unicodes.txt" \
-    --layout-features='kern,halt,palt,vert,vrt2' \
-    --glyph-names --name-IDs='*' --name-languages='*' --notdef-outline \
-    --no-hinting \
-    --output-file="$out"
-  echo "build-fonts: $(basename "$out") $(du -h "$out" | cut -f1)" >&2
+  echo "build-fonts: $(basename "$3") $(du -h "$3" | cut -f1)" >&2
 }
 
 cut_sc "$NOTO/NotoSansCJK-Regular.ttc" NotoSansCJKsc-Regular "$OUT/NotoSansCJKsc-Regular.subset.otf"

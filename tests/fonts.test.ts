@@ -1,7 +1,7 @@
 // Font resolution against the real bundled files: coverage, user override, corrupt files,
 // substitution warnings, and the fontconfig aliases used to view the DOCX on Linux.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -71,6 +71,16 @@ describe('bundled fonts', () => {
     }
   });
 
+  it('with the default options (this machine’s system folders too) every role still resolves to a parsable file', () => {
+    const set = loadFontSet();
+    for (const role of FONT_ROLES) {
+      const f = set.fonts[role];
+      expect(statSync(f.path).isFile()).toBe(true);
+      expect(f.font.unitsPerEm).toBeGreaterThan(0);
+      expect(set.hasChar(role, role === 'latin' ? 'A' : '法')).toBe(true);
+    }
+  });
+
   it('the CJK fonts cover all 6,763 GB2312 hanzi and the punctuation of official documents', () => {
     const hanzi = gb2312Hanzi();
     expect(hanzi.length).toBe(6763);
@@ -129,6 +139,22 @@ describe('resolution order', () => {
     expect(set.fonts.kaiti.source).toBe('bundled');
     expect(set.substitutions.map((d) => d.zh).join('\n')).not.toContain('仿宋_GB2312');
     expect(set.substitutions).toHaveLength(FONT_ROLES.length - 1);
+  });
+
+  it('a user file with any name is recognised by the family name inside it', () => {
+    // A manifest that accepts FandolFang by name for the title role, beside the real fonts/open.
+    const fontsDir = tmp('fontsdir');
+    const text = readFileSync(DEFAULT_MANIFEST, 'utf8').replace('names: [方正小标宋_GBK,', 'names: [FandolFang, 方正小标宋_GBK,');
+    writeFileSync(join(fontsDir, 'manifest.yaml'), text);
+    symlinkSync(OPEN, join(fontsDir, 'open'));
+    const userDir = join(fontsDir, 'user');
+    mkdirSync(userDir);
+    const odd = join(userDir, 'download (1).otf');
+    copyFileSync(join(OPEN, 'FandolFang-Regular.otf'), odd);
+    const set = loadFontSet({ manifest: join(fontsDir, 'manifest.yaml'), systemDirs: [] });
+    expect(set.fonts.xiaobiaosong.source).toBe('user');
+    expect(set.fonts.xiaobiaosong.path).toBe(odd);
+    expect(set.fonts.fangsong.source).toBe('bundled');
   });
 
   it('a system folder is searched by file name, after the user folder', () => {
@@ -198,6 +224,19 @@ describe('substitution warnings', () => {
     expect(set.takeSubstitutionWarnings()).toHaveLength(FONT_ROLES.length);
     expect(set.takeSubstitutionWarnings()).toEqual([]);
     expect(loadFontSet(opts).takeSubstitutionWarnings()).toEqual([]);
+  });
+});
+
+describe('gongwen fonts', () => {
+  it('lists every role with its file and warns about substitutions on stderr', () => {
+    const userDir = tmp('cli');
+    const r = spawnSync(process.execPath, ['bin/gongwen.js', 'fonts', '--user-dir', userDir], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows.map((cols) => cols[0].trim().split(/\s+/)[0])).toEqual([...FONT_ROLES]);
+    const set = loadFontSet({ userDir });
+    rows.forEach((cols, i) => expect(resolve(cols[cols.length - 1])).toBe(set.fonts[FONT_ROLES[i]].path));
+    expect(r.stderr.match(/\[font\.substituted\]/g) ?? []).toHaveLength(set.substitutions.length);
   });
 });
 

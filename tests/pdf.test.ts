@@ -78,9 +78,17 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
     });
 
     it('fills full pages with 22 lines and obeys the line-start and line-end rules', () => {
-      for (const p of pages.slice(1, -1)) {
-        const body = linesOf(p.texts).filter((l) => !isPageNumber(l.str));
-        expect(body.length).toBe(22);
+      // A middle page is full, but for two remedies of the standard: a heading carried over to the next
+      // page with its first line, and body lines moved forward to stand with the signature on the last page.
+      const bodyOf = (p: PdfPage) => linesOf(p.texts).filter((l) => !isPageNumber(l.str));
+      const headingFonts = [psName('heiti'), psName('kaiti')];
+      for (let i = 1; i < pages.length - 1; i++) {
+        const n = bodyOf(pages[i]).length;
+        const nextStartsWithHeading = headingFonts.includes(bodyOf(pages[i + 1])[0].texts[0].font);
+        const beforeSignature = i === pages.length - 2;
+        if (n === 22) continue;
+        expect(nextStartsWithHeading || beforeSignature, `page ${i + 1} has ${n} lines`).toBe(true);
+        expect(n, `page ${i + 1}`).toBeGreaterThanOrEqual(beforeSignature ? 22 - 8 : 22 - 2);
       }
       for (const p of pages) for (const l of linesOf(p.texts).filter((l) => !isPageNumber(l.str))) {
         const s = l.str.replace(/\s+/g, '');
@@ -96,7 +104,8 @@ describe.each(seedFiles.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file
       expect(h1.length).toBeGreaterThan(0);
       for (const t of h1) expect(t.font).toBe(psName('heiti'));
       const firstTitle = doc.title.slice(0, 4);
-      expect(all.some((t) => t.str.startsWith(firstTitle) && t.font === psName('xiaobiaosong') && Math.abs(t.size - 22) < 0.01)).toBe(true);
+      const titleLine = pages.flatMap((p) => linesOf(p.texts)).find((l) => l.str.startsWith(firstTitle));
+      expect(titleLine?.texts.every((t) => t.font === psName('xiaobiaosong') && Math.abs(t.size - 22) < 0.01)).toBe(true);
       const body = all.filter((t) => Math.abs(t.size - 16) < 0.01 && /[\u4e00-\u9fff]{6,}/.test(t.str));
       const share = body.filter((t) => t.font === psName('fangsong')).length / body.length;
       expect(share).toBeGreaterThan(0.8);

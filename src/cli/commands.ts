@@ -7,7 +7,8 @@ import { registerBuild } from './build.ts';
 import { registerWatch } from './watch.ts';
 import { registerImport } from './import.ts';
 import { registerRollup } from './rollup.ts';
+import { registerFonts } from './fonts.ts';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup];
+export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup, registerFonts];

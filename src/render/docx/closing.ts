@@ -79,9 +79,10 @@ function sealedJoint(g: Geometry, sigs: Signature[], date: string | undefined): 
     rows: [
       new TableRow({
         cantSplit: true,
-        children: sigs.map((s, i) => {
+        children: sigs.map((s) => {
           const children: (TextRun | ImageRun)[] = [new TextRun(s.organ)];
-          if (s.seal) children.unshift(sealRun(g, s.seal, colW * i + colW / 2, 0.75 * g.pitch));
+          // Inside a table cell Word and LibreOffice position a floating image relative to the cell.
+          if (s.seal) children.unshift(sealRun(g, s.seal, colW / 2, 0.75 * g.pitch));
           return new TableCell({
             width: { size: colW, type: WidthType.DXA },
             children: [new Paragraph({ style: STYLE.signature, keepNext: true, alignment: AlignmentType.CENTER, children })],

@@ -41,5 +41,15 @@ export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile
     { path: 'docProps/core.xml', data: coreXml(doc) },
   ]);
   const colophon = colophonXml(g, doc);
-  return repack(zip, doc, (path, xml) => (colophon && path === 'word/document.xml' ? xml.replace(COLOPHON_MARKER_XML, colophon) : xml));
+  return repack(zip, doc, (path, xml) => (path === 'word/document.xml' ? finishDocumentXml(xml, colophon) : xml));
+}
+
+/**
+ * Swaps the colophon's text box in for its marker, and numbers drawings from 1: the docx package takes their ids
+ * from a process-wide counter, which would make the second render of the same document differ from the first.
+ */
+function finishDocumentXml(xml: string, colophon: string | undefined): string {
+  let id = 0;
+  const withColophon = colophon ? xml.replace(COLOPHON_MARKER_XML, colophon) : xml;
+  return withColophon.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`);
 }

@@ -5,6 +5,7 @@ import type { Font } from 'fontkit';
 import type { FontRole } from '../../schema/profile.ts';
 import type { Page, PageItem, Color } from '../../layout/types.ts';
 import { GongwenError, diag } from '../../diagnostics.ts';
+import { embeddableFont, fontStreamsHuffmanOnly } from './fontEmbed.ts';
 
 export interface PaintOptions {
   fonts: Record<FontRole, Font>;
@@ -31,6 +32,9 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
     },
     displayTitle: true,
     lang: 'zh-CN',
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and every text
+    // item sets its own font anyway.
+    font: null as unknown as string,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -38,9 +42,11 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  fontStreamsHuffmanOnly(doc);
   for (const [role, font] of Object.entries(opts.fonts)) {
-    // pdfkit accepts an already parsed fontkit font: each file is parsed once per process.
-    doc.registerFont(role, font as unknown as string);
+    // pdfkit accepts an already parsed fontkit font: each file is parsed once per process, and
+    // embeddableFont makes its per-document subsets from per-process glyph caches.
+    doc.registerFont(role, embeddableFont(font) as unknown as string);
   }
   const colour = (c: Color | 'grey') => (c === 'red' ? opts.colors.red : c === 'grey' ? '#808080' : opts.colors.text);
   for (const page of pages) {

@@ -1,0 +1,225 @@
+// The DOCX writer: structure of the XML, deterministic bytes, and geometry after LibreOffice lays it out.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gongwen } from '../src/compose/model.ts';
+import { renderDocx } from '../src/render/docx/index.ts';
+import { fileDown, fileUp, joint, plain, writeSealPng } from './helpers/docx-fixtures.ts';
+import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
+import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-docx-'));
+const seal = writeSealPng(join(dir, 'seal.png'));
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  const files = unzipSync(bytes);
+  return Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, d]) => [n, strFromU8(d)]));
+}
+
+function style(xml: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`).exec(xml);
+  if (!m) throw new Error(`no style ${id}`);
+  return m[0];
+}
+
+describe('DOCX structure', () => {
+  let up: Record<string, string>;
+  beforeAll(async () => {
+    up = parts(await renderDocx(fileUp(seal)));
+  });
+
+  it('names a style for every role, with official font names in the East Asian slot', () => {
+    const s = up['word/styles.xml'];
+    const names = [...s.matchAll(/<w:name w:val="([^"]+)"/g)].map((m) => m[1]);
+    for (const n of ['Normal', '一级标题', '二级标题', '三级标题', '四级标题', '标题', '主送机关', '署名', '成文日期', '附注', '抄送', '印发', '发文机关标志', '发文字号', '签发人', '页码'])
+      expect(names).toContain(n);
+    expect(style(s, 'Normal')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style(s, 'Normal')).toContain('w:ascii="Times New Roman"');
+    expect(style(s, 'GwHeading1')).toContain('w:eastAsia="黑体"');
+    expect(style(s, 'GwHeading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(style(s, 'GwTitle')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style(s, 'GwTitle')).toContain('<w:sz w:val="44"/>');
+    expect(style(s, 'GwMark')).toContain('<w:color w:val="FF0000"/>');
+    expect(style(s, 'GwCc')).toContain('<w:sz w:val="28"/>');
+    expect(style(s, 'GwPageNumber')).toContain('w:ascii="宋体"');
+  });
+
+  it('sets the body on the LibreOffice-safe grid: 16 pt, −5 twips, indent in twips and chars, overflowPunct', () => {
+    const normal = style(up['word/styles.xml'], 'Normal');
+    expect(normal).toContain('<w:sz w:val="32"/>');
+    expect(normal).toContain('<w:spacing w:val="-5"/>');
+    expect(normal).toContain('w:firstLine="640" w:firstLineChars="200"');
+    expect(normal).toContain('<w:overflowPunct/>');
+    const doc = up['word/document.xml'];
+    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // 37, 35 and 28 mm; the right margin is what is left of 210 mm after the 156 mm block
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="147[45]" w:bottom="1984" w:left="1587"/);
+  });
+
+  it('has odd and even footers with a PAGE field between em dashes, outside by parity', () => {
+    expect(up['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const doc = up['word/document.xml'];
+    expect(doc).toMatch(/<w:footerReference w:type="default"/);
+    expect(doc).toMatch(/<w:footerReference w:type="even"/);
+    const footers = Object.entries(up).filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
+    expect(footers).toHaveLength(2);
+    for (const f of footers) {
+      expect(f).toContain('PAGE');
+      expect(f).toMatch(/— <\/w:t>.*— ?<\/w:t>|— <\/w:t>.* —<\/w:t>/);
+    }
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+  });
+
+  it('draws the red rule as a red bottom border and pins the colophon to the bottom margin', () => {
+    const doc = up['word/document.xml'];
+    expect(doc).toMatch(/<w:pStyle w:val="GwRule"\/>.*?<w:bottom w:val="single" w:color="FF0000"/);
+    expect(doc).toMatch(/<wp:positionV relativeFrom="margin"><wp:align>bottom<\/wp:align><\/wp:positionV>.*抄送：县人大常委会办公室/);
+    expect(doc).not.toContain('@@GONGWEN_COLOPHON@@');
+    expect(doc).toMatch(/behindDoc="1"/); // the seal sits behind the text
+  });
+
+  it('writes document properties from the data and is byte-identical across runs', async () => {
+    const a = await renderDocx(fileUp(seal));
+    const b = await renderDocx(fileUp(seal));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const core = up['docProps/core.xml'];
+    expect(core).toContain('<dc:creator>如东县岔河镇人民政府</dc:creator>');
+    expect(core).toContain('<dc:title>岔河镇2023年度法治政府建设情况报告</dc:title>');
+    expect(core).toContain('2024-01-05T00:00:00Z');
+    expect(core).not.toMatch(new RegExp(String(new Date().getFullYear()) + '-\\d\\d-\\d\\dT(?!00:00:00)'));
+  });
+
+  it('renders tables as real Word tables with a repeating header row', async () => {
+    const doc = parts(await renderDocx(fileDown()))['word/document.xml'];
+    expect(doc).toMatch(/<w:tblHeader\/>/);
+    expect(doc).toContain('第30镇');
+    expect(doc).toContain('<w:pStyle w:val="GwTableHead"/>');
+  });
+
+  it('leaves out the header for the plain variant', async () => {
+    const doc = parts(await renderDocx(plain()))['word/document.xml'];
+    expect(doc).not.toContain('GwMark');
+    expect(doc).not.toContain('GwRule');
+  });
+});
+
+// ---- LibreOffice layout -------------------------------------------------------------------------------------
+const TOP = 37;
+const BLOCK_BOTTOM = 297 - 35;
+const LEFT = 28;
+const RIGHT = 210 - 26;
+const emTop = (l: TextLine) => l.baseline - (0.88 * l.size) / (72 / 25.4);
+
+describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
+  const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
+  const pdf: Record<string, string> = {};
+  const text: Record<string, Awaited<ReturnType<typeof textLines>>> = {};
+
+  beforeAll(async () => {
+    const paths: string[] = [];
+    for (const [name, doc] of Object.entries(docs)) {
+      const p = join(dir, `${name}.docx`);
+      writeFileSync(p, await renderDocx(doc));
+      paths.push(p);
+    }
+    const pdfs = await convertToPdf(paths, dir);
+    Object.keys(docs).forEach((name, i) => (pdf[name] = pdfs[i]));
+    for (const name of Object.keys(docs)) text[name] = await textLines(pdf[name]);
+    for (const name of ['fileup', 'joint']) execFileSync('pdftoppm', ['-r', '60', '-png', pdf[name], join(dir, name)]);
+  }, 180_000);
+
+  it('puts 22 lines on a full page, one grid pitch apart', () => {
+    const t = text.fileup;
+    const page = t.lines.filter((l) => l.page === 1 && l.size === 16);
+    expect(page).toHaveLength(22);
+    const pitch = (page[21].baseline - page[0].baseline) / 21;
+    expect(pitch).toBeCloseTo(225 / 22, 1);
+  });
+
+  it('sets 28 characters on a full line of Chinese text, filling the block', () => {
+    const full = text.fileup.lines.filter((l) => l.size === 16 && /^[\u4e00-\u9fff，、。；：“”（）《》]+$/.test(l.text) && [...l.text].length === 28);
+    expect(full.length).toBeGreaterThan(20);
+    for (const l of full.slice(0, 20)) {
+      expect(l.left).toBeCloseTo(LEFT, 0);
+      expect(Math.abs(l.right - RIGHT)).toBeLessThan(1);
+    }
+    // and no line holds more than 28 full-width characters
+    const wide = text.fileup.lines.filter((l) => l.size === 16 && /^[\u4e00-\u9fff，、。；：“”（）《》]+$/.test(l.text));
+    expect(Math.max(...wide.map((l) => [...l.text].length))).toBe(28);
+  });
+
+  it('places the mark 35 mm below the block top and the red rule 4 mm under the number', () => {
+    for (const name of ['fileup', 'filedown']) {
+      const lines = text[name].lines.filter((l) => l.page === 0);
+      const mark = lines.find((l) => l.text.includes('文件'));
+      expect(mark).toBeDefined();
+      expect(Math.abs(emTop(mark as TextLine) - (TOP + 35))).toBeLessThan(1.5);
+      const number = lines.find((l) => l.text.includes('〔2024〕'));
+      const red = rulesOnPage(pdf[name], 0).filter((r) => r.color === 'red');
+      expect(red).toHaveLength(1);
+      const numberBottom = (number as TextLine).baseline + (0.12 * (number as TextLine).size) / (72 / 25.4);
+      expect(Math.abs(red[0].y - numberBottom - 4)).toBeLessThan(1);
+      expect(red[0].x1).toBeCloseTo(LEFT, 0);
+      expect(red[0].x2).toBeCloseTo(RIGHT, 0);
+    }
+  });
+
+  it('puts file-up number and 签发人 on one line, the number one character in from the left', () => {
+    const line = text.fileup.lines.find((l) => l.page === 0 && l.text.includes('签发人'));
+    expect(line?.text).toContain('岔政发〔2024〕5号');
+    expect(Math.abs((line as TextLine).left - (LEFT + 16 / (72 / 25.4)))).toBeLessThan(1);
+    expect(Math.abs((line as TextLine).right - (RIGHT - 16 / (72 / 25.4)))).toBeLessThan(1.5);
+  });
+
+  it('numbers pages — n — on the outside edge by parity, 7 mm below the block', () => {
+    const t = text.fileup;
+    expect(t.pages).toBeGreaterThan(2);
+    for (let p = 0; p < t.pages; p++) {
+      const num = t.lines.find((l) => l.page === p && l.text.replace(/\s/g, '') === `—${p + 1}—`);
+      expect(num, `page ${p + 1}`).toBeDefined();
+      const n = num as TextLine;
+      expect(Math.abs(emTop(n) - (BLOCK_BOTTOM + 7))).toBeLessThan(1.5);
+      if (p % 2 === 0) expect(Math.abs(n.right - (RIGHT - 14 / (72 / 25.4)))).toBeLessThan(1);
+      else expect(Math.abs(n.left - (LEFT + 14 / (72 / 25.4)))).toBeLessThan(1);
+    }
+  });
+
+  it('pins the colophon to the bottom of the last page: thick, thin, thick rules, the last on the block edge', () => {
+    for (const name of ['fileup', 'joint', 'filedown']) {
+      const last = text[name].pages - 1;
+      const black = rulesOnPage(pdf[name], last).filter((r) => r.color === 'black');
+      expect(black.length, name).toBe(3);
+      const [top, mid, bottom] = black;
+      expect(Math.abs(bottom.y - BLOCK_BOTTOM), name).toBeLessThan(1);
+      expect(top.thickness).toBeGreaterThan(mid.thickness);
+      expect(bottom.x1).toBeCloseTo(LEFT, 0);
+      expect(bottom.x2).toBeCloseTo(RIGHT, 0);
+      const cc = text[name].lines.find((l) => l.page === last && l.text.startsWith('抄送：'));
+      expect(cc && cc.baseline > top.y && cc.baseline < mid.y).toBe(true);
+    }
+  });
+
+  it('places a sealed signature with the date four characters in and the organ centred above it', () => {
+    const t = text.fileup;
+    const last = t.pages - 1;
+    const date = t.lines.find((l) => l.page === last && l.text === '2024年1月5日') as TextLine;
+    const organ = t.lines.find((l) => l.page === last && l.text === '如东县岔河镇人民政府') as TextLine;
+    const ch = 156 / 28;
+    expect(Math.abs(date.right - (RIGHT - 4 * ch))).toBeLessThan(1);
+    // LibreOffice adds space between CJK and digits whatever autoSpaceDN says, so the date is wider there than
+    // in Word: allow for it in the centring.
+    expect(Math.abs((organ.left + organ.right) / 2 - (date.left + date.right) / 2)).toBeLessThan(4);
+    expect(organ.baseline).toBeLessThan(date.baseline);
+  });
+
+  it('places an unsealed signature two characters in from the right', () => {
+    const t = text.plain;
+    const organ = t.lines.find((l) => l.text === '如东县岔河镇人民政府') as TextLine;
+    expect(Math.abs(organ.right - (RIGHT - 2 * (156 / 28)))).toBeLessThan(1);
+  });
+});
