@@ -77,7 +77,7 @@ describe('DOCX structure', () => {
 
   it('draws the red rule as a red bottom border and pins the colophon to the bottom margin', () => {
     const doc = up['word/document.xml'];
-    expect(doc).toMatch(/<w:pStyle w:val="GwRule"\/>.*?<w:bottom w:val="single" w:color="FF0000"/);
+    expect(doc).toMatch(/<w:pStyle w:val="GwRule"\/>.*?<w:bottom w:val="single"[^>]*w:color="FF0000"/);
     expect(doc).toMatch(/<wp:positionV relativeFrom="margin"><wp:align>bottom<\/wp:align><\/wp:positionV>.*抄送：县人大常委会办公室/);
     expect(doc).not.toContain('@@GONGWEN_COLOPHON@@');
     expect(doc).toMatch(/behindDoc="1"/); // the seal sits behind the text

@@ -11,6 +11,7 @@ import { NO_LINE_END, NO_LINE_START } from '../src/schema/punctuation.ts';
 import type { Gongwen } from '../src/compose/model.ts';
 import type { Page, TextItem } from '../src/layout/types.ts';
 import { MM } from '../src/schema/profile.ts';
+import { GongwenError } from '../src/diagnostics.ts';
 
 const profile = loadProfile();
 const g = geometry(profile);
@@ -225,6 +226,26 @@ describe('line breaking', () => {
         expect(last.x).toBeLessThan(g.width);
       }
     }
+  });
+
+  it('names a character that no resolved font has, never draws a blank box', () => {
+    const call = () => breakLines(run('本镇开展𠀀活动'), m, { ...opts, context: '测试段落' });
+    expect(call).toThrow(GongwenError);
+    try {
+      call();
+    } catch (e) {
+      const d = (e as GongwenError).diagnostics[0];
+      expect(d.code).toBe('font.missingGlyph');
+      expect(d.zh).toContain('𠀀');
+      expect(d.zh).toContain('U+20000');
+      expect(d.en).toContain('测试段落');
+    }
+    // A character the body font lacks but another role's font has is borrowed, not an error.
+    const missingInFang = [...'㐀㐁丂丄丅丆丌丏丒丗丟丠丣丮丯丱丳丵丷丼乀乁乂乄乆乊乑乕乗乚乛乢乣乤乥乧乨乪乫乬乭乮乯乲乴乵乶乷乸乹乺乻乼乽乿亀']
+      .find((c) => !m.has('fangsong', c) && m.has('songti', c));
+    expect(missingInFang).toBeDefined();
+    const lines = breakLines(run(`甲${missingInFang}乙`), m, opts);
+    expect(lines[0].segments.some((s) => s.text.includes(missingInFang!) && s.font !== 'fangsong')).toBe(true);
   });
 
   it('breaks a long title at word boundaries into balanced lines', () => {

@@ -57,9 +57,12 @@ interface Unit {
 const LATIN = /[\u0020-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
 const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaosong'];
 
-function fontFor(ch: string, wanted: FontRole, m: Measure, context: string | undefined): FontRole {
-  if (m.has(wanted, ch)) return wanted;
-  for (const f of FALLBACK) if (m.has(f, ch)) return f;
+/** The wanted font if it has every character, else the first fallback that does; else an error naming it. */
+function fontFor(text: string, wanted: FontRole, m: Measure, context: string | undefined): FontRole {
+  const hasAll = (f: FontRole) => [...text].every((c) => m.has(f, c));
+  if (hasAll(wanted)) return wanted;
+  for (const f of FALLBACK) if (hasAll(f)) return f;
+  const ch = [...text].find((c) => !FALLBACK.some((f) => m.has(f, c))) ?? text;
   const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   throw new GongwenError(
     diag(
@@ -81,14 +84,14 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         let j = i + 1;
         while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ')) j++;
         const text = chars.slice(i, j).join('');
-        const latin = run.latin ?? 'latin';
-        const font = [...text].every((c) => m.has(latin, c)) ? latin : fontFor(ch, run.font, m, context);
+        const font = fontFor(text, run.latin ?? 'latin', m, context);
+        const width = m.width(font, text, run.size);
         units.push({
           text,
           run,
           font,
-          width: m.width(font, text, run.size),
-          natural: m.width(font, text, run.size),
+          width,
+          natural: width,
           cjk: false,
           noStart: NO_LINE_START.has(text[0]),
           noEnd: NO_LINE_END.has(text[text.length - 1]),
@@ -97,12 +100,13 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         });
         i = j;
       } else {
+        const font = fontFor(ch, run.font, m, context);
         units.push({
           text: ch,
           run,
-          font: fontFor(ch, run.font, m, context),
+          font,
           width: cjkAdvance(run.size),
-          natural: 0, // measured below, once the font is known
+          natural: m.width(font, ch, run.size),
           cjk: true,
           noStart: NO_LINE_START.has(ch),
           noEnd: NO_LINE_END.has(ch),
@@ -113,7 +117,6 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
       }
     }
   }
-  for (const u of units) if (u.cjk) u.natural = m.width(u.font, u.text, u.run.size);
   // Keep numbers with their units (67场次, 13500余份, 2023年), qualifiers with numbers (近300人), and —— ……
   for (let k = 0; k + 1 < units.length; k++) {
     const a = units[k];

@@ -1,39 +1,33 @@
 // 落款 and 版记: signature, date and seal, the note (附注), and the colophon pinned to the bottom of the last page.
-import {
-  AlignmentType, BorderStyle, FrameAnchorType, FrameWrap, HorizontalPositionAlign, HorizontalPositionRelativeFrom, ImageRun,
-  Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, TextWrappingType, VerticalPositionAlign,
-  VerticalPositionRelativeFrom, WidthType,
-} from 'docx';
-import type { Gongwen, Signature } from '../../compose/model.ts';
-import { blankLine, type Child } from './body.ts';
+// The signature follows the PDF typesetter (src/layout/closing.ts): two blank lines (one unsealed), the names on
+// the grid, each seal centred on its name with its centre 0.2 line above the bottom of the name's line.
+import type { Gongwen } from '../../compose/model.ts';
+import { geometry as layoutGeometry } from '../../layout/geometry.ts';
+import type { Measure } from '../../layout/measure.ts';
+import { setText } from '../../layout/style.ts';
+import { MM } from '../../schema/profile.ts';
+import { blankLine } from './body.ts';
 import { type Geometry, textWidth } from './geometry.ts';
+import { fontMeasure } from './measure.ts';
+import { floatingPicture, type Media } from './media.ts';
 import { readSeal } from './seal.ts';
 import { STYLE } from './styles.ts';
-import { eighths, emuFromMm, emuFromTwips, ptFromMm, pxFromMm } from './units.ts';
+import { eighths, emuFromTwips, ptFromMm, twipsFromMm } from './units.ts';
+import { cell, esc, para, row, run, table } from './xml.ts';
 
 /** Width used to place a missing date, so the clerk's handwritten date lands where a printed one would. */
 const BLANK_DATE = '　　　　年　　月　　日';
 
-/** A floating seal image behind the text, centred at (x, y) twips from the block's left edge and the anchor paragraph's top. */
-function sealRun(g: Geometry, path: string, cx: number, cy: number): ImageRun {
+/** The seal's centre sits this many lines above the bottom of the name's line (name and date below the centre). */
+const SEAL_CENTRE_ABOVE_LINE_BOTTOM = 0.2;
+
+/** A seal floating behind the text, centred at (cx, cy) twips: cx from the left margin (or cell), cy from the anchor paragraph's top. */
+function sealXml(g: Geometry, media: Media, path: string, cx: number, cy: number): string {
   const seal = readSeal(path);
-  const d = g.profile.seal.diameter;
-  const wMm = d;
-  const hMm = d * seal.aspect;
-  const xMm = (cx / 20 / ptFromMm(1)) - wMm / 2;
-  const yMm = (cy / 20 / ptFromMm(1)) - hMm / 2;
-  return new ImageRun({
-    type: seal.type,
-    data: seal.data,
-    transformation: { width: pxFromMm(wMm), height: pxFromMm(hMm) },
-    floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: emuFromMm(xMm) },
-      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: emuFromMm(yMm) },
-      behindDocument: true,
-      allowOverlap: true,
-      wrap: { type: TextWrappingType.NONE },
-    },
-  } as ConstructorParameters<typeof ImageRun>[0]);
+  const w = twipsFromMm(g.profile.seal.diameter);
+  const h = Math.round(w * seal.aspect);
+  const rId = media.add(seal.data, seal.type);
+  return floatingPicture(media, rId, cx - w / 2, cy - h / 2, w, h, '印章 seal');
 }
 
 /** One character on the body grid (the block width over 28). */
@@ -45,99 +39,85 @@ function width(g: Geometry, text: string): number {
   return textWidth(text, g.profile.roles.body.size, g.bodySpacing);
 }
 
-function sealedSingle(g: Geometry, sig: Signature, date: string | undefined): Paragraph[] {
-  const c = gridChar(g);
-  const dateText = date ?? BLANK_DATE;
-  const dateW = width(g, dateText);
-  const nameW = width(g, sig.organ);
-  const dateRight = g.profile.signature.dateRightChars * c;
-  // The organ's name centred above the date.
-  const nameRight = Math.max(0, Math.round(dateRight + (dateW - nameW) / 2));
-  const children: (TextRun | ImageRun)[] = [new TextRun(sig.organ)];
-  if (sig.seal) {
-    // Seal centred on the date's centre line; name and date slightly below the seal's centre.
-    const cx = g.blockW - dateRight - dateW / 2;
-    children.unshift(sealRun(g, sig.seal, cx, 0.75 * g.pitch));
-  }
-  return [
-    new Paragraph({ style: STYLE.signature, indent: { right: nameRight, firstLine: 0 }, children }),
-    new Paragraph({ style: STYLE.date, indent: { right: dateRight, firstLine: 0 }, children: [new TextRun(date ?? '')] }),
-  ];
+/** Names a row for joint sealed signatures, as the PDF decides (at most three, seals never touching). */
+function sealedRows(g: Geometry, doc: Gongwen, m: Measure): { perRow: number; rows: number; rowStep: number } {
+  const profile = g.profile;
+  const lg = layoutGeometry(profile);
+  const widest = Math.max(...doc.signatures.map((s) => setText(profile, lg, m, 'signature', s.organ).width));
+  const diameter = profile.seal.diameter * MM;
+  let perRow = Math.min(3, doc.signatures.length);
+  while (perRow > 1 && (lg.width / perRow < widest + 2 * lg.charPitch || lg.width / perRow < diameter * 1.05)) perRow--;
+  return { perRow, rows: Math.ceil(doc.signatures.length / perRow), rowStep: Math.ceil(diameter / lg.linePitch) };
 }
 
-/** Joint issuance, sealed: the organs side by side in a borderless table, each seal centred on its name. */
-function sealedJoint(g: Geometry, sigs: Signature[], date: string | undefined): Child[] {
+function dateXml(g: Geometry, doc: Gongwen, right: number): string {
+  // Kept with the note, which the PDF counts as part of the signature block.
+  return para({ style: STYLE.date, keepNext: Boolean(doc.note), ind: { right, firstLine: 0 } }, doc.date ? run(doc.date) : '');
+}
+
+/** Sealed, one organ: the date four characters in, the name centred above it, the seal centred on the name. */
+function sealedSingle(g: Geometry, media: Media, doc: Gongwen): string {
   const c = gridChar(g);
-  const colW = Math.floor(g.blockW / sigs.length);
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-  const table = new Table({
-    width: { size: colW * sigs.length, type: WidthType.DXA },
-    columnWidths: sigs.map(() => colW),
-    layout: TableLayoutType.FIXED,
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: sigs.map((s) => {
-          const children: (TextRun | ImageRun)[] = [new TextRun(s.organ)];
-          // Inside a table cell Word and LibreOffice position a floating image relative to the cell.
-          if (s.seal) children.unshift(sealRun(g, s.seal, colW / 2, 0.75 * g.pitch));
-          return new TableCell({
-            width: { size: colW, type: WidthType.DXA },
-            children: [new Paragraph({ style: STYLE.signature, keepNext: true, alignment: AlignmentType.CENTER, children })],
-          });
-        }),
-      }),
-    ],
-  });
+  const sig = doc.signatures[0] ?? { organ: '' };
+  const dateW = width(g, doc.date ?? BLANK_DATE);
   const dateRight = g.profile.signature.dateRightChars * c;
-  return [table, new Paragraph({ style: STYLE.date, indent: { right: dateRight, firstLine: 0 }, children: [new TextRun(date ?? '')] })];
+  const nameRight = Math.max(0, Math.round(dateRight + (dateW - width(g, sig.organ)) / 2));
+  const seal = sig.seal ? sealXml(g, media, sig.seal, g.blockW - dateRight - dateW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * g.pitch) : '';
+  return para({ style: STYLE.signature, ind: { right: nameRight, firstLine: 0 } }, seal + run(sig.organ)) + dateXml(g, doc, dateRight);
+}
+
+/**
+ * Sealed, joint issuance: the names spread evenly across the block, as many a row as the PDF puts (cells of a
+ * borderless table), rows as far apart as the seals need; each seal centred on its name.
+ */
+function sealedJoint(g: Geometry, media: Media, doc: Gongwen, m: Measure): string {
+  const { perRow, rows, rowStep } = sealedRows(g, doc, m);
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const sigs = doc.signatures.slice(r * perRow, (r + 1) * perRow);
+    const colW = Math.floor(g.blockW / sigs.length);
+    const last = r === rows - 1;
+    const cells = sigs.map((s) => {
+      // Inside a table cell Word and LibreOffice position a floating picture relative to the cell.
+      const seal = s.seal ? sealXml(g, media, s.seal, colW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * g.pitch) : '';
+      return cell(colW, para({ style: STYLE.signature, keepNext: true, snapToGrid: false, exact: g.pitch, ind: { right: 0, firstLine: 0 }, jc: 'center' }, seal + run(s.organ)));
+    });
+    // Rows but the last take as many grid lines as a seal is tall, so the next row's seals clear them.
+    out.push(table({ widths: sigs.map(() => colW) }, [row(cells, { exactHeight: (last ? 1 : rowStep) * g.pitch })]));
+  }
+  return out.join('') + dateXml(g, doc, g.profile.signature.dateRightChars * gridChar(g));
 }
 
 /** Unsealed: the name two characters in from the right, the date below starting two characters right of the name. */
-function unsealed(g: Geometry, sigs: Signature[], date: string | undefined): Paragraph[] {
+function unsealed(g: Geometry, doc: Gongwen): string {
   const c = gridChar(g);
   const r = g.profile.signature.unsealedRightChars * c;
-  const dateW = width(g, date ?? BLANK_DATE);
-  const nameW = Math.max(...sigs.map((s) => width(g, s.organ)));
-  const [nameRight, dateRight] = nameW >= dateW + 2 * c ? [r, r + nameW - 2 * c - dateW] : [r + dateW + 2 * c - nameW, r];
-  return [
-    ...sigs.map((s) => new Paragraph({ style: STYLE.signature, indent: { right: Math.round(nameRight), firstLine: 0 }, children: [new TextRun(s.organ)] })),
-    new Paragraph({ style: STYLE.date, indent: { right: Math.round(dateRight), firstLine: 0 }, children: [new TextRun(date ?? '')] }),
-  ];
+  const dateW = width(g, doc.date ?? BLANK_DATE);
+  let dateRight = r;
+  const names = doc.signatures.map((s) => {
+    const nameW = width(g, s.organ);
+    // As the PDF: the date starts two characters right of the name, unless that pushes it past the edge.
+    let nameRight = r;
+    if (nameW - 2 * c < dateW) nameRight = r + dateW + 2 * c - nameW;
+    dateRight = Math.max(r, nameRight + nameW - 2 * c - dateW);
+    return para({ style: STYLE.signature, ind: { right: Math.round(nameRight), firstLine: 0 } }, run(s.organ));
+  });
+  return names.join('') + dateXml(g, doc, Math.round(dateRight));
 }
 
-export function signatureChildren(g: Geometry, doc: Gongwen): Child[] {
-  const sigs = doc.signatures;
-  if (sigs.length === 0 && !doc.date) return [];
+export function signatureXml(g: Geometry, media: Media, doc: Gongwen, m: Measure = fontMeasure()): string {
+  if (doc.signatures.length === 0 && !doc.date) return '';
   // Blank lines kept with the signature so that it never starts a page alone.
-  const blanks = doc.sealed ? 2 : 1;
-  const out: Child[] = Array.from({ length: blanks }, () => blankLine(g, true));
-  if (!doc.sealed) out.push(...unsealed(g, sigs, doc.date));
-  else if (sigs.length <= 1) out.push(...sealedSingle(g, sigs[0] ?? { organ: '' }, doc.date));
-  else out.push(...sealedJoint(g, sigs, doc.date));
-  return out;
+  const blanks = blankLine(g, true).repeat(doc.sealed ? 2 : 1);
+  if (!doc.sealed) return blanks + unsealed(g, doc);
+  if (doc.signatures.length <= 1) return blanks + sealedSingle(g, media, doc);
+  return blanks + sealedJoint(g, media, doc, m);
 }
 
-export function noteParagraph(note: string | undefined): Paragraph[] {
-  if (!note) return [];
+export function noteXml(note: string | undefined): string {
+  if (!note) return '';
   const text = /^[（(].*[）)]$/.test(note) ? note : `（${note}）`;
-  return [new Paragraph({ style: STYLE.note, children: [new TextRun(text)] })];
-}
-
-/** Stands in the document for the colophon until the writer swaps in the text box (see colophonXml). */
-export const COLOPHON_MARKER = '@@GONGWEN_COLOPHON@@';
-export const COLOPHON_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${COLOPHON_MARKER}</w:t></w:r></w:p>`;
-
-export function colophonChildren(doc: Gongwen): Child[] {
-  const col = doc.colophon;
-  if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return [];
-  return [new Paragraph({ children: [new TextRun(COLOPHON_MARKER)] })];
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return para({ style: STYLE.note }, run(text));
 }
 
 /**

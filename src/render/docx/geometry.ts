@@ -14,6 +14,8 @@ export interface Geometry {
   blockH: number;
   /** Grid line pitch: floored so that 22 lines fit the block (580 × 22 would overflow by a line in Word). */
   pitch: number;
+  /** The exact pitch (225 mm / 22) in twips, unrounded: what the PDF typesetter counts grid lines with. */
+  exactPitch: number;
   /** Character spacing (twips, negative) that brings 三号 characters down to the grid's character pitch. */
   bodySpacing: number;
   /** One body character on the grid, as Word counts 字 for indents: the body size. */
@@ -40,6 +42,7 @@ export function geometry(profile: Profile): Geometry {
     right: pageW - left - blockW,
     bottom: pageH - top - blockH,
     pitch: Math.floor((ptFromMm(profile.block.height) / profile.grid.lines) * 20),
+    exactPitch: (ptFromMm(profile.block.height) / profile.grid.lines) * 20,
     bodySpacing: Math.floor((charPitchPt - bodySize) * 20),
     bodyChar: Math.round(bodySize * 20),
   };

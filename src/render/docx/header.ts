@@ -2,30 +2,23 @@
 // Every paragraph here has an exact height and ignores the grid, so the mark and the rule land where the
 // standard puts them in Word, WPS and LibreOffice alike; the header's total height is a whole number of grid
 // lines, so the title and body after it sit on the grid.
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { Gongwen } from '../../compose/model.ts';
 import { emTopInLine, type Geometry, textWidth } from './geometry.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
 import { eighths, twipsFromMm } from './units.ts';
+import { cell, para, row, run, table } from './xml.ts';
 
 type Header = NonNullable<Gongwen['header']>;
 
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
-
 export interface HeaderParts {
-  children: (Paragraph | Table)[];
+  xml: string;
   /** Grid lines the header takes; the title starts on the next one. */
   lines: number;
 }
 
 /** An empty paragraph of an exact height: the blank space between header elements. */
-function spacer(h: number): Paragraph {
-  return new Paragraph({ style: STYLE.spacer, spacing: { line: Math.max(20, Math.round(h)), lineRule: LineRuleType.EXACT } });
-}
-
-function exactLine(h: number) {
-  return { line: Math.round(h), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+function spacer(h: number): string {
+  return para({ style: STYLE.spacer, exact: h });
 }
 
 /** Horizontal scale (w:w, percent) that keeps the mark narrower than the allowed share of the block. */
@@ -36,48 +29,20 @@ function markScale(g: Geometry, chars: string): number {
   return w <= max ? 100 : Math.floor((max / w) * 100);
 }
 
-function markParts(g: Geometry, header: Header, lineH: number): (Paragraph | Table)[] {
+function markXml(g: Geometry, header: Header, lineH: number): string {
   const size = g.profile.roles.mark.size;
   const suffix = header.markSuffix;
   const organs = header.organs;
   const longest = organs.reduce((a, b) => (textWidth(b, size) > textWidth(a, size) ? b : a), '');
   const scale = markScale(g, longest + suffix);
-  const run = (text: string) => new TextRun({ text, scale: scale === 100 ? undefined : scale });
-  if (organs.length === 1) {
-    return [new Paragraph({ style: STYLE.mark, spacing: exactLine(lineH), children: [run(organs[0] + suffix)] })];
-  }
-  // Joint issuance: organs stacked, lead organ first, 文件 to the right, centred against the stack.
+  if (organs.length === 1) return para({ style: STYLE.mark, exact: lineH }, run(organs[0] + suffix, { scale }));
+  // Joint issuance: organs stacked, lead organ first, justified to the widest; 文件 to the right, centred on the stack.
   const leftW = Math.ceil((textWidth(longest, size) * scale) / 100);
   const rightW = Math.ceil((textWidth(suffix, size) * scale) / 100);
-  const organCell = new TableCell({
-    width: { size: leftW, type: WidthType.DXA },
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    verticalAlign: VerticalAlignTable.CENTER,
-    children: organs.map(
-      (o) => new Paragraph({ style: STYLE.mark, alignment: AlignmentType.DISTRIBUTE, spacing: exactLine(lineH), children: [run(o)] }),
-    ),
-  });
+  const organCell = cell(leftW, organs.map((o) => para({ style: STYLE.mark, jc: 'distribute', exact: lineH }, run(o, { scale }))).join(''), { vAlign: 'center' });
   const cells = [organCell];
-  if (suffix) {
-    cells.push(
-      new TableCell({
-        width: { size: rightW, type: WidthType.DXA },
-        margins: { left: 0, right: 0, top: 0, bottom: 0 },
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [new Paragraph({ style: STYLE.mark, spacing: exactLine(lineH), children: [run(suffix)] })],
-      }),
-    );
-  }
-  return [
-    new Table({
-      alignment: AlignmentType.CENTER,
-      width: { size: leftW + (suffix ? rightW : 0), type: WidthType.DXA },
-      columnWidths: suffix ? [leftW, rightW] : [leftW],
-      borders: NO_BORDERS,
-      margins: { left: 0, right: 0, top: 0, bottom: 0 },
-      rows: [new TableRow({ children: cells })],
-    }),
-  ];
+  if (suffix) cells.push(cell(rightW, para({ style: STYLE.mark, exact: lineH }, run(suffix, { scale })), { vAlign: 'center' }));
+  return table({ widths: suffix ? [leftW, rightW] : [leftW], jc: 'center' }, [row(cells)]);
 }
 
 /** Lines of 签发人: two names a line; the first line carries the label, later lines align under the first name. */
@@ -87,51 +52,72 @@ function signerLines(signers: string[]): string[][] {
   return lines;
 }
 
-function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): Paragraph[] {
+function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): string[] {
   const p = g.pitch;
   const number = header.docNumber ?? '';
-  const signers = variant === 'file-up' ? (header.signers ?? []) : [];
-  if (signers.length === 0) {
-    return [new Paragraph({ style: STYLE.docNumber, spacing: exactLine(p), children: [new TextRun(number)] })];
-  }
+  if (variant !== 'file-up' || !header.signers) return [para({ style: STYLE.docNumber, exact: p }, run(number))];
   // 签发人：one character in from the right; the number one character in from the left, on the last signer line.
+  // No signer yet: the label stays, with room for a three-character name written in by hand (as in the PDF).
+  const signers = header.signers;
   const size = g.profile.roles.signerLabel.size;
   const label = '签发人：';
-  const lines = signerLines(signers);
+  const lines = signers.length ? signerLines(signers) : [[]];
   const nameText = (names: string[]) => names.join('　');
-  const widest = Math.max(...lines.map((l) => textWidth(nameText(l), size, g.bodySpacing)));
+  const widest = signers.length ? Math.max(...lines.map((l) => textWidth(nameText(l), size, g.bodySpacing))) : 3 * (g.bodyChar + g.bodySpacing);
   const labelW = textWidth(label, size, g.bodySpacing);
   const labelX = g.blockW - g.bodyChar - labelW - widest;
   const namesX = labelX + labelW;
-  const tabStops = [
-    { type: TabStopType.LEFT, position: labelX },
-    { type: TabStopType.LEFT, position: namesX },
-  ];
+  // Tab stops are measured from the left margin, as Word and LibreOffice's DOCX import both do.
+  const tabs = [labelX, namesX];
   return lines.map((names, i) => {
     const last = i === lines.length - 1;
-    const children: TextRun[] = [];
-    if (last) children.push(new TextRun({ text: number, style: undefined }));
-    children.push(new TextRun({ text: '\t' }));
-    if (i === 0) children.push(new TextRun(label));
-    else children.push(new TextRun({ text: '\t' }));
-    children.push(new TextRun({ text: nameText(names), style: CHAR_STYLE.signerName }));
-    return new Paragraph({
-      style: STYLE.signer,
-      indent: { left: g.bodyChar, firstLine: 0 },
-      tabStops,
-      spacing: exactLine(p),
-      children,
-    });
+    let content = (last ? run(number) : '') + run(i === 0 ? '\t' + label : '\t\t');
+    if (names.length) content += run(nameText(names), { style: CHAR_STYLE.signerName });
+    return para({ style: STYLE.signer, ind: { left: g.bodyChar, firstLine: 0 }, tabs, exact: p }, content);
   });
 }
 
+/**
+ * The header's vertical plan, computed as the PDF typesetter does (src/layout/header.ts) so that the title starts
+ * on the same grid line in both: the number on the grid two lines below the mark, the rule 4 mm under it, the
+ * title two grid lines below the line holding the rule. Line indices use the exact pitch (225 mm / 22), positions
+ * in the DOCX the grid's whole-twip pitch.
+ */
+export interface HeaderPlan {
+  markTop: number; // em top of the mark, twips below the block top
+  markBottom: number;
+  numberLine: number; // grid line of the (last) number line
+  numberEmTop: number; // em top of the number, twips below the block top
+  ruleY: number; // centre of the red rule, twips below the block top
+  titleLine: number;
+}
+
+export function headerPlan(g: Geometry, header: Header, variant: Gongwen['variant']): HeaderPlan {
+  const hp = g.profile.header;
+  const P = g.exactPitch;
+  const markSize = g.profile.roles.mark.size * 20;
+  const markTop = twipsFromMm(hp.markTopFromBlock);
+  const markBottom = markTop + (header.organs.length - 1) * MARK_LINE_FACTOR * markSize + markSize;
+  const firstFree = Math.ceil(markBottom / P - 1e-6);
+  const rows = variant === 'file-up' && header.signers ? Math.max(1, Math.ceil(header.signers.length / 2)) : 1;
+  const numberLine = firstFree + hp.blankLinesBelowMark + rows - 1;
+  const numSize = g.profile.roles.docNumber.size * 20;
+  const numberEmTop = numberLine * P + (P - numSize) / 2;
+  const ruleY = numberEmTop + numSize + twipsFromMm(hp.ruleBelowNumber);
+  return { markTop, markBottom, numberLine, numberEmTop, ruleY, titleLine: Math.ceil(ruleY / P - 1e-6) + 2 };
+}
+
+/** Stacked organ names in a joint mark step 1.2 em, as in the PDF. */
+const MARK_LINE_FACTOR = 1.2;
+
 export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   const header = doc.header;
-  if (!header || doc.variant === 'plain') return { children: [], lines: 0 };
+  if (!header || doc.variant === 'plain') return { xml: '', lines: 0 };
   const p = g.pitch;
   const hp = g.profile.header;
-  const out: (Paragraph | Table)[] = [];
-  let y = 0; // twips below the block top
+  const plan = headerPlan(g, header, doc.variant);
+  const out: string[] = [];
+  let y = 0; // twips below the block top, where the next paragraph starts
   // 份号, 密级, 紧急程度: top left, one per grid line.
   const tops: [string | undefined, string][] = [
     [header.copyNo, STYLE.copyNo],
@@ -140,41 +126,30 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   ];
   for (const [text, style] of tops) {
     if (!text) continue;
-    out.push(new Paragraph({ style, spacing: exactLine(p), children: [new TextRun(text)] }));
+    out.push(para({ style, exact: p }, run(text)));
     y += p;
   }
   // The mark: its em box's top 35 mm below the block top.
   const markSize = g.profile.roles.mark.size;
-  const markLine = Math.round(markSize * 1.25 * 20);
-  const markEm = emTopInLine(markLine, markSize);
-  const markLineTop = twipsFromMm(hp.markTopFromBlock) - markEm;
+  const markLine = Math.round(markSize * MARK_LINE_FACTOR * 20);
+  const markLineTop = plan.markTop - emTopInLine(markLine, markSize);
   out.push(spacer(markLineTop - y));
-  out.push(...markParts(g, header, markLine));
-  const organLines = header.organs.length;
-  y = markLineTop + organLines * markLine;
-  const markBottom = markLineTop + (organLines - 1) * markLine + markEm + markSize * 20;
-  // Number (and 签发人) two blank lines below the mark.
-  const numberTop = markBottom + hp.blankLinesBelowMark * p;
-  out.push(spacer(numberTop - y));
+  out.push(markXml(g, header, markLine));
+  y = markLineTop + header.organs.length * markLine;
+  // Number (and 签发人) on the grid line the PDF uses; exact lines of one pitch each.
   const numberLines = numberAndSigners(g, header, doc.variant);
+  const numSize = g.profile.roles.docNumber.size;
+  const lastNumberTop = plan.numberEmTop - emTopInLine(p, numSize);
+  const numberTop = lastNumberTop - (numberLines.length - 1) * p;
+  out.push(spacer(numberTop - y));
   out.push(...numberLines);
   y = numberTop + numberLines.length * p;
-  const bodySize = g.profile.roles.docNumber.size;
-  const numberBottom = numberTop + (numberLines.length - 1) * p + emTopInLine(p, bodySize) + bodySize * 20;
   // The red rule 4 mm under the number, block wide: the bottom border of an exact-height empty paragraph.
   const ruleWidth = eighths(hp.ruleWidthPt);
-  const ruleY = numberBottom + twipsFromMm(hp.ruleBelowNumber);
-  const ruleParaH = ruleY - y - (ruleWidth * 20) / 16;
-  out.push(
-    new Paragraph({
-      style: STYLE.rule,
-      spacing: exactLine(ruleParaH),
-      border: { bottom: { style: BorderStyle.SINGLE, size: ruleWidth, color: g.profile.colors.red.replace('#', ''), space: 0 } },
-    }),
-  );
-  y = ruleY + (ruleWidth * 20) / 16;
-  // Title two blank lines below the grid line that holds the rule.
-  const lines = Math.ceil(ruleY / p) + 2;
-  out.push(spacer(lines * p - y));
-  return { children: out, lines };
+  const half = (ruleWidth * 20) / 16; // half the stroke, twips
+  out.push(para({ style: STYLE.rule, borderBottom: { sz: ruleWidth, color: g.profile.colors.red.replace('#', '') }, exact: plan.ruleY - half - y }));
+  y = plan.ruleY + half;
+  // The title starts where the PDF starts it; the DOCX's own grid pitch places it.
+  out.push(spacer(plan.titleLine * p - y));
+  return { xml: out.join(''), lines: plan.titleLine };
 }

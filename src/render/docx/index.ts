@@ -1,55 +1,64 @@
 // Gongwen → DOCX. Word, WPS and LibreOffice lay the document out themselves from named styles and the
-// document grid; this writer fixes only what must not move: the header, the signature block and the colophon.
-import { Document, Packer } from 'docx';
+// document grid; this writer fixes only what must not move (the header, the signature block and the colophon)
+// and takes from the PDF typesetter the decisions a word processor would take differently (the title's line
+// breaks, the line the title starts on, which closing lines go with the signature).
 import type { Gongwen } from '../../compose/model.ts';
 import type { Profile } from '../../schema/profile.ts';
-import { bodyChildren, type Child } from './body.ts';
-import { COLOPHON_MARKER_XML, colophonChildren, colophonXml, noteParagraph, signatureChildren } from './closing.ts';
+import { bodyXml } from './body.ts';
+import { colophonXml, noteXml, signatureXml } from './closing.ts';
 import { fontTableXml } from './fonts.ts';
-import { geometry } from './geometry.ts';
+import { geometry, type Geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
-import { coreXml, repack } from './package.ts';
-import { footers, sectionProperties } from './page.ts';
+import { fontMeasure } from './measure.ts';
+import { Media } from './media.ts';
+import { zipPackage } from './package.ts';
+import { footerXml, sectPrXml } from './page.ts';
 import { defaultProfile } from './profile.ts';
 import { stylesXml } from './styles.ts';
 
-const stylesCache = new WeakMap<Profile, string>();
-
-export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile()): Promise<Uint8Array> {
-  const g = geometry(profile);
-  let styles = stylesCache.get(profile);
-  if (!styles) stylesCache.set(profile, (styles = stylesXml(g)));
-  const children: Child[] = [
-    ...headerParts(g, doc).children,
-    ...bodyChildren(g, doc),
-    ...signatureChildren(g, doc),
-    ...noteParagraph(doc.note),
-    ...colophonChildren(doc),
-  ];
-  const file = new Document({
-    title: doc.meta.title,
-    creator: doc.meta.author,
-    subject: doc.meta.subject,
-    lastModifiedBy: doc.meta.author,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    sections: [{ properties: sectionProperties(g), footers: footers(g), children }],
-  });
-  const zip = await Packer.pack(file, 'uint8array', false, [
-    { path: 'word/styles.xml', data: styles },
-    { path: 'word/fontTable.xml', data: fontTableXml() },
-    { path: 'docProps/core.xml', data: coreXml(doc) },
-  ]);
-  const colophon = colophonXml(g, doc);
-  return repack(zip, doc, (path, xml) => (path === 'word/document.xml' ? finishDocumentXml(xml, colophon) : xml));
+interface Fixed {
+  g: Geometry;
+  styles: string;
+  fontTable: string;
+  footerOdd: string;
+  footerEven: string;
+  sectPr: string;
 }
 
-/**
- * Swaps the colophon's text box in for its marker, and numbers drawings from 1: the docx package takes their ids
- * from a process-wide counter, which would make the second render of the same document differ from the first.
- */
-function finishDocumentXml(xml: string, colophon: string | undefined): string {
-  let id = 0;
-  const withColophon = colophon ? xml.replace(COLOPHON_MARKER_XML, colophon) : xml;
-  return withColophon.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`);
+/** The parts that depend on the profile only, built once per profile. */
+const fixedCache = new WeakMap<Profile, Fixed>();
+
+function fixedParts(profile: Profile): Fixed {
+  let hit = fixedCache.get(profile);
+  if (!hit) {
+    const g = geometry(profile);
+    hit = { g, styles: stylesXml(g), fontTable: fontTableXml(), footerOdd: footerXml(g, true), footerEven: footerXml(g, false), sectPr: sectPrXml(g) };
+    fixedCache.set(profile, hit);
+  }
+  return hit;
+}
+
+const NAMESPACES =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+  'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" ' +
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' +
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="wps"';
+
+/** The document's main part, word/document.xml. */
+export function documentXml(doc: Gongwen, profile: Profile = defaultProfile(), media = new Media()): string {
+  const { g, sectPr } = fixedParts(profile);
+  const m = fontMeasure();
+  const body =
+    headerParts(g, doc).xml + bodyXml(g, media, doc, m) + signatureXml(g, media, doc, m) + noteXml(doc.note) + (colophonXml(g, doc) ?? '');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NAMESPACES}><w:body>${body}${sectPr}</w:body></w:document>`;
+}
+
+export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile()): Promise<Uint8Array> {
+  const fixed = fixedParts(profile);
+  const media = new Media();
+  const document = documentXml(doc, profile, media);
+  return zipPackage(doc, { document, styles: fixed.styles, fontTable: fixed.fontTable, footerOdd: fixed.footerOdd, footerEven: fixed.footerEven, media: media.parts });
 }

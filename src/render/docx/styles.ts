@@ -145,8 +145,8 @@ export function stylesXml(g: Geometry): string {
   const styles: ParaStyle[] = [
     { id: STYLE.h1, name: '一级标题', role: 'h1', basedOn: 'Normal', next: 'Normal', pPr: P({ keepNext: true, outline: 0 }) },
     { id: STYLE.h2, name: '二级标题', role: 'h2', basedOn: 'Normal', next: 'Normal', pPr: P({ keepNext: true, outline: 1 }) },
-    { id: STYLE.h3, name: '三级标题', role: 'h3', basedOn: 'Normal', next: 'Normal', pPr: P({ outline: 2 }) },
-    { id: STYLE.h4, name: '四级标题', role: 'h4', basedOn: 'Normal', next: 'Normal', pPr: P({ outline: 3 }) },
+    { id: STYLE.h3, name: '三级标题', role: 'h3', basedOn: 'Normal', next: 'Normal', pPr: P({ keepNext: true, outline: 2 }) },
+    { id: STYLE.h4, name: '四级标题', role: 'h4', basedOn: 'Normal', next: 'Normal', pPr: P({ keepNext: true, outline: 3 }) },
     { id: STYLE.title, name: '标题', role: 'title', basedOn: 'Normal', next: STYLE.addressee, spacing: 0,
       pPr: P({ keepNext: true, snapToGrid: false, line: exact, ind: flat, jc: 'center' }) },
     { id: STYLE.addressee, name: '主送机关', role: 'addressee', basedOn: 'Normal', next: 'Normal', pPr: P({ keepNext: true, ind: flat }) },
