@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, unzlibSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gongwen } from '../src/compose/model.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
@@ -99,6 +99,30 @@ describe('DOCX structure', () => {
     expect(doc).toMatch(/<w:tblHeader\/>/);
     expect(doc).toContain('第30镇');
     expect(doc).toContain('<w:pStyle w:val="GwTableHead"/>');
+  });
+
+  it('draws chart bars grey, as the PDF does (red is for the mark, the rule and seals)', async () => {
+    const files = unzipSync(await renderDocx(fileDown()));
+    const pngs = Object.entries(files).filter(([n]) => n.startsWith('word/media/') && n.endsWith('.png'));
+    expect(pngs).toHaveLength(1);
+    const png = pngs[0][1];
+    const at = Buffer.from(png).indexOf('IDAT');
+    const len = new DataView(png.buffer, png.byteOffset + at - 4, 4).getUint32(0);
+    // one filter byte, then one RGB pixel
+    expect([...unzlibSync(png.subarray(at + 4, at + 4 + len))]).toEqual([0, 0x80, 0x80, 0x80]);
+  });
+
+  it('renders a seed report in well under 10 ms once warm (median of 25)', async () => {
+    const doc = fileUp(seal);
+    for (let i = 0; i < 5; i++) await renderDocx(doc);
+    const t: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const s = performance.now();
+      await renderDocx(doc);
+      t.push(performance.now() - s);
+    }
+    t.sort((a, b) => a - b);
+    expect(t[12]).toBeLessThan(10);
   });
 
   it('leaves out the header for the plain variant', async () => {

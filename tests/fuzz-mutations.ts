@@ -52,9 +52,21 @@ function dataMutation(text: string, r: Rng): string {
   const all = paths(doc.contents as Node);
   const at = all.length ? r.pick(all) : ['township'];
   const maps = all.filter((p) => isMap(doc.getIn(p, true)));
+  try {
+    return applyDataMutation(doc, r, at, maps);
+  } catch {
+    return text + r.pick(TOKENS); // the path no longer fits this document's shape (setIn into a scalar)
+  }
+}
+
+function applyDataMutation(doc: ReturnType<typeof parseDocument>, r: Rng, at: (string | number)[], maps: (string | number)[][]): string {
   switch (r.int(6)) {
     case 0: doc.setIn(at, doc.createNode(r.pick(WRONG))); break;
-    case 1: doc.setIn(at, r.pick(['A', '法', '，', '😀', '一二三四五六七八九十']).repeat(r.pick([10_000, 100_000, 700_000]))); break;
+    case 1: { // a huge string, kept under the loader's 2 MB file limit as UTF-8
+      const unit = r.pick(['A', '法', '，', '😀', '一二三四五六七八九十']);
+      doc.setIn(at, unit.repeat(Math.ceil(r.pick([10_000, 100_000, 600_000]) / Buffer.byteLength(unit))));
+      break;
+    }
     case 2: { // deep nesting through the schema's own recursion (items in items), written as flow YAML
       const n = r.pick([50, 300, 2000]);
       const deep = '{heading: 层, items: ['.repeat(n) + '{heading: 深}' + ']}'.repeat(n);

@@ -2,6 +2,8 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
 import { composeReport } from '../compose/report.ts';
+import type { Signature } from '../compose/model.ts';
+import type { DataPath, Position } from '../load/index.ts';
 import { renderGongwen } from '../render/index.ts';
 import type { CountyJob, Job, JobResult, ReportJob } from './jobs.ts';
 import { loadReport } from './stages.ts';
@@ -29,7 +31,13 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   const loaded = loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
   const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant });
-  const rendered = await renderGongwen(doc, { formats: job.formats, draft: job.draft });
+  let rendered;
+  try {
+    rendered = await renderGongwen(doc, { formats: job.formats, draft: job.draft });
+  } catch (e) {
+    if (!(e instanceof GongwenError)) throw e;
+    throw new GongwenError(e.diagnostics.map((d) => pointAtSealKey(d, doc.signatures, job.file, loaded.lineOf)));
+  }
   const written: { path: string; size: number }[] = [];
   for (const f of rendered.files) {
     const path = `${job.outBase}.${f.format}`;
@@ -39,6 +47,17 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   }
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
   return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings] };
+}
+
+/**
+ * A seal image error names the image; the clerk fixes it in the report, so point there too: the
+ * `seal:` line of the organ that named it.
+ */
+function pointAtSealKey(d: Diagnostic, signatures: Signature[], file: string, lineOf: (p: DataPath) => Position): Diagnostic {
+  const k = signatures.findIndex((s) => s.seal !== undefined && d.file !== undefined && resolve(s.seal) === resolve(d.file));
+  if (k < 0) return d;
+  const at = lineOf(['issuingOrgans', k, 'seal']);
+  return { ...d, related: [...(d.related ?? []), { file, line: at.line, col: at.col, zh: '印章路径在此设置', en: 'the seal path is set here' }] };
 }
 
 export async function runJob(job: Job, outRoot: string): Promise<JobResult> {

@@ -36,7 +36,7 @@ export const registerWatch: Register = (program: Command) => {
           rebuilt: (s, files, ms) => {
             const names = files.map(displayPath).join(', ');
             if (s.failed.length > 0) out(`✗ ${names}: ${s.failed.length} 项失败 failed\n`);
-            if (s.built.length > 0) out(`✓ ${s.built.join(', ')} 已更新 rebuilt (${ms} ms 保存→写出 save→written)\n`);
+            if (s.built.length > 0) out(`✓ ${s.built.join(', ')} 已更新 rebuilt (${Math.round(ms)} ms 保存→写出 save→written)\n`);
           },
         },
       );

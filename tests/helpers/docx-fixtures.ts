@@ -58,7 +58,7 @@ export function writeSealPng(path: string): string {
   return path;
 }
 
-const COLOPHON = { cc: ['县人大常委会办公室', '县政协办公室', '县司法局'], printer: '如东县岔河镇党政办公室', printDate: '2024年1月8日' };
+const COLOPHON = { cc: ['县人大常委会办公室', '县政协办公室', '县司法局'], printer: '如东县岔河镇党政办公室', printDate: '2024年1月8日印发' };
 
 export function fileUp(seal?: string): Gongwen {
   return {
@@ -117,7 +117,7 @@ export function fileDown(): Gongwen {
     signatures: [{ organ: '如东县人民政府办公室' }],
     sealed: true,
     date: '2024年3月1日',
-    colophon: { cc: ['县委办公室'], printer: '如东县人民政府办公室', printDate: '2024年3月1日' },
+    colophon: { cc: ['县委办公室'], printer: '如东县人民政府办公室', printDate: '2024年3月1日印发' },
   };
 }
 

@@ -52,7 +52,7 @@ function sealedRows(g: Geometry, doc: Gongwen, m: Measure): { perRow: number; ro
 
 function dateXml(g: Geometry, doc: Gongwen, right: number): string {
   // Kept with the note, which the PDF counts as part of the signature block.
-  return para({ style: STYLE.date, keepNext: Boolean(doc.note), ind: { right, firstLine: 0 } }, doc.date ? run(doc.date) : '');
+  return para({ style: STYLE.date, keepNext: Boolean(doc.note), ind: { right, firstLine: 0 } }, run(doc.date ?? BLANK_DATE));
 }
 
 /** Sealed, one organ: the date four characters in, the name centred above it, the seal centred on the name. */
@@ -151,7 +151,7 @@ export function colophonXml(g: Geometry, doc: Gongwen): string | undefined {
     );
   }
   if (col.printer || col.printDate) {
-    const date = col.printDate ? `${col.printDate}印发` : '';
+    const date = col.printDate ?? ''; // composed with its 印发
     lines += 1;
     rows.push(
       cell(

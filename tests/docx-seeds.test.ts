@@ -1,0 +1,229 @@
+// The five seed reports as DOCX, laid out by LibreOffice (one soffice call for all), measured against the standard
+// and against the project's own PDF: the same page count, the title on the same line, the seal where the PDF puts it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Gongwen } from '../src/compose/model.ts';
+import { composeReport } from '../src/compose/report.ts';
+import type { ImageItem, Page, TextItem } from '../src/layout/types.ts';
+import { layoutDocument } from '../src/render/pdf/index.ts';
+import { renderDocx } from '../src/render/docx/index.ts';
+import { Report } from '../src/schema/report.ts';
+import { writeSealPng } from './helpers/docx-fixtures.ts';
+import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
+import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+
+const PT_MM = 72 / 25.4;
+const TOP = 37;
+const LEFT = 28;
+const RIGHT = 210 - 26;
+const BLOCK_BOTTOM = 297 - 35;
+const PITCH = 225 / 22;
+const CHAR = 156 / 28;
+const emTop = (l: TextLine) => l.baseline - (0.88 * l.size) / PT_MM;
+const isBody = (l: TextLine) => Math.abs(l.size - 16) < 0.5;
+const isPageNumber = (l: TextLine) => /^—\d+—$/.test(l.text.replace(/\s/g, ''));
+const FULL_WIDTH = /^[\u4e00-\u9fff，、。；：？！“”（）《》]+$/;
+
+const SEEDS = join(import.meta.dirname, '..', 'data', 'seeds');
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.yaml')).sort();
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-docx-seeds-'));
+const seal = writeSealPng(join(dir, 'seal.png'));
+
+interface Case {
+  name: string;
+  doc: Gongwen;
+  pdfPages: Page[]; // the project's own typesetting
+}
+
+function load(file: string): Report {
+  return Report.parse(parse(readFileSync(join(SEEDS, file), 'utf8')));
+}
+
+const cases: Case[] = [];
+for (const file of seedFiles) {
+  const report = load(file);
+  for (const variant of ['file-up', 'plain'] as const) {
+    const doc = composeReport(report, { baseDir: SEEDS, variant });
+    cases.push({ name: `${file.replace(/\.yaml$/, '')}-${variant}`, doc, pdfPages: layoutDocument(doc).pages });
+  }
+}
+// The seeds carry no seal, signer, note or colophon: one seed with all of them, as a clerk would fill them in.
+{
+  const report: Report = {
+    ...load('岔河镇-2023.yaml'),
+    issuingOrgans: [{ name: '如东县岔河镇人民政府', seal }],
+    date: '2024-01-05',
+    signers: ['张三'],
+    note: { contact: '李四', phone: '0513-84000000' },
+    cc: ['县人大常委会办公室', '县政协办公室', '县司法局'],
+    printer: { organ: '如东县岔河镇党政办公室', date: '2024-01-08' },
+  };
+  const doc = composeReport(report, { baseDir: dirname(seal), variant: 'file-up' });
+  cases.push({ name: '岔河镇-2023-sealed', doc, pdfPages: layoutDocument(doc).pages });
+}
+
+/**
+ * Page counts LibreOffice cannot match, with the reason. 罗田镇 file-up: the PDF typesetter squeezes adjacent
+ * punctuation (标点挤压) and sets digits with no gap, so its intro paragraph takes 4 lines; LibreOffice keeps every
+ * full-width mark a full em and always adds a gap between CJK and digits (its DOCX import ignores autoSpaceDE/DN
+ * and characterSpacingControl), so the same paragraph takes 5 lines, heading 一、 moves to page 2 with its text, and
+ * the text ends 5 lines lower, pushing the joint signature (9 lines) onto a seventh page. An entry here still fails
+ * when the difference changes, so it is removed once the cause is fixed.
+ */
+const KNOWN_EXTRA_PAGES: Record<string, number> = { '罗田镇-2023-file-up': 1 };
+
+const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
+
+describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
+  const pdf: Record<string, string> = {};
+  const lo: Record<string, Awaited<ReturnType<typeof textLines>>> = {};
+
+  beforeAll(async () => {
+    const paths: string[] = [];
+    for (const c of cases) {
+      const p = join(dir, `${c.name}.docx`);
+      writeFileSync(p, await renderDocx(c.doc));
+      paths.push(p);
+    }
+    const pdfs = await convertToPdf(paths, dir);
+    for (const [i, c] of cases.entries()) {
+      pdf[c.name] = pdfs[i];
+      lo[c.name] = await textLines(pdfs[i]);
+    }
+  }, 240_000);
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    it('has as many pages as the project PDF', () => {
+      expect(lo[name].pages).toBe(c.pdfPages.length + (KNOWN_EXTRA_PAGES[name] ?? 0));
+    });
+
+    it('starts the title on the grid line the PDF uses, broken where the PDF breaks it', () => {
+      const want = texts(c.pdfPages[0], 'title');
+      const got = lo[name].lines.filter((l) => l.page === 0 && Math.abs(l.size - 22) < 0.5);
+      expect(got.map((l) => l.text.replace(/\s/g, ''))).toEqual([...new Set(want.map((t) => t.y))].map((y) => want.filter((t) => t.y === y).map((t) => t.text).join('')));
+      expect(Math.abs(got[0].baseline - want[0].y / PT_MM)).toBeLessThan(1);
+    });
+
+    it('puts at most 22 body lines a page, one grid pitch apart; full pages hold 22', () => {
+      const t = lo[name];
+      let full = 0;
+      for (let p = 0; p < t.pages; p++) {
+        const lines = t.lines.filter((l) => l.page === p && isBody(l) && l.baseline < BLOCK_BOTTOM);
+        expect(lines.length, `page ${p + 1}`).toBeLessThanOrEqual(22);
+        for (const l of lines) {
+          const k = (l.baseline - lines[0].baseline) / PITCH;
+          expect(Math.abs(k - Math.round(k)), `page ${p + 1}: ${l.text}`).toBeLessThan(0.12);
+        }
+        if (lines.length === 22) {
+          full++;
+          expect((lines[21].baseline - lines[0].baseline) / 21).toBeCloseTo(PITCH, 1);
+        }
+      }
+      // Every page but the first and the last is full, or one short where a heading moved on with its text.
+      const middle = t.pages - 2;
+      expect(full).toBeGreaterThanOrEqual(Math.ceil(middle / 2));
+    });
+
+    it('sets 28 characters on a full line of Chinese text, filling the block, and never more', () => {
+      const lines = lo[name].lines.filter((l) => isBody(l) && FULL_WIDTH.test(l.text));
+      const full = lines.filter((l) => [...l.text].length === 28);
+      expect(full.length).toBeGreaterThan(10);
+      for (const l of full) {
+        expect(Math.abs(l.left - LEFT), l.text).toBeLessThan(0.6);
+        expect(Math.abs(l.right - RIGHT), l.text).toBeLessThan(1);
+      }
+      expect(Math.max(...lines.map((l) => [...l.text].length))).toBe(28);
+    });
+
+    it('numbers every page — n — outside by parity, 7 mm below the block', () => {
+      const t = lo[name];
+      for (let p = 0; p < t.pages; p++) {
+        const num = t.lines.find((l) => l.page === p && isPageNumber(l) && l.text.replace(/\D/g, '') === String(p + 1));
+        expect(num, `page ${p + 1}`).toBeDefined();
+        const n = num as TextLine;
+        expect(Math.abs(emTop(n) - (BLOCK_BOTTOM + 7))).toBeLessThan(1.5);
+        if (p % 2 === 0) expect(Math.abs(n.right - (RIGHT - 14 / PT_MM))).toBeLessThan(1);
+        else expect(Math.abs(n.left - (LEFT + 14 / PT_MM))).toBeLessThan(1);
+      }
+    });
+
+    it.runIf(c.doc.header)('places the mark 35 mm below the block top and the red rule 4 mm under the number', () => {
+      const lines = lo[name].lines.filter((l) => l.page === 0);
+      const mark = lines.find((l) => l.size > 30);
+      expect(Math.abs(emTop(mark as TextLine) - (TOP + 35))).toBeLessThan(1.5);
+      const number = lines.find((l) => l.text.includes('号')) as TextLine;
+      const red = rulesOnPage(pdf[name], 0).filter((r) => r.color === 'red');
+      expect(red).toHaveLength(1);
+      const numberBottom = number.baseline + (0.12 * number.size) / PT_MM;
+      expect(Math.abs(red[0].y - numberBottom - 4)).toBeLessThan(1);
+      expect(Math.abs(red[0].x1 - LEFT)).toBeLessThan(0.5);
+      expect(Math.abs(red[0].x2 - RIGHT)).toBeLessThan(0.5);
+      // and where the PDF draws it
+      const pdfRule = c.pdfPages[0].items.find((i) => i.kind === 'rule' && i.tag === 'rule.red');
+      expect(pdfRule && Math.abs(red[0].y - pdfRule.y / PT_MM)).toBeLessThan(1);
+    });
+
+    it.runIf(c.doc.colophon)('pins the colophon to the bottom of the last page: thick, thin, thick, the last on the block edge', () => {
+      const last = lo[name].pages - 1;
+      const black = rulesOnPage(pdf[name], last).filter((r) => r.color === 'black');
+      expect(black).toHaveLength(3);
+      const [top, mid, bottom] = black;
+      expect(Math.abs(bottom.y - BLOCK_BOTTOM)).toBeLessThan(1);
+      expect(top.thickness).toBeGreaterThan(mid.thickness);
+      const cc = lo[name].lines.find((l) => l.page === last && l.text.startsWith('抄送：'));
+      expect(cc && cc.baseline > top.y && cc.baseline < mid.y).toBe(true);
+    });
+
+    it.runIf(c.doc.signatures.some((s) => s.seal))('centres the seal as the PDF does: on the name, 0.2 line above its line bottom', () => {
+      const last = lo[name].pages - 1;
+      const organ = lo[name].lines.find((l) => l.page === last && l.text === c.doc.signatures[0].organ) as TextLine;
+      const box = redBox(pdf[name], last);
+      const pdfLast = c.pdfPages[c.pdfPages.length - 1];
+      const pdfSeal = pdfLast.items.find((i): i is ImageItem => i.kind === 'image' && i.tag === 'seal') as ImageItem;
+      const pdfOrgan = texts(pdfLast, 'signature')[0];
+      // Centre relative to the name's baseline, in mm, in both outputs.
+      const want = { x: (pdfSeal.x + pdfSeal.w / 2) / PT_MM, dy: (pdfSeal.y + pdfSeal.h / 2 - pdfOrgan.y) / PT_MM };
+      const got = { x: (box.x1 + box.x2) / 2, dy: (box.y1 + box.y2) / 2 - organ.baseline };
+      expect(Math.abs(got.x - want.x)).toBeLessThan(1.5);
+      expect(Math.abs(got.dy - want.dy)).toBeLessThan(1);
+      expect(Math.abs(box.x2 - box.x1 - 42)).toBeLessThan(1);
+      // the seal presses on the date, which sits four characters in from the right
+      const date = lo[name].lines.find((l) => l.page === last && l.text.replace(/\s/g, '') === c.doc.date) as TextLine;
+      expect(date.baseline).toBeGreaterThan((box.y1 + box.y2) / 2);
+      expect(date.baseline).toBeLessThan(box.y2);
+      expect(Math.abs(date.right - (RIGHT - 4 * CHAR))).toBeLessThan(1);
+    });
+  });
+
+  it('renders the first and last page of each as PNG for a look', () => {
+    for (const c of cases) {
+      const n = lo[c.name].pages;
+      for (const p of new Set([1, n])) execFileSync('pdftoppm', ['-r', '50', '-png', '-f', String(p), '-l', String(p), pdf[c.name], join(dir, c.name)]);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(cases.length * 2 - 1);
+  });
+});
+
+/** Bounding box (mm) of the red pixels on a page below its top quarter: the seal, where the mark is not. */
+function redBox(pdfPath: string, page: number): { x1: number; y1: number; x2: number; y2: number } {
+  const dpi = 100;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page + 1), '-l', String(page + 1), pdfPath], { maxBuffer: 64 << 20 });
+  const header = ppm.subarray(0, 20).toString('latin1').split(/\s+/);
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const start = ppm.length - w * h * 3;
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (let y = Math.floor(h / 4); y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = start + (y * w + x) * 3;
+      if (ppm[o] > 180 && ppm[o + 1] < 100 && ppm[o + 2] < 100) {
+        x1 = Math.min(x1, x); x2 = Math.max(x2, x); y1 = Math.min(y1, y); y2 = Math.max(y2, y);
+      }
+    }
+  }
+  const mm = 25.4 / dpi;
+  return { x1: x1 * mm, y1: y1 * mm, x2: (x2 + 1) * mm, y2: (y2 + 1) * mm };
+}
