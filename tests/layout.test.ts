@@ -256,5 +256,10 @@ describe('line breaking', () => {
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(5 * 22);
     expect(lines.join('')).toContain('2023年度');
     for (const l of lines) expect(l.startsWith('度') || l.endsWith('关')).toBe(false);
+    // A number never leaves its unit, wherever the width forces the break.
+    for (let w = 200; w <= 440; w += 4) {
+      const t = breakTitle('岔河镇人民政府关于2023年度法治政府建设情况的报告', w, 'xiaobiaosong', 22, m);
+      for (let i = 0; i + 1 < t.length; i++) expect(/\d$/.test(t[i]) && /^年/.test(t[i + 1]), t.join('|')).toBe(false);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The title (标题): 二号小标宋, centred, broken at word boundaries into a balanced shape.
 import type { Measure } from './measure.ts';
 import type { FontRole } from '../schema/profile.ts';
+import { NO_LINE_START, PRE_NUMBER_CHARS, UNIT_CHARS } from '../schema/punctuation.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -9,7 +10,12 @@ function words(title: string): string[] {
   const out: string[] = [];
   let depth = 0;
   for (const { segment } of segmenter.segment(title)) {
-    const glue = depth > 0 || (out.length > 0 && /^[，。、；：？！）》”’〕]/.test(segment));
+    const prev = out[out.length - 1] ?? '';
+    const glue =
+      depth > 0 ||
+      (out.length > 0 && NO_LINE_START.has(segment[0])) ||
+      (/\d$/.test(prev) && UNIT_CHARS.has(segment[0])) || // 2023年度 stays whole
+      (PRE_NUMBER_CHARS.has(prev[prev.length - 1]) && /^\d/.test(segment));
     if (glue) out[out.length - 1] += segment;
     else out.push(segment);
     for (const ch of segment) {
