@@ -28,7 +28,10 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** word/fontTable.xml naming every font used, with GB2312 charset and the Windows fallback. */
+/**
+ * word/fontTable.xml naming every font used, with GB2312 charset and the Windows fallback. It replaces the docx
+ * package's font table, which lists only embedded fonts and has no w:altName.
+ */
 export function fontTableXml(): string {
   const names = [...new Set([...Object.values(OFFICIAL_FONT), LATIN_FONT])];
   const fonts = names

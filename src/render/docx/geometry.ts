@@ -1,5 +1,5 @@
 // Page geometry in twips, derived from the profile: the numbers every part of the DOCX writer shares.
-import type { Profile, TextRole } from '../../schema/profile.ts';
+import type { Profile } from '../../schema/profile.ts';
 import { ptFromMm, twipsFromMm } from './units.ts';
 
 export interface Geometry {
@@ -59,10 +59,6 @@ export function textWidth(text: string, sizePt: number, spacingTwips = 0): numbe
   let w = 0;
   for (const ch of text) w += (isWide(ch) ? sizePt * 20 : sizePt * 10) + spacingTwips;
   return Math.round(w);
-}
-
-export function roleSize(g: Geometry, role: TextRole): number {
-  return g.profile.roles[role].size;
 }
 
 /**

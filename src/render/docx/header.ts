@@ -2,23 +2,24 @@
 // Every paragraph here has an exact height and ignores the grid, so the mark and the rule land where the
 // standard puts them in Word, WPS and LibreOffice alike; the header's total height is a whole number of grid
 // lines, so the title and body after it sit on the grid.
+import { AlignmentType, BorderStyle, Paragraph, type Table, Tab, TabStopType, TextRun } from 'docx';
 import type { Gongwen } from '../../compose/model.ts';
+import { cell, exactLine, indent, row, table } from './elements.ts';
 import { emTopInLine, type Geometry, textWidth } from './geometry.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
 import { eighths, twipsFromMm } from './units.ts';
-import { cell, para, row, run, table } from './xml.ts';
 
 type Header = NonNullable<Gongwen['header']>;
 
 export interface HeaderParts {
-  xml: string;
+  children: (Paragraph | Table)[];
   /** Grid lines the header takes; the title starts on the next one. */
   lines: number;
 }
 
 /** An empty paragraph of an exact height: the blank space between header elements. */
-function spacer(h: number): string {
-  return para({ style: STYLE.spacer, exact: h });
+function spacer(h: number): Paragraph {
+  return new Paragraph({ style: STYLE.spacer, spacing: exactLine(h) });
 }
 
 /** Horizontal scale (w:w, percent) that keeps the mark narrower than the allowed share of the block. */
@@ -29,20 +30,22 @@ function markScale(g: Geometry, chars: string): number {
   return w <= max ? 100 : Math.floor((max / w) * 100);
 }
 
-function markXml(g: Geometry, header: Header, lineH: number): string {
+function markParts(g: Geometry, header: Header, lineH: number): Paragraph | Table {
   const size = g.profile.roles.mark.size;
   const suffix = header.markSuffix;
   const organs = header.organs;
   const longest = organs.reduce((a, b) => (textWidth(b, size) > textWidth(a, size) ? b : a), '');
   const scale = markScale(g, longest + suffix);
-  if (organs.length === 1) return para({ style: STYLE.mark, exact: lineH }, run(organs[0] + suffix, { scale }));
+  const run = (text: string) => new TextRun({ text, scale: scale === 100 ? undefined : scale });
+  const line = (text: string, distribute = false) =>
+    new Paragraph({ style: STYLE.mark, spacing: exactLine(lineH), alignment: distribute ? AlignmentType.DISTRIBUTE : undefined, children: [run(text)] });
+  if (organs.length === 1) return line(organs[0] + suffix);
   // Joint issuance: organs stacked, lead organ first, justified to the widest; 文件 to the right, centred on the stack.
   const leftW = Math.ceil((textWidth(longest, size) * scale) / 100);
   const rightW = Math.ceil((textWidth(suffix, size) * scale) / 100);
-  const organCell = cell(leftW, organs.map((o) => para({ style: STYLE.mark, jc: 'distribute', exact: lineH }, run(o, { scale }))).join(''), { vAlign: 'center' });
-  const cells = [organCell];
-  if (suffix) cells.push(cell(rightW, para({ style: STYLE.mark, exact: lineH }, run(suffix, { scale })), { vAlign: 'center' }));
-  return table({ widths: suffix ? [leftW, rightW] : [leftW], jc: 'center' }, [row(cells)]);
+  const cells = [cell(leftW, organs.map((o) => line(o, true)), 'center')];
+  if (suffix) cells.push(cell(rightW, [line(suffix)], 'center'));
+  return table({ widths: suffix ? [leftW, rightW] : [leftW], center: true }, [row(cells)]);
 }
 
 /** Lines of 签发人: two names a line; the first line carries the label, later lines align under the first name. */
@@ -52,10 +55,10 @@ function signerLines(signers: string[]): string[][] {
   return lines;
 }
 
-function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): string[] {
+function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): Paragraph[] {
   const p = g.pitch;
   const number = header.docNumber ?? '';
-  if (variant !== 'file-up' || !header.signers) return [para({ style: STYLE.docNumber, exact: p }, run(number))];
+  if (variant !== 'file-up' || !header.signers) return [new Paragraph({ style: STYLE.docNumber, spacing: exactLine(p), children: [new TextRun(number)] })];
   // 签发人：one character in from the right; the number one character in from the left, on the last signer line.
   // No signer yet: the label stays, with room for a three-character name written in by hand (as in the PDF).
   const signers = header.signers;
@@ -68,12 +71,14 @@ function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant
   const labelX = g.blockW - g.bodyChar - labelW - widest;
   const namesX = labelX + labelW;
   // Tab stops are measured from the left margin, as Word and LibreOffice's DOCX import both do.
-  const tabs = [labelX, namesX];
+  const tabStops = [labelX, namesX].map((x) => ({ type: TabStopType.LEFT, position: Math.round(x) }));
   return lines.map((names, i) => {
     const last = i === lines.length - 1;
-    let content = (last ? run(number) : '') + run(i === 0 ? '\t' + label : '\t\t');
-    if (names.length) content += run(nameText(names), { style: CHAR_STYLE.signerName });
-    return para({ style: STYLE.signer, ind: { left: g.bodyChar, firstLine: 0 }, tabs, exact: p }, content);
+    const children: TextRun[] = [];
+    if (last) children.push(new TextRun(number));
+    children.push(new TextRun({ children: i === 0 ? [new Tab(), label] : [new Tab(), new Tab()] }));
+    if (names.length) children.push(new TextRun({ text: nameText(names), style: CHAR_STYLE.signerName }));
+    return new Paragraph({ style: STYLE.signer, tabStops, spacing: exactLine(p), indent: indent({ left: g.bodyChar, firstLine: 0 }), children });
   });
 }
 
@@ -112,11 +117,11 @@ const MARK_LINE_FACTOR = 1.2;
 
 export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   const header = doc.header;
-  if (!header || doc.variant === 'plain') return { xml: '', lines: 0 };
+  if (!header || doc.variant === 'plain') return { children: [], lines: 0 };
   const p = g.pitch;
   const hp = g.profile.header;
   const plan = headerPlan(g, header, doc.variant);
-  const out: string[] = [];
+  const out: (Paragraph | Table)[] = [];
   let y = 0; // twips below the block top, where the next paragraph starts
   // 份号, 密级, 紧急程度: top left, one per grid line.
   const tops: [string | undefined, string][] = [
@@ -126,7 +131,7 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   ];
   for (const [text, style] of tops) {
     if (!text) continue;
-    out.push(para({ style, exact: p }, run(text)));
+    out.push(new Paragraph({ style, spacing: exactLine(p), children: [new TextRun(text)] }));
     y += p;
   }
   // The mark: its em box's top 35 mm below the block top.
@@ -134,7 +139,7 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   const markLine = Math.round(markSize * MARK_LINE_FACTOR * 20);
   const markLineTop = plan.markTop - emTopInLine(markLine, markSize);
   out.push(spacer(markLineTop - y));
-  out.push(markXml(g, header, markLine));
+  out.push(markParts(g, header, markLine));
   y = markLineTop + header.organs.length * markLine;
   // Number (and 签发人) on the grid line the PDF uses; exact lines of one pitch each.
   const numberLines = numberAndSigners(g, header, doc.variant);
@@ -147,9 +152,15 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   // The red rule 4 mm under the number, block wide: the bottom border of an exact-height empty paragraph.
   const ruleWidth = eighths(hp.ruleWidthPt);
   const half = (ruleWidth * 20) / 16; // half the stroke, twips
-  out.push(para({ style: STYLE.rule, borderBottom: { sz: ruleWidth, color: g.profile.colors.red.replace('#', '') }, exact: plan.ruleY - half - y }));
+  out.push(
+    new Paragraph({
+      style: STYLE.rule,
+      spacing: exactLine(plan.ruleY - half - y),
+      border: { bottom: { style: BorderStyle.SINGLE, size: ruleWidth, color: g.profile.colors.red.replace('#', ''), space: 0 } },
+    }),
+  );
   y = plan.ruleY + half;
   // The title starts where the PDF starts it; the DOCX's own grid pitch places it.
   out.push(spacer(plan.titleLine * p - y));
-  return { xml: out.join(''), lines: plan.titleLine };
+  return { children: out, lines: plan.titleLine };
 }
