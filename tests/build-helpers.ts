@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'gongwen.js');
 export const DEMO = join(ROOT, 'data', '示例县', '2023');
+export const SEEDS = join(ROOT, 'data', 'seeds');
 
-/** A temp folder with `data/示例县/2023/` (county.yaml + the first `n` townships) and one loose report in `data/other/`. */
+/**
+ * A temp folder with `data/示例县/2023/` (county.yaml + the first `n` townships) and one real seed report,
+ * `data/seeds/岔河镇-2023.yaml`, beside its import log (which the build must skip).
+ */
 export function makeWorkspace(n = 3): { dir: string; data: string; county: string; townships: string[]; loose: string } {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-build-'));
   const data = join(dir, 'data');
@@ -21,9 +25,11 @@ export function makeWorkspace(n = 3): { dir: string; data: string; county: strin
     copyFileSync(join(DEMO, f), join(county, f));
     return join(county, f);
   });
+  mkdirSync(join(data, 'seeds'));
+  const loose = join(data, 'seeds', '岔河镇-2023.yaml');
+  copyFileSync(join(SEEDS, '岔河镇-2023.yaml'), loose);
+  copyFileSync(join(SEEDS, '岔河镇-2023.import.md'), join(data, 'seeds', '岔河镇-2023.import.md'));
   mkdirSync(join(data, 'other'));
-  const loose = join(data, 'other', names[n]);
-  copyFileSync(join(DEMO, names[n]), loose);
   return { dir, data, county, townships, loose };
 }
 

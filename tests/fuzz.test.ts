@@ -77,12 +77,16 @@ describe('fuzz', () => {
       const picked: number[] = [];
       for (let i = 0; picked.length < 30; i += 7) if (mutate(i).length < 200_000) picked.push(i);
       for (const i of picked) writeFileSync(join(dir, `case-${i}.yaml`), mutate(i));
+      // And seal paths outside the project, each in its own report: a device would be read forever if not refused.
+      const seals = ['/dev/zero', '/etc/shadow', '../../../../../../../etc/passwd', '/proc/self/mem'];
+      const base = readFileSync(ws.townships[0], 'utf8');
+      seals.forEach((seal, k) => writeFileSync(join(dir, `case-seal${k}.yaml`), base.replace(/^( {4}short: .*)$/m, `$1\n    seal: ${JSON.stringify(seal)}`)));
       const before = listFiles(ws.dir);
       const r = await gongwen(['build', 'data', '--out', 'out'], ws.dir);
       expect([0, 1]).toContain(r.code);
       expect(r.stderr).not.toMatch(/internal error|build\.internal|build\.workerCrashed|\n\s+at /);
       const outFiles = listFiles(join(ws.dir, 'out'));
-      for (const i of picked) {
+      for (const i of [...picked, 'seal0', 'seal1', 'seal2', 'seal3']) {
         const name = `fuzz/case-${i}`;
         const built = outFiles.includes(`${name}.pdf`);
         if (built) {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { rollupCounty } from '../rollup/index.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
+import { renderRollupXlsx } from '../render/xlsx/index.ts';
 import type { CountyFormat } from './jobs.ts';
 
 export interface CountyOutputs {
@@ -24,6 +25,7 @@ export async function buildCountyOutputs(dir: string, opts: { formats: CountyFor
   const docFormats = opts.formats.filter((f): f is Format => f !== 'xlsx');
   const rendered = await renderGongwen(doc, { formats: docFormats, draft: opts.draft });
   const files: CountyOutputs['files'] = [...rendered.files];
+  if (opts.formats.includes('xlsx')) files.push({ format: 'xlsx', bytes: await renderRollupXlsx(summary) });
   return {
     // The county name comes from county.yaml: made safe so it can never point outside the output folder.
     baseName: safeFileName(`${summary.county}${summary.year}汇总`),

@@ -30,11 +30,15 @@ export interface EnvKeyParts {
   fonts: string;
 }
 
+// The code itself: a fix to the typesetter must rebuild outputs even before the version is bumped.
+// Hashed once per process: the code that runs is the code that was loaded (watch mode rebuilds many times).
+let codeHash: Promise<string> | undefined;
+
 export async function envKeyParts(): Promise<EnvKeyParts> {
+  codeHash ??= hashTree(join(TOOL_ROOT, 'src'), (n) => n.endsWith('.ts'));
   const [version, code, templates, fonts] = await Promise.all([
     toolVersion(),
-    // The code itself: a fix to the typesetter must rebuild outputs even before the version is bumped.
-    hashTree(join(TOOL_ROOT, 'src'), (n) => n.endsWith('.ts')),
+    codeHash,
     hashTree(join(TOOL_ROOT, 'templates')),
     fontIdentity(),
   ]);

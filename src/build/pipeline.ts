@@ -68,6 +68,8 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   const draft = opts.draft ?? false;
   const key = envKey(env, { formats: opts.formats.join(','), variant: opts.variant, draft });
   const plan = await makePlan(found, key, manifest, { ...opts, outDir, draft, force: opts.force ?? false });
+  // After a save, the clerk waits for the report itself; its county roll-up can follow.
+  if (opts.only) plan.todo.sort((a, b) => Number(a.job.kind === 'county') - Number(b.job.kind === 'county'));
   const summary: BuildSummary = {
     built: [],
     skipped: plan.skipped.map((p) => p.label),

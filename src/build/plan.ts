@@ -36,14 +36,16 @@ export function displayPath(abs: string): string {
 
 export async function makePlan(found: Discovered, env: string, manifest: Manifest, opts: PlanOptions): Promise<Plan> {
   const out = resolve(opts.outDir);
-  const planned: PlannedJob[] = [];
+  // A township file feeds its own job and its county's: read and hash it once.
+  const hashes = new Map<string, Promise<string>>();
+  const hash = (f: string) => hashes.get(f) ?? (hashes.set(f, hashFile(f)), hashes.get(f)!);
   // Counties first: a roll-up is the biggest single job, so starting it early shortens the batch.
-  for (const c of found.counties) {
+  const counties = found.counties.map(async (c): Promise<PlannedJob> => {
     const id = `county:${c.rel}`;
     const files = await countyReportFiles(c.dir);
-    const parts = [env, id, await hashFile(join(c.dir, COUNTY_FILE))];
+    const parts = [env, id, await hash(join(c.dir, COUNTY_FILE))];
     // Every township's file, by its path within the county: adding, removing or editing one changes the key.
-    for (const f of files) parts.push(relative(c.dir, f), await hashFile(f));
+    for (const f of files) parts.push(relative(c.dir, f), await hash(f));
     const job: CountyJob = {
       kind: 'county',
       id,
@@ -52,9 +54,9 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
       formats: [...opts.formats, 'xlsx'],
       draft: opts.draft,
     };
-    planned.push({ job, key: sha256(...parts), label: displayPath(join(c.dir, COUNTY_FILE)) });
-  }
-  for (const r of found.reports) {
+    return { job, key: sha256(...parts), label: displayPath(join(c.dir, COUNTY_FILE)) };
+  });
+  const reports = found.reports.map(async (r): Promise<PlannedJob> => {
     const id = `report:${r.rel}`;
     const job: ReportJob = {
       kind: 'report',
@@ -65,13 +67,15 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
       variant: opts.variant,
       draft: opts.draft,
     };
-    planned.push({ job, key: sha256(env, id, await hashFile(r.file)), label: job.file });
-  }
+    return { job, key: sha256(env, id, await hash(r.file)), label: job.file };
+  });
+  const planned = await Promise.all([...counties, ...reports]);
 
   const problems: Plan['problems'] = found.problems.map((d) => ({ label: d.file ?? '', diagnostics: [d] }));
   const todo: PlannedJob[] = [];
   const skipped: PlannedJob[] = [];
   const seen = new Map<string, string>();
+  const unique: PlannedJob[] = [];
   for (const p of planned) {
     // Two inputs mirrored onto the same output (data/a.yaml and other/a.yaml): build the first, refuse the second.
     const first = seen.get(p.job.id);
@@ -85,8 +89,9 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
       continue;
     }
     seen.set(p.job.id, p.label);
-    if (!opts.force && (await manifest.upToDate(p.job.id, p.key))) skipped.push(p);
-    else todo.push(p);
+    unique.push(p);
   }
+  const current = await Promise.all(unique.map((p) => !opts.force && manifest.upToDate(p.job.id, p.key)));
+  unique.forEach((p, k) => (current[k] ? skipped : todo).push(p));
   return { todo, skipped, problems };
 }

@@ -8,8 +8,11 @@ import { runBuild, type BuildOptions, type BuildSummary, type Reporter } from '.
 
 export interface WatchEvents {
   reporter: Reporter;
-  /** After each rebuild: what was built, and ms from the file's save (its mtime) to the outputs written. */
-  rebuilt(summary: BuildSummary, files: string[], saveToWrittenMs: number): void;
+  /**
+   * After each rebuild: what was built, and ms from the save (the file's mtime) to the saved reports' own
+   * outputs written (`reportMs`, what the clerk waits for) and to everything written, roll-ups included.
+   */
+  rebuilt(summary: BuildSummary, files: string[], ms: { reportMs: number; allMs: number }): void;
   ready(): void;
 }
 
@@ -41,8 +44,17 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events:
       const savedAt = Math.min(
         ...(await Promise.all(batch.map((f) => stat(f).then((s) => s.mtimeMs, () => Date.now())))),
       );
-      const summary = await runBuild({ ...opts, only: batch, jobs: 1 }, events.reporter);
-      events.rebuilt(summary, batch, Date.now() - savedAt);
+      let reportsDone = savedAt;
+      const reporter: Reporter = {
+        ...events.reporter,
+        done(p, r) {
+          if (p.job.kind === 'report') reportsDone = Date.now();
+          events.reporter.done(p, r);
+        },
+      };
+      const summary = await runBuild({ ...opts, only: batch, jobs: 1 }, reporter);
+      const end = Date.now();
+      events.rebuilt(summary, batch, { reportMs: (reportsDone > savedAt ? reportsDone : end) - savedAt, allMs: end - savedAt });
     });
   };
 

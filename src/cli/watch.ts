@@ -33,10 +33,13 @@ export const registerWatch: Register = (program: Command) => {
         {
           reporter: { ...reporter, done: (p, r) => { if (!r.ok) for (const d of r.diagnostics) err(formatDiagnostic(d) + '\n'); } },
           ready: () => out(`正在监视 watching ${paths.join(' ')} → ${flags.out}（Ctrl+C 退出 / to stop）\n`),
-          rebuilt: (s, files, ms) => {
+          rebuilt: (s, files, { reportMs, allMs }) => {
             const names = files.map(displayPath).join(', ');
             if (s.failed.length > 0) out(`✗ ${names}: ${s.failed.length} 项失败 failed\n`);
-            if (s.built.length > 0) out(`✓ ${s.built.join(', ')} 已更新 rebuilt (${Math.round(ms)} ms 保存→写出 save→written)\n`);
+            if (s.built.length > 0) {
+              const all = allMs > reportMs + 5 ? `; 含汇总 with roll-up ${Math.round(allMs)} ms` : '';
+              out(`✓ ${s.built.join(', ')} 已更新 rebuilt (${Math.round(reportMs)} ms 保存→写出 save→written${all})\n`);
+            }
           },
         },
       );
