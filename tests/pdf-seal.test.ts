@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPdfDocument, layoutDocument } from '../src/render/pdf/index.ts';
+import { renderGongwen } from '../src/render/index.ts';
 import { GongwenError } from '../src/diagnostics.ts';
 import { geometry } from '../src/layout/geometry.ts';
 import { loadProfile } from '../src/layout/profile.ts';
@@ -72,5 +73,15 @@ describe('seals', () => {
     expect(err).toBeInstanceOf(GongwenError);
     expect((err as GongwenError).diagnostics[0].code).toBe('seal.unreadable');
     expect((err as GongwenError).message).toContain(junk);
+  });
+
+  it('refuses a seal path that is not a regular file at once, in both writers', async () => {
+    for (const path of ['/dev/zero', dir]) {
+      for (const formats of [['pdf'], ['docx']] as const) {
+        const err = await renderGongwen(fileUp(path), { formats: [...formats] }).catch((e: unknown) => e);
+        expect(err, `${path} ${formats}`).toBeInstanceOf(GongwenError);
+        expect((err as GongwenError).diagnostics[0].code).toBe('seal.notAFile');
+      }
+    }
   });
 });

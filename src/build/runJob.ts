@@ -1,5 +1,4 @@
 // Runs one job in this process: load → compose → render → safe write. Used by pool workers and in-process.
-import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
 import { composeReport } from '../compose/report.ts';
@@ -32,8 +31,6 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   const loaded = loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
   const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant });
-  const sealProblems = checkSeals(doc.signatures, job.file, loaded.lineOf);
-  if (sealProblems.length > 0) throw new GongwenError(sealProblems);
   let rendered;
   try {
     rendered = await renderGongwen(doc, { formats: job.formats, draft: job.draft });
@@ -50,33 +47,6 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   }
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
   return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings] };
-}
-
-/** A seal image is a few hundred KB; past this it is the wrong file. */
-const MAX_SEAL_BYTES = 20 * 1024 * 1024;
-
-/**
- * Refuses a seal path that is not a regular file of sensible size before any writer reads it: a device
- * such as /dev/zero would otherwise be read forever. A missing file is left to the writers' own message.
- */
-function checkSeals(signatures: Signature[], file: string, lineOf: (p: DataPath) => Position): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  signatures.forEach((s, k) => {
-    if (!s.seal) return;
-    let st;
-    try {
-      st = statSync(s.seal);
-    } catch {
-      return;
-    }
-    const at = lineOf(['issuingOrgans', k, 'seal']);
-    if (!st.isFile()) {
-      out.push(diag('seal.notAFile', `印章路径不是图片文件：${s.seal}`, `the seal path is not an image file: ${s.seal}`, { file, ...at }));
-    } else if (st.size > MAX_SEAL_BYTES) {
-      out.push(diag('seal.tooLarge', `印章图片过大（${(st.size / 1048576).toFixed(0)} MB）：${s.seal}`, `the seal image is too large (${(st.size / 1048576).toFixed(0)} MB): ${s.seal}`, { file, ...at }));
-    }
-  });
-  return out;
 }
 
 /**

@@ -17,7 +17,7 @@ import { fontMeasure } from './measure.ts';
 import { DrawingIds } from './media.ts';
 import { coreXml, packageParts, type Parts, zipParts } from './package.ts';
 import { footers, sectionProperties } from './page.ts';
-import { defaultProfile } from './profile.ts';
+import { loadProfile } from '../../layout/profile.ts';
 import { patchStyles, stylesOptions } from './styles.ts';
 
 const geometryCache = new WeakMap<Profile, Geometry>();
@@ -29,7 +29,7 @@ function geometryOf(profile: Profile): Geometry {
 }
 
 /** The docx package's document for a Gongwen. */
-export function buildDocument(doc: Gongwen, profile: Profile = defaultProfile()): Document {
+export function buildDocument(doc: Gongwen, profile: Profile = loadProfile()): Document {
   const g = geometryOf(profile);
   const m = fontMeasure();
   const ids = new DrawingIds();
@@ -58,7 +58,7 @@ const text = (parts: Parts, path: string): string => {
   return typeof data === 'string' ? data : data ? strFromU8(data) : '';
 };
 
-export async function renderDocx(doc: Gongwen, profile: Profile = defaultProfile()): Promise<Uint8Array> {
+export async function renderDocx(doc: Gongwen, profile: Profile = loadProfile()): Promise<Uint8Array> {
   const g = geometryOf(profile);
   const parts = await packageParts(buildDocument(doc, profile));
   parts.set('word/document.xml', moveColophon(text(parts, 'word/document.xml')));

@@ -1,6 +1,6 @@
 // The user's seal image (印章): read, typed and sized from its own pixel dimensions.
-import { readFileSync } from 'node:fs';
 import { diag, GongwenError } from '../../diagnostics.ts';
+import { readSealFile } from '../sealFile.ts';
 
 export interface SealImage {
   data: Uint8Array;
@@ -27,17 +27,8 @@ function jpgSize(b: Uint8Array): [number, number] | undefined {
   return undefined;
 }
 
-const cache = new Map<string, SealImage>();
-
 export function readSeal(path: string): SealImage {
-  const hit = cache.get(path);
-  if (hit) return hit;
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(readFileSync(path));
-  } catch {
-    throw new GongwenError(diag('seal.unreadable', `无法读取印章图片：${path}`, `cannot read the seal image: ${path}`, { file: path }));
-  }
+  const data = readSealFile(path);
   let type: SealImage['type'] | undefined;
   let size: [number, number] | undefined;
   if (data[0] === 0x89 && data[1] === 0x50) [type, size] = ['png', pngSize(data)];
@@ -48,7 +39,5 @@ export function readSeal(path: string): SealImage {
       diag('seal.format', `印章图片须为 PNG、JPEG 或 GIF：${path}`, `the seal image must be PNG, JPEG or GIF: ${path}`, { file: path }),
     );
   }
-  const seal = { data, type, aspect: size[1] / size[0] };
-  cache.set(path, seal);
-  return seal;
+  return { data, type, aspect: size[1] / size[0] };
 }

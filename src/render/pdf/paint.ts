@@ -1,10 +1,10 @@
 // Paints laid-out pages with pdfkit. No layout decisions here: every position comes from layout().
 import PDFDocument from 'pdfkit';
-import { existsSync } from 'node:fs';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../../schema/profile.ts';
 import type { Page, PageItem, Color } from '../../layout/types.ts';
 import { GongwenError, diag } from '../../diagnostics.ts';
+import { readSealFile } from '../sealFile.ts';
 import { embeddableFont, fontStreamsHuffmanOnly } from './fontEmbed.ts';
 
 export interface PaintOptions {
@@ -74,17 +74,16 @@ function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'g
     case 'rule':
       doc.save().lineWidth(it.width).strokeColor(colour(it.color)).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore();
       break;
-    case 'image':
-      if (!existsSync(it.path)) {
-        throw new GongwenError(diag('seal.missing', `印章图片不存在：${it.path}`, `seal image not found: ${it.path}`, { file: it.path }));
-      }
+    case 'image': {
+      const data = readSealFile(it.path);
       try {
-        doc.image(it.path, it.x, it.y, { width: it.w, height: it.h });
+        doc.image(Buffer.from(data.buffer, data.byteOffset, data.byteLength), it.x, it.y, { width: it.w, height: it.h });
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         throw new GongwenError(diag('seal.unreadable', `印章图片无法读取（仅支持 PNG/JPEG）：${it.path}`, `seal image unreadable (PNG or JPEG only): ${it.path}: ${why}`, { file: it.path }));
       }
       break;
+    }
     case 'rect':
       doc.save();
       if (it.fill) doc.rect(it.x, it.y, it.w, it.h).fill(colour(it.fill));
