@@ -4,7 +4,7 @@ import { layout } from '../src/layout/index.ts';
 import { geometry, EM_ASCENT, EM_DESCENT } from '../src/layout/geometry.ts';
 import { loadProfile } from '../src/layout/profile.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
-import { measureOf } from '../src/render/pdf/index.ts';
+import { measureOf } from '../src/fonts/measure.ts';
 import { breakLines } from '../src/layout/linebreak.ts';
 import { breakTitle } from '../src/layout/title.ts';
 import { NO_LINE_END, NO_LINE_START } from '../src/schema/punctuation.ts';

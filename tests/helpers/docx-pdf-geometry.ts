@@ -1,7 +1,7 @@
 // Reads a PDF back for geometry checks: text lines with positions (pdfjs) and horizontal rules (raster scan).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf, linesOf } from './pdfread.ts';
 
 export const PT_PER_MM = 72 / 25.4;
 
@@ -14,53 +14,24 @@ export interface TextLine {
   text: string;
 }
 
-interface Item {
-  str: string;
-  transform: number[];
-  width: number;
-}
-
-function isItem(x: unknown): x is Item {
-  return typeof x === 'object' && x !== null && 'str' in x && 'transform' in x;
-}
-
-/** Text grouped into lines by baseline, per page, in reading order. */
+/** Text grouped into lines by baseline, per page, in reading order (LibreOffice's runs may differ by ~1 pt). */
 export async function textLines(pdfPath: string): Promise<{ pages: number; lines: TextLine[]; pageHeightMm: number }> {
-  const data = new Uint8Array(readFileSync(pdfPath));
-  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = await readPdf(new Uint8Array(readFileSync(pdfPath)));
   const lines: TextLine[] = [];
-  let pageHeightMm = 297;
-  for (let p = 1; p <= pdf.numPages; p++) {
-    const page = await pdf.getPage(p);
-    const [, , , h] = page.view;
-    pageHeightMm = h / PT_PER_MM;
-    const content = await page.getTextContent();
-    const items: Item[] = [];
-    for (const x of content.items) if (isItem(x) && x.str.trim() !== '') items.push(x);
-    const rows = new Map<number, Item[]>();
-    for (const it of items) {
-      const y = Math.round((h - it.transform[5]) * 4) / 4;
-      const key = [...rows.keys()].find((k) => Math.abs(k - y) < 1.5) ?? y;
-      rows.set(key, [...(rows.get(key) ?? []), it]);
-    }
-    for (const [y, row] of [...rows.entries()].sort((a, b) => a[0] - b[0])) {
-      row.sort((a, b) => a.transform[4] - b.transform[4]);
-      const size = Math.max(...row.map((r) => Math.hypot(r.transform[2], r.transform[3])));
-      const last = row[row.length - 1];
+  pages.forEach((page, p) => {
+    for (const row of linesOf(page.texts.filter((t) => t.str.trim() !== ''), 1.5)) {
+      const last = row.texts[row.texts.length - 1];
       lines.push({
-        page: p - 1,
-        baseline: y / PT_PER_MM,
-        size,
-        left: row[0].transform[4] / PT_PER_MM,
-        right: (last.transform[4] + last.width) / PT_PER_MM,
-        text: row.map((r) => r.str).join(''),
+        page: p,
+        baseline: row.y / PT_PER_MM,
+        size: Math.max(...row.texts.map((t) => t.size)),
+        left: row.texts[0].x / PT_PER_MM,
+        right: (last.x + last.width) / PT_PER_MM,
+        text: row.str,
       });
     }
-    page.cleanup();
-  }
-  const pages = pdf.numPages;
-  await pdf.destroy();
-  return { pages, lines, pageHeightMm };
+  });
+  return { pages: pages.length, lines, pageHeightMm: (pages[0]?.height ?? 297 * PT_PER_MM) / PT_PER_MM };
 }
 
 export interface Rule {

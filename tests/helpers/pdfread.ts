@@ -45,13 +45,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   return pages;
 }
 
-/** Groups text runs into lines by baseline (within 0.5 pt), sorted top to bottom, left to right. */
-export function linesOf(texts: PdfText[]): { y: number; texts: PdfText[]; str: string }[] {
+/** Groups text runs into lines by baseline (within `tolerance` pt), sorted top to bottom, left to right. */
+export function linesOf(texts: PdfText[], tolerance = 0.5): { y: number; texts: PdfText[]; str: string }[] {
   const sorted = [...texts].sort((p, q) => p.y - q.y || p.x - q.x);
   const lines: { y: number; texts: PdfText[]; str: string }[] = [];
   for (const t of sorted) {
     const last = lines[lines.length - 1];
-    if (last && Math.abs(last.y - t.y) < 0.5) last.texts.push(t);
+    if (last && Math.abs(last.y - t.y) < tolerance) last.texts.push(t);
     else lines.push({ y: t.y, texts: [t], str: '' });
   }
   for (const l of lines) {

@@ -6,7 +6,8 @@ import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
 import { type Keep, type TailKey, tailKeeps } from './keep.ts';
-import { fontMeasure } from './measure.ts';
+import { loadFontSet } from '../../fonts/index.ts';
+import { measureOf } from '../../fonts/measure.ts';
 import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
@@ -24,7 +25,7 @@ export function blankLine(g: Geometry, keepNext = false): Paragraph {
  * The title, broken where the PDF typesetter breaks it (balanced lines at word boundaries, src/layout/title.ts),
  * each line ended by a line break so that Word and WPS never break inside a word.
  */
-export function titleParagraph(g: Geometry, title: string, m: Measure = fontMeasure()): Paragraph {
+export function titleParagraph(g: Geometry, title: string, m: Measure = measureOf(loadFontSet())): Paragraph {
   const style = g.profile.roles.title;
   const lines = breakTitle(title, ptFromMm(g.profile.block.width), style.font, style.size, m);
   return new Paragraph({ style: STYLE.title, children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
@@ -134,7 +135,7 @@ export function attachmentParagraphs(g: Geometry, names: string[], keeps: Map<Ta
   ];
 }
 
-export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure = fontMeasure()): Child[] {
+export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure = measureOf(loadFontSet())): Child[] {
   // One blank line below the title, then the addressee if any (as the PDF typesetter does).
   const out: Child[] = [titleParagraph(g, doc.title, m), blankLine(g, true)];
   if (doc.addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [new TextRun(doc.addressee)] }));

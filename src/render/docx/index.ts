@@ -13,7 +13,8 @@ import { colophonChildren, moveColophon, noteParagraph, signatureChildren } from
 import { fontTableXml } from './fonts.ts';
 import { geometry, type Geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
-import { fontMeasure } from './measure.ts';
+import { loadFontSet } from '../../fonts/index.ts';
+import { measureOf } from '../../fonts/measure.ts';
 import { DrawingIds } from './media.ts';
 import { coreXml, packageParts, type Parts, zipParts } from './package.ts';
 import { footers, sectionProperties } from './page.ts';
@@ -31,7 +32,7 @@ function geometryOf(profile: Profile): Geometry {
 /** The docx package's document for a Gongwen. */
 export function buildDocument(doc: Gongwen, profile: Profile = loadProfile()): Document {
   const g = geometryOf(profile);
-  const m = fontMeasure();
+  const m = measureOf(loadFontSet());
   const ids = new DrawingIds();
   const children: Child[] = [
     ...headerParts(g, doc).children,

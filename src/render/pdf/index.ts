@@ -6,7 +6,7 @@ import type { Page } from '../../layout/types.ts';
 import { geometry } from '../../layout/geometry.ts';
 import { loadProfile } from '../../layout/profile.ts';
 import { loadFontSet, type FontSet } from '../../fonts/index.ts';
-import type { Measure } from '../../layout/measure.ts';
+import { measureOf } from '../../fonts/measure.ts';
 import type { FontRole } from '../../schema/profile.ts';
 import { FONT_ROLES } from '../../schema/profile.ts';
 import type { Font } from 'fontkit';
@@ -14,13 +14,6 @@ import { paintPdf } from './paint.ts';
 
 export interface PdfOptions {
   draft?: boolean;
-}
-
-export function measureOf(fonts: FontSet): Measure {
-  return {
-    width: (role, text, size) => fonts.advance(role, text, size),
-    has: (role, ch) => fonts.hasChar(role, ch),
-  };
 }
 
 export function layoutDocument(doc: Gongwen, opts: PdfOptions = {}): { pages: Page[]; fonts: FontSet } {
