@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TOOL_ROOT } from '../src/toolRoot.ts';
 import { loadReportFile } from '../src/load/index.ts';
 import { composeReport } from '../src/compose/report.ts';
 import { composeRollup } from '../src/compose/rollup.ts';
@@ -14,11 +14,11 @@ import { rollupCounty } from '../src/rollup/index.ts';
 import { renderGongwen } from '../src/render/index.ts';
 import { renderRollupXlsx } from '../src/render/xlsx/index.ts';
 import type { Gongwen } from '../src/compose/model.ts';
-import { writeDemoCounty } from '../scripts/make-demo-county.ts';
+import { writeDemoCounty } from '../src/rollup/demoFiles.ts';
 import { watchAndBuild } from '../src/build/watch.ts';
 import { silentReporter } from '../src/build/pipeline.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = TOOL_ROOT; // run bundled (bin/run-ts.js), so not import.meta.url
 const quick = process.argv.includes('--quick');
 const WARMUP = 3;
 const RUNS = 20;

@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point through tsx, so `npm install` needs no build step.
-import { register } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+// Runs a TypeScript entry point (the benchmark, scripts) compiled the same way as the `gongwen` command.
+import { runBundled } from './bundle.js';
 
-register();
 const [entry, ...rest] = process.argv.slice(2);
-process.argv = [process.argv[0], entry, ...rest];
-await import(pathToFileURL(resolve(entry)).href);
+await runBundled(entry, rest);

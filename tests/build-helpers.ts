@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TOOL_ROOT } from '../src/toolRoot.ts';
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// The tool's folder (not import.meta.url: the fuzz runner imports this file bundled, from a cache folder).
+export const ROOT = TOOL_ROOT;
 export const BIN = join(ROOT, 'bin', 'gongwen.js');
 export const DEMO = join(ROOT, 'data', '示例县', '2023');
 export const SEEDS = join(ROOT, 'data', 'seeds');

@@ -10,7 +10,7 @@ const out = join(ws.dir, 'out');
 
 afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));
 
-/** Starts a build and kills it with SIGKILL as soon as it has saved its manifest mid-batch (about a second in). */
+/** Starts a build and kills it with SIGKILL as soon as it has saved its manifest (after its first job). */
 function buildAndKill(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', '1'], { cwd: ws.dir, env: { ...process.env, CI: '1' }, stdio: 'ignore' });

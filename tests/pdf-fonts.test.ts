@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { parse } from 'yaml';
 import { Report } from '../src/schema/report.ts';
@@ -85,6 +86,19 @@ describe('fonts embedded by the PDF writer', async () => {
     const again = await renderPdfDocument(doc);
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(bytes))).toBe(0);
     expect(Buffer.compare(Buffer.from(other.bytes), Buffer.from(bytes))).not.toBe(0);
+  });
+
+  it('leaves the fonts themselves untouched (their bytes are shared by every thread of a build)', async () => {
+    // The subset writers patch head, hhea, maxp and composite glyphs' component ids: in copies only.
+    await renderPdfDocument(docOf('示例乙镇.yaml'));
+    for (const role of FONT_ROLES) {
+      const { font, path } = fonts.fonts[role];
+      const pristine = fontkit.create(readFileSync(path)) as Font;
+      for (const t of ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx', 'CFF ']) {
+        const inMemory = tableBytes(font, t);
+        expect(inMemory && Buffer.from(inMemory).equals(Buffer.from(tableBytes(pristine, t)!)), `${role} ${t}`).not.toBe(false);
+      }
+    }
   });
 });
 

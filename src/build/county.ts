@@ -4,7 +4,7 @@ import { rollupCounty } from '../rollup/index.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
 import { renderRollupXlsx } from '../render/xlsx/index.ts';
-import type { CountyFormat } from './jobs.ts';
+import type { CountyFormat, LoadedReport } from './jobs.ts';
 
 export interface CountyOutputs {
   baseName: string; // e.g. 示例县2023汇总
@@ -19,8 +19,12 @@ export function safeFileName(s: string): string {
   return cleaned.slice(0, 120) || '_';
 }
 
-export async function buildCountyOutputs(dir: string, opts: { formats: CountyFormat[]; draft: boolean }): Promise<CountyOutputs> {
-  const summary = rollupCounty(dir);
+export async function buildCountyOutputs(
+  dir: string,
+  opts: { formats: CountyFormat[]; draft: boolean; preloaded?: LoadedReport[] },
+): Promise<CountyOutputs> {
+  const preloaded = new Map(opts.preloaded?.map((l) => [l.file, { ok: true as const, value: l.report, warnings: l.warnings }]));
+  const summary = rollupCounty(dir, preloaded);
   const doc = composeRollup(summary);
   const docFormats = opts.formats.filter((f): f is Format => f !== 'xlsx');
   const rendered = await renderGongwen(doc, { formats: docFormats, draft: opts.draft });

@@ -1,12 +1,10 @@
 // What every output of a run depends on besides its own sources: the tool (version and code), the templates
-// and layout profile, the fonts the PDF embeds, and the options. Computed once per run.
+// and layout profile, the font files the run could embed, and the options. Computed once per run.
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { hashTree, sha256 } from './fingerprint.ts';
-import { fontFiles } from './stages.ts';
-
-export const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { candidateFontFiles } from '../fonts/index.ts';
+import { TOOL_ROOT } from '../toolRoot.ts';
 
 export async function toolVersion(): Promise<string> {
   const pkg: unknown = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8'));
@@ -16,7 +14,7 @@ export async function toolVersion(): Promise<string> {
 /** Font identity by path, size and modification time: hashing 20 MB of CJK fonts on every run would cost more than it saves. */
 async function fontIdentity(): Promise<string> {
   const parts: string[] = [];
-  for (const f of await fontFiles()) {
+  for (const f of candidateFontFiles()) {
     const st = await stat(f).catch(() => undefined);
     parts.push(f, st ? `${st.size}:${st.mtimeMs}` : 'missing');
   }

@@ -1,18 +1,28 @@
-// Where jobs run: lanes pulling from one queue. The main thread is always a lane (it starts at once, and
-// shares its loaded fonts); extra lanes are piscina worker threads, each loading fonts once. On a 2-core
-// machine this means the main thread plus one worker: two jobs at a time, one isolate fewer in memory.
+// Where jobs run. A small batch runs on the main thread: it starts at once, and a worker would take longer
+// to load than the batch takes. A large batch runs on one worker thread per core while the main thread only
+// hands out jobs and records results: a main thread that also rendered would keep a finished worker
+// waiting for its next job until its own render ended. Each worker keeps two jobs in hand, so it starts
+// the next as soon as one is done and renders one while the other's files are being written.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Job, JobResult } from './jobs.ts';
 import { runJob } from './runJob.ts';
-import { collectNowAndThen } from './gc.ts';
-import type { WorkerTask } from './workerTask.ts';
+import type { WorkerData, WorkerTask } from './workerTask.ts';
+import { fontBytesForWorkers } from '../fonts/index.ts';
 
 /** Below this many jobs no worker is started: the main thread finishes them before a worker is ready (see bench). */
 export const WORKERS_FROM = 8;
 
-/** Old-generation cap per worker: a report's working set is a few MB, fonts and modules about 100 MB. */
-export const WORKER_HEAP_MB = 256;
+/** Jobs in hand per thread. */
+const IN_HAND = 2;
+
+/**
+ * A worker's heap. V8 sizes a heap's growth by its cap: under 2 GB it collects more often, which holds memory
+ * down but costs time. These figures are the best pair measured on the 2,000-report benchmark (README):
+ * a 48 MB young generation lets a report's short-lived objects die young instead of being promoted, and a
+ * 1 GB cap (never reached: a worker's heap stays near 100 MB) keeps old-generation collections rare.
+ */
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 48 };
 
 export function defaultLanes(): number {
   return Math.max(1, availableParallelism());
@@ -20,46 +30,42 @@ export function defaultLanes(): number {
 
 export interface RunOptions {
   outRoot: string;
-  lanes: number; // total parallel jobs, main thread included; 1 = in process only
+  lanes: number; // jobs rendering at once (worker threads); 0 or 1 = on the main thread only
   workersFrom?: number;
 }
 
-/** Runs every job once, calling `onResult` as each finishes; returns how many worker threads were used. */
+/**
+ * Runs every job once, calling `onResult` as each finishes; jobs it returns (made ready by that result) run
+ * next. Returns how many worker threads were used.
+ */
 export async function runJobs(
   jobs: Job[],
   opts: RunOptions,
-  onResult: (job: Job, result: JobResult) => Promise<void>,
+  onResult: (job: Job, result: JobResult) => Promise<Job[]>,
 ): Promise<number> {
   const queue = [...jobs];
-  const workers = jobs.length >= (opts.workersFrom ?? WORKERS_FROM) ? Math.max(0, Math.min(opts.lanes - 1, jobs.length - 1)) : 0;
+  const workers = opts.lanes > 1 && jobs.length >= (opts.workersFrom ?? WORKERS_FROM) ? Math.min(opts.lanes, jobs.length) : 0;
   const pool =
     workers > 0
       ? new Piscina<WorkerTask, JobResult>({
           filename: new URL('./worker.mjs', import.meta.url).href,
           minThreads: workers,
           maxThreads: workers,
+          concurrentTasksPerWorker: IN_HAND,
           idleTimeout: 1000,
-          // A worker's heap otherwise grows lazily towards V8's default limit (GBs on a big machine) before it
-          // collects; a cap keeps the whole batch near its working set (see the peak RSS in the bench).
-          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          resourceLimits: WORKER_HEAP,
+          workerData: { fonts: fontBytesForWorkers() } satisfies WorkerData,
         })
       : undefined;
-  const lane = async (run: (job: Job) => Promise<JobResult>) => {
+  const run = pool ? (job: Job) => pool.run({ job, outRoot: opts.outRoot }) : (job: Job) => runJob(job, opts.outRoot);
+  const lane = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const result = await run(job).catch((e: unknown) => crashed(job!, e));
-      await onResult(job, result);
+      queue.unshift(...(await onResult(job, result)));
     }
   };
-  const mainLane = async (job: Job) => {
-    const r = await runJob(job, opts.outRoot);
-    collectNowAndThen();
-    return r;
-  };
   try {
-    await Promise.all([
-      lane(mainLane),
-      ...Array.from({ length: workers }, () => lane((job) => pool!.run({ job, outRoot: opts.outRoot }))),
-    ]);
+    await Promise.all(Array.from({ length: Math.max(1, workers) * IN_HAND }, lane));
   } finally {
     await pool?.destroy();
   }

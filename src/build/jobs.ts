@@ -1,7 +1,7 @@
 // The unit of work, shared by the worker pool and the in-process path: one report or one county roll-up,
 // from its source files to its output files on disk. A job never throws for bad input: it returns diagnostics.
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Variant } from '../schema/report.ts';
+import type { Report, Variant } from '../schema/report.ts';
 import type { Format } from '../render/index.ts';
 
 export type CountyFormat = Format | 'xlsx';
@@ -23,6 +23,15 @@ export interface CountyJob {
   outDir: string; // absolute folder the roll-up files go to
   formats: CountyFormat[];
   draft: boolean;
+  /** Townships this run has loaded already (as their report jobs did), by absolute path: not read again. */
+  preloaded?: LoadedReport[];
+}
+
+/** A report as its job loaded it: what the county roll-up needs of it, passed on instead of parsing the YAML twice. */
+export interface LoadedReport {
+  file: string; // absolute
+  report: Report;
+  warnings: Diagnostic[];
 }
 
 export type Job = ReportJob | CountyJob;
@@ -34,6 +43,7 @@ export type JobResult =
       written: { path: string; size: number }[]; // absolute paths
       deps: string[]; // files read beyond those in the job's key (seal images), absolute
       warnings: Diagnostic[];
+      loaded?: LoadedReport; // report jobs: the data they rendered
       ms: number;
     }
   | { ok: false; id: string; diagnostics: Diagnostic[]; ms: number };

@@ -13,6 +13,7 @@ import { hashFile } from './fingerprint.ts';
 import type { JobResult } from './jobs.ts';
 import { Manifest, type ManifestState } from './manifest.ts';
 import { makePlan, type PlannedJob } from './plan.ts';
+import { RollupGate } from './rollupGate.ts';
 import { sweepStaleTemps } from './safeWrite.ts';
 
 export interface BuildOptions {
@@ -22,7 +23,7 @@ export interface BuildOptions {
   variant?: Variant;
   draft?: boolean;
   force?: boolean;
-  jobs?: number; // parallel jobs, main thread included; 0 or 1 = in this process only
+  jobs?: number; // rendering threads (workers); 0 or 1 = on the main thread only
   workersFrom?: number; // smallest batch that starts worker threads (default WORKERS_FROM)
   /** Watch mode: build only these report files (absolute) and the roll-ups of their counties or county.yaml files. */
   only?: string[];
@@ -40,7 +41,7 @@ export interface BuildSummary {
   failed: { label: string; diagnostics: Diagnostic[] }[];
   written: string[]; // absolute output paths
   manifest: ManifestState;
-  threads: number; // worker threads used besides the main thread
+  threads: number; // worker threads used (0: all on the main thread)
   ms: number;
 }
 
@@ -68,8 +69,6 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   const draft = opts.draft ?? false;
   const key = envKey(env, { formats: opts.formats.join(','), variant: opts.variant, draft });
   const plan = await makePlan(found, key, manifest, { ...opts, outDir, draft, force: opts.force ?? false });
-  // After a save, the clerk waits for the report itself; its county roll-up can follow.
-  if (opts.only) plan.todo.sort((a, b) => Number(a.job.kind === 'county') - Number(b.job.kind === 'county'));
   const summary: BuildSummary = {
     built: [],
     skipped: plan.skipped.map((p) => p.label),
@@ -85,11 +84,14 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   const save = () => (saving = saving.then(() => manifest.save()));
 
   if (plan.todo.length > 0) {
-    let lastSave = performance.now();
+    // Saved after the first job and then once a second: a killed batch resumes with little redone.
+    let lastSave = -Infinity;
     const seenWarnings = new Set<string>();
     const byId = new Map(plan.todo.map((p) => [p.job.id, p]));
+    // Roll-ups also run after their townships' reports (after a save in watch mode, the clerk's report first).
+    const gate = new RollupGate(plan.todo.map((p) => p.job));
     summary.threads = await runJobs(
-      plan.todo.map((p) => p.job),
+      gate.initial,
       { outRoot: outDir, lanes: opts.jobs ?? defaultLanes(), workersFrom: opts.workersFrom },
       async (job, r) => {
         const p = byId.get(job.id)!;
@@ -118,6 +120,7 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
           lastSave = performance.now();
           save();
         }
+        return gate.done(job, r);
       },
     );
   }

@@ -39,7 +39,7 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
   // A township file feeds its own job and its county's: read and hash it once.
   const hashes = new Map<string, Promise<string>>();
   const hash = (f: string) => hashes.get(f) ?? (hashes.set(f, hashFile(f)), hashes.get(f)!);
-  // Counties first: a roll-up is the biggest single job, so starting it early shortens the batch.
+  // (The order jobs run in is decided by RollupGate, not here.)
   const counties = found.counties.map(async (c): Promise<PlannedJob> => {
     const id = `county:${c.rel}`;
     const files = await countyReportFiles(c.dir);

@@ -65,7 +65,7 @@ export function barReporter(stream: NodeJS.WriteStream): Reporter {
 export function formatSummary(s: BuildSummary): string {
   const lines = [
     '',
-    `结果 summary (${(s.ms / 1000).toFixed(1)} s${s.threads > 0 ? `, main thread + ${s.threads} worker${s.threads > 1 ? "s" : ""}` : ''})`,
+    `结果 summary (${(s.ms / 1000).toFixed(1)} s${s.threads > 0 ? `, ${s.threads} worker thread${s.threads > 1 ? "s" : ""}` : ''})`,
     `  已生成       built      ${String(s.built.length).padStart(6)}`,
     `  未变化跳过   unchanged  ${String(s.skipped.length).padStart(6)}`,
     `  失败         failed     ${String(s.failed.length).padStart(6)}`,

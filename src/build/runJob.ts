@@ -46,7 +46,8 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
     written.push({ path, size: f.bytes.byteLength });
   }
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
-  return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings] };
+  const mine = { file: resolve(job.file), report: loaded.report, warnings: loaded.warnings };
+  return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings], loaded: mine };
 }
 
 /**
@@ -72,7 +73,7 @@ export async function runJob(job: Job, outRoot: string): Promise<JobResult> {
 }
 
 async function runCounty(job: CountyJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
-  const out = await buildCountyOutputs(job.dir, { formats: job.formats, draft: job.draft });
+  const out = await buildCountyOutputs(job.dir, { formats: job.formats, draft: job.draft, preloaded: job.preloaded });
   const written: { path: string; size: number }[] = [];
   for (const f of out.files) {
     const path = join(job.outDir, `${out.baseName}.${f.format}`);

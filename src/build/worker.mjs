@@ -1,5 +1,6 @@
-// Pool worker entry: worker threads do not inherit tsx from the main thread, so register it here,
-// then load the TypeScript task. Each worker keeps its modules (and so its parsed fonts) for its lifetime.
+// Pool worker entry when the code runs from src/ (the tests, through vitest): worker threads do not inherit
+// vitest's TypeScript loader, so register tsx here, then load the task. The `gongwen` command runs bundled,
+// and its pool loads the bundle's own worker.mjs instead (bin/bundle.js).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,15 +1,26 @@
 // The task a pool worker runs: one job, written to disk by the worker itself so only a small result crosses threads.
+import { workerData } from 'node:worker_threads';
+import { adoptFontBytes, type SharedFontBytes } from '../fonts/index.ts';
 import type { Job, JobResult } from './jobs.ts';
 import { runJob } from './runJob.ts';
-import { collectNowAndThen } from './gc.ts';
 
 export interface WorkerTask {
   job: Job;
   outRoot: string;
 }
 
+/** What the main thread gives each worker at start: the font files it has read, in shared memory. */
+export interface WorkerData {
+  fonts: SharedFontBytes[];
+}
+
+function isWorkerData(x: unknown): x is WorkerData {
+  return typeof x === 'object' && x !== null && Array.isArray(Reflect.get(x, 'fonts'));
+}
+
+const data: unknown = workerData;
+if (isWorkerData(data)) adoptFontBytes(data.fonts);
+
 export default async function task({ job, outRoot }: WorkerTask): Promise<JobResult> {
-  const result = await runJob(job, outRoot);
-  collectNowAndThen();
-  return result;
+  return runJob(job, outRoot);
 }

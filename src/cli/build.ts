@@ -51,7 +51,7 @@ export const registerBuild: Register = (program: Command, setExit) => {
     .option('-f, --format <list>', '格式 / formats: pdf,docx', 'pdf,docx')
     .option('--variant <variant>', `版式（覆盖报告中的设置） / variant override: ${VARIANTS.join(', ')}`)
     .option('--draft', '草稿：印章处画虚线圆 / draft: dashed circle where the seal goes')
-    .option('-j, --jobs <n>', '并行进程数（0 = 单进程） / worker threads (0 = in process)')
+    .option('-j, --jobs <n>', '同时生成的线程数（0 或 1 = 只用主线程；默认每核一个） / rendering threads (0 or 1 = main thread only; default one per core)')
     .option('--force', '忽略构建清单，全部重建 / ignore the manifest and rebuild everything')
     .action(async (inputs: string[], flags: BuildFlags) => {
       const reporter = wantsBar(process.stderr)

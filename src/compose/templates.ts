@@ -1,11 +1,12 @@
 // Loads templates/report.yaml once and renders its handlebars strings.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { TOOL_ROOT } from '../toolRoot.ts';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
 
 const ReportTemplates = z.strictObject({
   title: z.string(),
@@ -22,7 +23,7 @@ type ReportTemplates = z.infer<typeof ReportTemplates>;
 
 let cached: ReportTemplates | undefined;
 export function reportTemplates(): ReportTemplates {
-  cached ??= ReportTemplates.parse(parse(readFileSync(TEMPLATES_DIR + 'report.yaml', 'utf8')));
+  cached ??= ReportTemplates.parse(parse(readFileSync(join(TEMPLATES_DIR, 'report.yaml'), 'utf8')));
   return cached;
 }
 

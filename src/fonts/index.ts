@@ -4,14 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import { diag, GongwenError, type Diagnostic } from '../diagnostics.ts';
 import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
 import { FontSet, type ResolvedFont } from './fontSet.ts';
-import { findBundledFont, findSystemFont, findUserFont, scanFontFiles } from './locate.ts';
+import { findBundledFont, findSystemFont, findUserFont, scanFontFiles, systemFontCandidates } from './locate.ts';
 import { DEFAULT_MANIFEST, loadManifest, type RoleFonts } from './manifest.ts';
 import { displayPath, defaultSystemDirs } from './paths.ts';
-import type { OpenedFont } from './open.ts';
+import { sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
 
 export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
 export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
 export { defaultSystemDirs } from './paths.ts';
+export { adoptFontBytes, type SharedFontBytes } from './open.ts';
 
 export interface LoadFontSetOptions {
   /** The user's own licensed fonts; default fonts/user/ next to the manifest. */
@@ -28,18 +29,25 @@ const sets = new Map<string, FontSet>();
  * The fonts for this run. Cached per options for the life of the process: every font file is
  * parsed once, and the substitution warnings describe one resolution.
  */
-export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
+function places(opts: LoadFontSetOptions) {
   const manifestPath = resolve(opts.manifest ?? DEFAULT_MANIFEST);
   const fontsDir = dirname(manifestPath);
-  const userDir = resolve(opts.userDir ?? join(fontsDir, 'user'));
-  const systemDirs = (opts.systemDirs ?? defaultSystemDirs()).map((d) => resolve(d));
+  return {
+    manifestPath,
+    userDir: resolve(opts.userDir ?? join(fontsDir, 'user')),
+    systemDirs: (opts.systemDirs ?? defaultSystemDirs()).map((d) => resolve(d)),
+    bundledDir: join(fontsDir, 'open'),
+  };
+}
+
+export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
+  const { manifestPath, userDir, systemDirs, bundledDir } = places(opts);
   const key = JSON.stringify([manifestPath, userDir, systemDirs]);
   const hit = sets.get(key);
   if (hit) return hit;
 
   const manifest = loadManifest(manifestPath);
   const userFiles = scanFontFiles(userDir);
-  const bundledDir = join(fontsDir, 'open');
   const fonts = {} as Record<FontRole, ResolvedFont>;
   const substitutions: Diagnostic[] = [];
   for (const role of FONT_ROLES) {
@@ -51,6 +59,34 @@ export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
   const set = new FontSet(fonts, substitutions);
   sets.set(key, set);
   return set;
+}
+
+/** Resolves this run's fonts on this thread and returns their bytes, for worker threads to use (open.ts). */
+export function fontBytesForWorkers(): SharedFontBytes[] {
+  try {
+    loadFontSet();
+  } catch {
+    // a missing font: each job reports it with its own file
+  }
+  return sharedFontBytes();
+}
+
+/**
+ * Every file loadFontSet could pick, found without opening any (the manifest, every file in the user's
+ * folder, system files the manifest names, the bundled fallbacks). The build's cache key depends on these,
+ * and a build's main thread, which renders nothing itself, need not parse 30 MB of fonts to compute it.
+ */
+export function candidateFontFiles(opts: LoadFontSetOptions = {}): string[] {
+  const { manifestPath, userDir, systemDirs, bundledDir } = places(opts);
+  const roles = Object.values(loadManifest(manifestPath).roles);
+  return [
+    ...new Set([
+      manifestPath,
+      ...scanFontFiles(userDir),
+      ...roles.flatMap((r) => systemFontCandidates(systemDirs, r)),
+      ...roles.flatMap((r) => r.bundled.map((b) => join(bundledDir, b.file))),
+    ]),
+  ].sort();
 }
 
 function resolveRole(

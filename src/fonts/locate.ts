@@ -59,9 +59,8 @@ export function findUserFont(files: string[], role: RoleFonts): OpenedFont | und
   return undefined;
 }
 
-/** A system font file the role names, by file name, in the manifest's order of preference. */
-export function findSystemFont(systemDirs: string[], role: RoleFonts): OpenedFont | undefined {
-  const keys = roleKeys(role);
+/** The system font files the role names, by file name, in the manifest's order of preference. */
+export function systemFontCandidates(systemDirs: string[], role: RoleFonts): string[] {
   const byBase = new Map<string, string>();
   for (const dir of systemDirs) {
     for (const f of cachedScan(dir)) {
@@ -69,11 +68,13 @@ export function findSystemFont(systemDirs: string[], role: RoleFonts): OpenedFon
       if (!byBase.has(b)) byBase.set(b, f);
     }
   }
-  for (const name of role.files) {
-    const path = byBase.get(name.toLowerCase());
-    if (path) return pickFace(path, keys);
-  }
-  return undefined;
+  return role.files.flatMap((name) => byBase.get(name.toLowerCase()) ?? []);
+}
+
+/** The first system font file the role names. */
+export function findSystemFont(systemDirs: string[], role: RoleFonts): OpenedFont | undefined {
+  const path = systemFontCandidates(systemDirs, role)[0];
+  return path === undefined ? undefined : pickFace(path, roleKeys(role));
 }
 
 export interface BundledHit {

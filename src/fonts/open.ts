@@ -1,7 +1,7 @@
 // Parse a font file with fontkit, once per process, and refuse files that are not whole fonts.
 // fontkit parses lazily, so a truncated file would otherwise fail later, mid-layout, with a
 // RangeError; checking the table directory against the file size catches that up front.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { diag, GongwenError } from '../diagnostics.ts';
 import { displayPath } from './paths.ts';
@@ -14,6 +14,41 @@ export interface OpenedFont {
 }
 
 const cache = new Map<string, OpenedFont>();
+
+// Font bytes live in shared memory: a build's main thread hands them to its workers (sharedFontBytes,
+// adoptFontBytes), so however many threads render, the process holds one copy of each font file.
+const bytesByPath = new Map<string, Buffer>();
+
+function readShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.from(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, buf, at, size - at, at);
+      if (n === 0) throw new Error('short read');
+      at += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface SharedFontBytes {
+  path: string;
+  bytes: SharedArrayBuffer;
+}
+
+/** The bytes of every font file this thread has read, to pass to worker threads. */
+export function sharedFontBytes(): SharedFontBytes[] {
+  return [...bytesByPath].flatMap(([path, b]) => (b.buffer instanceof SharedArrayBuffer ? [{ path, bytes: b.buffer }] : []));
+}
+
+/** In a worker: use the main thread's copies of these files instead of reading them again. */
+export function adoptFontBytes(list: SharedFontBytes[]): void {
+  for (const { path, bytes } of list) if (!bytesByPath.has(path)) bytesByPath.set(path, Buffer.from(bytes));
+}
 
 function unreadable(path: string, zh: string, en: string): GongwenError {
   const shown = displayPath(path);
@@ -65,11 +100,13 @@ export function openFont(path: string, postscriptName?: string): OpenedFont {
   const key = `${path}#${postscriptName ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch {
-    throw unreadable(path, '文件不存在或无权读取', 'the file is missing or not readable');
+  let buf = bytesByPath.get(path);
+  if (!buf) {
+    try {
+      buf = readShared(path);
+    } catch {
+      throw unreadable(path, '文件不存在或无权读取', 'the file is missing or not readable');
+    }
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
@@ -88,6 +125,7 @@ export function openFont(path: string, postscriptName?: string): OpenedFont {
     faces = [safeName(font)];
   }
   checkFace(path, font, buf.length);
+  bytesByPath.set(path, buf);
   const opened = { path, font, faces };
   cache.set(key, opened);
   return opened;

@@ -1,13 +1,12 @@
 // Writes the imported report as YAML: the editor modeline first, keys in schema order, paragraphs unfolded.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from '../build/safeWrite.ts';
 import { CATALOGUE } from '../schema/catalogue.ts';
 import type { ImportedReport } from './index.ts';
+import { TOOL_ROOT } from '../toolRoot.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCHEMA_FILE = resolve(REPO_ROOT, 'schema', 'report.schema.json');
+const SCHEMA_FILE = resolve(TOOL_ROOT, 'schema', 'report.schema.json');
 
 /** `# yaml-language-server: $schema=../../schema/report.schema.json`, relative to where the YAML goes. */
 export function modeline(outFile: string): string {

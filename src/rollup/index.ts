@@ -1,7 +1,7 @@
 // rollupCounty(dir): county.yaml + every township report in the folder → CountySummary.
 // Files that fail validation still appear (未通过校验, with the reason); everything else rolls up.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
 import type { County } from '../schema/county.ts';
@@ -132,8 +132,11 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
   };
 }
 
-/** Reads `<dir>/county.yaml` and every other `*.yaml` in `dir`; throws GongwenError only when county.yaml is unusable. */
-export function rollupCounty(dir: string): CountySummary {
+/**
+ * Reads `<dir>/county.yaml` and every other `*.yaml` in `dir`; throws GongwenError only when county.yaml is unusable.
+ * Reports in `preloaded` (by absolute path) were loaded by the caller already and are not read again.
+ */
+export function rollupCounty(dir: string, preloaded: ReadonlyMap<string, Loaded<Report>> = new Map()): CountySummary {
   const countyFile = join(dir, COUNTY_FILE);
   const county = loadCounty(countyFile);
   if (!county.ok) throw new GongwenError(county.diagnostics);
@@ -148,7 +151,7 @@ export function rollupCounty(dir: string): CountySummary {
     .filter((n) => /\.ya?ml$/i.test(n) && n !== COUNTY_FILE)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((n) => join(dir, n));
-  const summary = rollupReports(county.value, files.map((file) => ({ file, result: loadTownshipReport(file) })));
+  const summary = rollupReports(county.value, files.map((file) => ({ file, result: preloaded.get(resolve(file)) ?? loadTownshipReport(file) })));
   summary.diagnostics.unshift(...county.warnings);
   return summary;
 }

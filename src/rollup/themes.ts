@@ -1,10 +1,11 @@
 // Groups the townships' shortcomings (三、存在的不足) and plans (四、下一年度安排) by theme,
 // using the keyword dictionary in templates/themes.yaml that the county office can edit.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { Text } from '../schema/common.ts';
+import { TOOL_ROOT } from '../toolRoot.ts';
 import type { Item, Part } from '../schema/report.ts';
 import type { ThemeGroup } from './types.ts';
 
@@ -22,7 +23,7 @@ export const ThemeDictionary = z.strictObject({
 });
 export type ThemeDictionary = z.infer<typeof ThemeDictionary>;
 
-export const THEMES_PATH = fileURLToPath(new URL('../../templates/themes.yaml', import.meta.url));
+export const THEMES_PATH = join(TOOL_ROOT, 'templates', 'themes.yaml');
 
 let cached: ThemeDictionary | undefined;
 export function loadThemes(path = THEMES_PATH): ThemeDictionary {

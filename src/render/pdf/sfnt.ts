@@ -8,12 +8,17 @@ interface FontInternals {
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
 }
 
-/** The bytes of table `tag`, or undefined when the font has none. */
+/**
+ * The bytes of table `tag`, or undefined when the font has none: a plain Uint8Array view. Not a Buffer view,
+ * because Buffer's slice() is another view where Uint8Array's is a copy, and the subset writers slice a table
+ * to patch it: on a Buffer that patched the font itself, shared by every thread of a build.
+ */
 export function tableBytes(font: Font, tag: string): Uint8Array | undefined {
   const f = font as unknown as FontInternals;
   const t = f.directory.tables[tag];
   if (!t) return undefined;
-  return f.stream.buffer.subarray(t.offset, t.offset + t.length);
+  const b = f.stream.buffer;
+  return new Uint8Array(b.buffer, b.byteOffset + t.offset, t.length);
 }
 
 const u16 = (d: Uint8Array, p: number): number => (d[p] << 8) | d[p + 1];

@@ -1,0 +1,125 @@
+// Runs the tool's TypeScript as a bundle built by esbuild and cached by the content of its sources.
+// Why not tsx at run time: its transform wraps every function in a __name() call (closures created per
+// line of text pay it each time) and it adds a loader thread per process. Bundled, a 2,000-report build is
+// about 15 % faster and 60 MB smaller (README, benchmark). The bundle is rebuilt, in about 0.1 s, as soon
+// as any file it was built from changes, so editing src/ never needs a build step.
+// Tests do not come through here: vitest compiles src/ itself.
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** Bump when the build options below change: old bundles then no longer match. */
+const OPTIONS_VERSION = '1';
+/** Pool workers load `./worker.mjs` beside the code that starts them (src/build/executor.ts): in a bundle, this entry. */
+const WORKER_ENTRY = 'src/build/workerTask.ts';
+/** Bundles of other code (an older checkout) left longer than this are removed. */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+function cacheRoot() {
+  for (const dir of [join(ROOT, 'node_modules', '.cache', 'gongwen-report'), join(tmpdir(), `gongwen-report-${process.getuid?.() ?? 'user'}`)]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      return dir;
+    } catch {
+      // read-only install: try the next place
+    }
+  }
+  throw new Error('gongwen: no writable folder for the compiled code (node_modules/.cache or the temp folder)');
+}
+
+/** One hash over the build options and the named files' paths and contents; undefined if one is gone. */
+function hashInputs(inputs) {
+  const h = createHash('sha256').update(`${OPTIONS_VERSION}\0${process.version}\0`);
+  for (const f of inputs) {
+    let bytes;
+    try {
+      bytes = readFileSync(join(ROOT, f));
+    } catch {
+      return undefined;
+    }
+    h.update(f).update('\0').update(bytes).update('\0');
+  }
+  return h.digest('hex').slice(0, 20);
+}
+
+function readStamp(file) {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(s.inputs) && typeof s.dir === 'string' && typeof s.hash === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomic(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+async function build(entry, cache, name) {
+  const { build: esbuild } = await import('esbuild');
+  const tmp = join(cache, `.${name}.${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: { main: entry, worker: WORKER_ENTRY },
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0]}`,
+    packages: 'external',
+    sourcemap: 'linked', // used only with GONGWEN_DEBUG=1 (see below)
+    metafile: true,
+    logLevel: 'silent',
+  });
+  // Built from what the metafile says was read, so the stamp names exactly the files to watch.
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const hash = hashInputs(inputs);
+  const dir = `${name}-${hash}`;
+  try {
+    renameSync(tmp, join(cache, dir));
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another process built the same code first
+  }
+  writeAtomic(join(cache, `${name}.json`), JSON.stringify({ hash, dir, inputs }));
+  return dir;
+}
+
+function sweep(cache, name, keep) {
+  for (const d of readdirSync(cache)) {
+    if (!d.startsWith(`${name}-`) || d === keep) continue;
+    const p = join(cache, d);
+    if (Date.now() - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
+  }
+}
+
+/** The file URL of `entry` (an absolute path, or relative to the tool's folder), compiled and current. */
+export async function bundled(entry) {
+  const rel = relative(ROOT, resolve(ROOT, entry)).split('\\').join('/');
+  const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_');
+  const cache = cacheRoot();
+  const stamp = readStamp(join(cache, `${name}.json`));
+  let dir = stamp && hashInputs(stamp.inputs) === stamp.hash && existsSync(join(cache, stamp.dir, 'main.mjs')) ? stamp.dir : undefined;
+  if (!dir) {
+    dir = await build(rel, cache, name);
+    sweep(cache, name, dir);
+  }
+  if (process.env.GONGWEN_DEBUG) process.setSourceMapsEnabled(true);
+  return pathToFileURL(join(cache, dir, 'main.mjs')).href;
+}
+
+/** Runs `entry` (relative to the working folder) as a program, with `argv` as its arguments. */
+export async function runBundled(entry, argv) {
+  const file = resolve(entry);
+  process.argv = [process.argv[0], file, ...argv];
+  return import(await bundled(file));
+}
