@@ -46,8 +46,12 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
     written.push({ path, size: f.bytes.byteLength });
   }
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
-  const mine = { file: resolve(job.file), report: loaded.report, warnings: loaded.warnings };
-  return { written, deps, warnings: [...loaded.warnings, ...rendered.warnings], loaded: mine };
+  return {
+    written,
+    deps,
+    warnings: [...loaded.warnings, ...rendered.warnings],
+    loaded: { file: resolve(job.file), report: loaded.report, warnings: loaded.warnings }, // for its county's roll-up
+  };
 }
 
 /**
