@@ -164,7 +164,7 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen): Ch
     const labelW = textWidth(label, size);
     const text = `${label}${col.cc.join('，')}。`;
     lines += Math.max(1, Math.ceil(textWidth(text, size) / (W - 2 * inset)));
-    rows.push(row([cell(W, [new Paragraph({ style: STYLE.cc, indent: { left: inset + labelW, right: inset, hanging: labelW }, children: [new TextRun(text)] })])]));
+    rows.push(row([cell(W, [new Paragraph({ style: STYLE.cc, indent: indent({ left: inset + labelW, right: inset, hanging: labelW }), children: [new TextRun(text)] })])]));
   }
   if (col.printer || col.printDate) {
     lines += 1;

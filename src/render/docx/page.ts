@@ -1,5 +1,6 @@
 // Page setup: A4, the GB/T 9704 margins, a lines-only document grid, and odd/even footers with — n —.
 import { AlignmentType, DocumentGridType, Footer, type ISectionOptions, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import { indent } from './elements.ts';
 import { emTopInLine, type Geometry } from './geometry.ts';
 import { STYLE } from './styles.ts';
 import { twipsFromMm } from './units.ts';
@@ -19,7 +20,7 @@ function pageFooter(g: Geometry, odd: boolean): Footer {
       new Paragraph({
         style: STYLE.pageNumber,
         spacing: { before: 0, after: 0, line: footerLine(g), lineRule: LineRuleType.EXACT },
-        indent: odd ? { left: 0, right: inset, firstLine: 0, firstLineChars: 0 } : { left: inset, right: 0, firstLine: 0, firstLineChars: 0 },
+        indent: indent(odd ? { left: 0, right: inset, firstLine: 0 } : { left: inset, right: 0, firstLine: 0 }),
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
