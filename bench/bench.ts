@@ -14,9 +14,9 @@ import { rollupCounty } from '../src/rollup/index.ts';
 import { renderGongwen } from '../src/render/index.ts';
 import { renderRollupXlsx } from '../src/render/xlsx/index.ts';
 import type { Gongwen } from '../src/compose/model.ts';
-import { writeDemoCounty } from '../src/rollup/demoFiles.ts';
-import { watchAndBuild } from '../src/build/watch.ts';
-import { silentReporter } from '../src/build/pipeline.ts';
+import { writeDemoCounty } from '../scripts/demo-files.ts';
+import { watchAndBuild } from '../src/pipeline/watch.ts';
+import { silentReporter } from '../src/pipeline/pipeline.ts';
 
 const ROOT = TOOL_ROOT; // run bundled (bin/run-ts.js), so not import.meta.url
 const quick = process.argv.includes('--quick');

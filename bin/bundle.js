@@ -13,8 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Bump when the build options below change: old bundles then no longer match. */
 const OPTIONS_VERSION = '1';
-/** Pool workers load `./worker.mjs` beside the code that starts them (src/build/executor.ts): in a bundle, this entry. */
-const WORKER_ENTRY = 'src/build/workerTask.ts';
+/** Pool workers load `./worker.mjs` beside the code that starts them (src/pipeline/executor.ts): in a bundle, this entry. */
+const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
 /** Bundles of other code (an older checkout) left longer than this are removed. */
 const STALE_MS = 7 * 24 * 3600 * 1000;
 

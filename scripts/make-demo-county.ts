@@ -1,6 +1,6 @@
 // Writes the demo county data/示例县/2023/ (county.yaml + one YAML per township) from a fixed seed.
 // Run: node bin/run-ts.js scripts/make-demo-county.ts [--n 14] [--seed 2023] [--out data/示例县/2023]
-import { writeDemoCounty } from '../src/rollup/demoFiles.ts';
+import { writeDemoCounty } from './demo-files.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

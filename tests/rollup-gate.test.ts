@@ -1,11 +1,11 @@
 // A county roll-up in a build waits for its townships' report jobs and takes their reports as loaded
-// (src/build/rollupGate.ts), instead of parsing the YAML again: same files, less work.
+// (src/pipeline/rollupGate.ts), instead of parsing the YAML again: same files, less work.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCountyOutputs } from '../src/build/county.ts';
-import type { CountyJob, Job, JobResult, LoadedReport, ReportJob } from '../src/build/jobs.ts';
-import { RollupGate } from '../src/build/rollupGate.ts';
+import { buildCountyOutputs } from '../src/pipeline/county.ts';
+import type { CountyJob, Job, JobResult, LoadedReport, ReportJob } from '../src/pipeline/jobs.ts';
+import { RollupGate } from '../src/pipeline/rollupGate.ts';
 import { loadReportFile } from '../src/load/index.ts';
 import { rollupCounty } from '../src/rollup/index.ts';
 import { DEMO, SEEDS } from './build-helpers.ts';

@@ -11,7 +11,7 @@ import type { Box } from '../src/layout/box.ts';
 import type { TextItem } from '../src/layout/types.ts';
 import { MM } from '../src/schema/profile.ts';
 import { rollupCounty } from '../src/rollup/index.ts';
-import { makeSyntheticCounty } from '../src/rollup/demo.ts';
+import { makeSyntheticCounty } from '../scripts/demo-county.ts';
 import { rollupReports } from '../src/rollup/index.ts';
 import { County } from '../src/schema/county.ts';
 import { Report } from '../src/schema/report.ts';

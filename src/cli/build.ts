@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { GongwenError, diag } from '../diagnostics.ts';
 import { FORMATS, type Format } from '../render/index.ts';
 import { VARIANTS, type Variant } from '../schema/report.ts';
-import { runBuild } from '../build/pipeline.ts';
-import { barReporter, formatSummary, lineReporter, wantsBar } from '../build/progress.ts';
+import { runBuild } from '../pipeline/pipeline.ts';
+import { barReporter, formatSummary, lineReporter, wantsBar } from '../pipeline/progress.ts';
 import type { Register } from './commands.ts';
 
 export function parseFormats(s: string): Format[] {

@@ -1,6 +1,6 @@
 // `gongwen import <file.txt|file.docx> --out <file.yaml> [--report <file.md>]`: an old report → report YAML.
 import { basename, relative, sep } from 'node:path';
-import { writeFileAtomic } from '../build/safeWrite.ts';
+import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { importText } from '../import/index.ts';
 import { readSourceDocument } from '../import/decode.ts';

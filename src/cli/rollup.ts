@@ -1,8 +1,8 @@
 // `gongwen rollup <county-dir> --out DIR [--json] [--variant file-down|plain] [--format xlsx,pdf,docx]`:
 // the county roll-up as <county><year>汇总.xlsx/.pdf/.docx; --json prints the totals on stdout.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../build/safeWrite.ts';
-import { safeFileName } from '../build/county.ts';
+import { writeFileAtomic } from '../pipeline/safeWrite.ts';
+import { safeFileName } from '../pipeline/county.ts';
 import { GongwenError, diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';

@@ -1,9 +1,9 @@
 // `gongwen watch <paths...> --out DIR`: rebuild a report and its county roll-up each time it is saved.
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { lineReporter } from '../build/progress.ts';
-import { watchAndBuild } from '../build/watch.ts';
-import { displayPath } from '../build/plan.ts';
+import { lineReporter } from '../pipeline/progress.ts';
+import { watchAndBuild } from '../pipeline/watch.ts';
+import { displayPath } from '../pipeline/plan.ts';
 import { parseFormats, parseVariant } from './build.ts';
 import type { Register } from './commands.ts';
 

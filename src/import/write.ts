@@ -1,7 +1,7 @@
 // Writes the imported report as YAML: the editor modeline first, keys in schema order, paragraphs unfolded.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
-import { writeFileAtomic } from '../build/safeWrite.ts';
+import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { CATALOGUE } from '../schema/catalogue.ts';
 import type { ImportedReport } from './index.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';

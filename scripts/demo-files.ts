@@ -3,7 +3,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { makeSyntheticCounty } from './demo.ts';
+import { makeSyntheticCounty } from './demo-county.ts';
 
 const DEMO_NOTE = '# 示例数据，非真实地名 / demo data, not real places';
 

@@ -1,10 +1,10 @@
 // A demo county (示例县) of made-up townships, generated from the seeds' structure and phrasing.
 // Deterministic: a seeded PRNG picks figures and sentences, so the same (n, seed) gives the same reports.
 // Every figure that appears in the text is also recorded under `metrics:` — they cannot drift apart.
-import type { ReportInput, Item, MetricValue } from '../schema/report.ts';
-import type { MetricKey } from '../schema/catalogue.ts';
+import type { ReportInput, Item, MetricValue } from '../src/schema/report.ts';
+import type { MetricKey } from '../src/schema/catalogue.ts';
 import type { z } from 'zod';
-import type { County } from '../schema/county.ts';
+import type { County } from '../src/schema/county.ts';
 
 export type CountyInput = z.input<typeof County>;
 
