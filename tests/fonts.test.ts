@@ -8,7 +8,7 @@ import * as fontkit from 'fontkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { GongwenError } from '../src/diagnostics.ts';
-import { loadFontSet, loadManifest, DEFAULT_MANIFEST } from '../src/fonts/index.ts';
+import { defaultSystemDirs, loadFontSet, loadManifest, DEFAULT_MANIFEST, PIN_FONTS_ENV } from '../src/fonts/index.ts';
 import { FONT_ROLES, type FontRole } from '../src/schema/profile.ts';
 
 const FONTS = resolve('fonts');
@@ -71,8 +71,9 @@ describe('bundled fonts', () => {
     }
   });
 
-  it('with the default options (this machine’s system folders too) every role still resolves to a parsable file', () => {
-    const set = loadFontSet();
+  it('with the user’s defaults (fonts/user/ and this machine’s system folders) every role still resolves to a parsable file', () => {
+    // Explicit: the suite pins the defaults to the bundled fonts (GONGWEN_FONTS=bundled in vitest.config.ts).
+    const set = loadFontSet({ userDir: join(FONTS, 'user'), systemDirs: defaultSystemDirs() });
     for (const role of FONT_ROLES) {
       const f = set.fonts[role];
       expect(statSync(f.path).isFile()).toBe(true);
@@ -151,10 +152,28 @@ describe('resolution order', () => {
     mkdirSync(userDir);
     const odd = join(userDir, 'download (1).otf');
     copyFileSync(join(OPEN, 'FandolFang-Regular.otf'), odd);
-    const set = loadFontSet({ manifest: join(fontsDir, 'manifest.yaml'), systemDirs: [] });
+    const set = loadFontSet({ manifest: join(fontsDir, 'manifest.yaml'), userDir, systemDirs: [] });
     expect(set.fonts.xiaobiaosong.source).toBe('user');
     expect(set.fonts.xiaobiaosong.path).toBe(odd);
     expect(set.fonts.fangsong.source).toBe('bundled');
+  });
+
+  it('GONGWEN_FONTS=bundled (set for the suite) leaves the default user folder out; unset, it is read', () => {
+    // A fonts folder of its own: manifest, the real open/, and a user/ holding a 黑体 of the user's.
+    const fontsDir = tmp('pin');
+    copyFileSync(DEFAULT_MANIFEST, join(fontsDir, 'manifest.yaml'));
+    symlinkSync(OPEN, join(fontsDir, 'open'));
+    mkdirSync(join(fontsDir, 'user'));
+    copyFileSync(join(OPEN, 'NotoSansCJKsc-Regular.subset.otf'), join(fontsDir, 'user', 'simhei.otf'));
+    const opts = { manifest: join(fontsDir, 'manifest.yaml'), systemDirs: [] };
+    expect(process.env[PIN_FONTS_ENV]).toBe('bundled');
+    expect(loadFontSet(opts).fonts.heiti.source).toBe('bundled');
+    delete process.env[PIN_FONTS_ENV];
+    try {
+      expect(loadFontSet(opts).fonts.heiti.source).toBe('user');
+    } finally {
+      process.env[PIN_FONTS_ENV] = 'bundled';
+    }
   });
 
   it('a system folder is searched by file name, after the user folder', () => {
@@ -255,14 +274,21 @@ describe.skipIf(!hasFcMatch)('fonts/fontconfig.conf', () => {
     ['方正小标宋简体', 'xiaobiaosong'], ['仿宋_GB2312', 'fangsong'], ['仿宋', 'fangsong'], ['楷体_GB2312', 'kaiti'],
     ['楷体', 'kaiti'], ['黑体', 'heiti'], ['宋体', 'songti'], ['Times New Roman', 'latin'],
   ];
-  it.each(OFFICIAL)('fc-match %s gives the bundled %s font', (name, role) => {
-    const expected = bundledOnly().fonts[role].path;
-    const file = execFileSync('fc-match', ['-f', '%{file}', name], {
+  // The face, not the file: a machine with the same face installed (Liberation Serif from fonts-liberation2,
+  // Noto CJK from fonts-noto-cjk) may give the system copy, perhaps another version of it, which is as good
+  // for viewing. What must not happen is another family (DejaVu, WenQuanYi…) standing in for the role.
+  const face = (args: string[]) => {
+    const [family, ps] = execFileSync(args[0], args.slice(1), {
       env: { ...process.env, FONTCONFIG_FILE: join(FONTS, 'fontconfig.conf') },
       cwd: tmpdir(), // the conf finds fonts/open relative to itself, not the working directory
       encoding: 'utf8',
-    });
-    expect(file).toBe(expected);
+    }).split('|');
+    return { family: family.split(',')[0], postscriptName: ps };
+  };
+  it.each(OFFICIAL)('fc-match %s gives the bundled %s font (same family and face)', (name, role) => {
+    const expected = face(['fc-scan', '-f', '%{family}|%{postscriptname}', bundledOnly().fonts[role].path]);
+    expect(expected.postscriptName).toBe(bundledOnly().fonts[role].postscriptName);
+    expect(face(['fc-match', '-f', '%{family}|%{postscriptname}', name])).toEqual(expected);
   });
 });
 

@@ -15,9 +15,9 @@ export { defaultSystemDirs } from './paths.ts';
 export { adoptFontBytes, type SharedFontBytes } from './open.ts';
 
 export interface LoadFontSetOptions {
-  /** The user's own licensed fonts; default fonts/user/ next to the manifest. */
+  /** The user's own licensed fonts; default fonts/user/ next to the manifest (none when pinned, below). */
   userDir?: string;
-  /** System font folders; default those of the running OS. Pass [] to ignore system fonts. */
+  /** System font folders; default those of the running OS (none when pinned). Pass [] to ignore system fonts. */
   systemDirs?: string[];
   /** Path of the font manifest; default fonts/manifest.yaml. Bundled fonts are in open/ beside it. */
   manifest?: string;
@@ -26,28 +26,39 @@ export interface LoadFontSetOptions {
 const sets = new Map<string, FontSet>();
 
 /**
+ * GONGWEN_FONTS=bundled pins the defaults to the bundled open fonts: no user folder, no system folders.
+ * The test suite sets it (vitest.config.ts) so that golden pages and measurements are the same on every
+ * machine whatever fonts are installed; users never set it and get their own and their system's fonts.
+ * Options passed explicitly still win.
+ */
+export const PIN_FONTS_ENV = 'GONGWEN_FONTS';
+const pinnedToBundled = () => process.env[PIN_FONTS_ENV] === 'bundled';
+
+/**
  * The fonts for this run. Cached per options for the life of the process: every font file is
  * parsed once, and the substitution warnings describe one resolution.
  */
 function places(opts: LoadFontSetOptions) {
   const manifestPath = resolve(opts.manifest ?? DEFAULT_MANIFEST);
   const fontsDir = dirname(manifestPath);
+  const pinned = pinnedToBundled();
+  const userDir = opts.userDir ?? (pinned ? undefined : join(fontsDir, 'user'));
   return {
     manifestPath,
-    userDir: resolve(opts.userDir ?? join(fontsDir, 'user')),
-    systemDirs: (opts.systemDirs ?? defaultSystemDirs()).map((d) => resolve(d)),
+    userDir: userDir === undefined ? undefined : resolve(userDir),
+    systemDirs: (opts.systemDirs ?? (pinned ? [] : defaultSystemDirs())).map((d) => resolve(d)),
     bundledDir: join(fontsDir, 'open'),
   };
 }
 
 export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
   const { manifestPath, userDir, systemDirs, bundledDir } = places(opts);
-  const key = JSON.stringify([manifestPath, userDir, systemDirs]);
+  const key = JSON.stringify([manifestPath, userDir ?? null, systemDirs]);
   const hit = sets.get(key);
   if (hit) return hit;
 
   const manifest = loadManifest(manifestPath);
-  const userFiles = scanFontFiles(userDir);
+  const userFiles = userDir === undefined ? [] : scanFontFiles(userDir);
   const fonts = {} as Record<FontRole, ResolvedFont>;
   const substitutions: Diagnostic[] = [];
   for (const role of FONT_ROLES) {
@@ -82,7 +93,7 @@ export function candidateFontFiles(opts: LoadFontSetOptions = {}): string[] {
   return [
     ...new Set([
       manifestPath,
-      ...scanFontFiles(userDir),
+      ...(userDir === undefined ? [] : scanFontFiles(userDir)),
       ...roles.flatMap((r) => systemFontCandidates(systemDirs, r)),
       ...roles.flatMap((r) => r.bundled.map((b) => join(bundledDir, b.file))),
     ]),
