@@ -4,7 +4,7 @@ import { normalisePunctuation } from '../src/import/punct.ts';
 import { headingStart, splitHeading } from '../src/import/headings.ts';
 import { cleanText } from '../src/import/clean.ts';
 import { placesIn, townshipFromText } from '../src/import/places.ts';
-import { partsOf } from '../src/import/parts.ts';
+import { partsOf } from '../src/import/covers.ts';
 import { decodeText } from '../src/import/decode.ts';
 import iconv from 'iconv-lite';
 

@@ -1,16 +1,17 @@
 // The importer on the five seeds and on texts written differently: lossless both ways, and the
 // particular things each seed is known for (split title, joint issuance, inline headings, page markers).
-import { readFileSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { importText, type ImportResult } from '../src/import/index.ts';
 import { readSourceDocument } from '../src/import/decode.ts';
 import { Report } from '../src/schema/report.ts';
 import { inventedSentences, lostSentences } from './fixtures/import/lossless.ts';
+import { ImportedShape, outline, sections } from './helpers/imported.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'import');
@@ -29,8 +30,12 @@ function expectLossless(raw: string, result: ImportResult) {
   expect(inventedSentences(raw, result)).toEqual([]);
   // Never invented: what no source states.
   expect(result.report.docNumber).toBeUndefined();
-  expect(result.report.date).toBeUndefined();
   expect(result.report.signers).toBeUndefined();
+}
+
+function expectValid(report: unknown) {
+  const check = ImportedShape.safeParse(report);
+  expect(check.success, check.error?.message).toBe(true);
 }
 
 describe('seeds import without loss', () => {
@@ -40,25 +45,23 @@ describe('seeds import without loss', () => {
       const { raw, result } = seed(prefix);
       expectLossless(raw, result);
       expect(result.report.variant).toBe('file-up');
+      expect(result.report.date).toBeUndefined();
     });
   }
 
   it('the check itself notices a dropped paragraph and an invented one', () => {
     const { raw, result } = seed('000');
-    const items = result.report.parts.measures!.items!;
     const dropped = structuredClone(result);
-    dropped.report.parts.measures!.items = items.slice(1);
+    const first = sections(dropped.report.body)[0];
+    first.body = first.body!.slice(1);
     expect(lostSentences(raw, dropped).length).toBeGreaterThan(0);
     const added = structuredClone(result);
-    added.report.closing = [...(added.report.closing ?? []), '全年未发生任何行政争议。'];
+    added.report.body.push('全年未发生任何行政争议。');
     expect(inventedSentences(raw, added)).toEqual(['全年未发生任何行政争议。']);
   });
 
   it('seeds with a county in the text give a valid report', () => {
-    for (const prefix of ['000', '002', '003', '004']) {
-      const check = Report.safeParse(seed(prefix).result.report);
-      expect(check.success, `${prefix}: ${check.error?.message}`).toBe(true);
-    }
+    for (const prefix of ['000', '002', '003', '004']) expectValid(seed(prefix).result.report);
   });
 });
 
@@ -68,42 +71,63 @@ describe('what each seed is known for', () => {
     const r = result.report;
     expect(r.issuingOrgans).toEqual([{ name: '如东县岔河镇人民政府' }]);
     expect([r.township, r.county, r.year, r.province]).toEqual(['岔河镇', '如东县', 2023, undefined]);
-    const first = r.parts.measures!.items![0];
-    expect(first.heading).toBe('加强组织领导。');
-    expect(first.inline).toBe(true);
-    expect(first.paragraphs![0]).toMatch(/^一是紧紧抓住领导干部/);
-    expect(first.paragraphs![0]).toContain('二是上半年');
-    expect(r.parts.measures!.items).toHaveLength(8);
-    expect(r.parts.leadership!.items).toHaveLength(4);
-    expect(r.parts.nextYear!.paragraphs).toHaveLength(4);
-    expect(r.closing![0]).toMatch(/^法治建设责任重大/);
-    expect(r.closing![0]).toMatch(/！$/); // ASCII ! after Chinese text
+    expect(outline(r.body, 1)).toEqual([
+      '一、本年度推进法治政府建设的主要举措和成效',
+      '二、主要负责人履行法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、下一年度推进法治政府建设的主要安排',
+    ]);
+    const [measures, leadership, shortcomings, nextYear] = sections(r.body);
+    expect([measures.covers, leadership.covers, shortcomings.covers, nextYear.covers]).toEqual(['measures', 'leadership', 'shortcomings', 'nextYear']);
+    const first = sections(measures.body!)[0];
+    expect(first).toMatchObject({ number: '（一）', heading: '加强组织领导。', inline: true });
+    expect(first.body![0]).toMatch(/^一是紧紧抓住领导干部/);
+    expect(first.body![0]).toContain('二是上半年');
+    expect(sections(measures.body!)).toHaveLength(8);
+    expect(sections(leadership.body!)).toHaveLength(4);
+    expect(nextYear.body).toHaveLength(4); // 一是 … 四是 stay text
+    const closing = r.body.at(-1);
+    expect(closing).toMatch(/^法治建设责任重大/);
+    expect(closing).toMatch(/！$/); // ASCII ! after Chinese text
     expect(result.artefacts.map((a) => a.text.trim())).toEqual(['[bookmark: _GoBack]']);
     expect(r.metrics?.['publicity.materials']).toEqual({ value: 13500, unit: '份', qualifier: '余', source: '普法宣传资料13500余份' });
   });
 
-  it('001: no organ line, organs from the lead, no leadership part, county left for the clerk', () => {
+  it('001: no organ line, organs from the lead, no leadership chapter, county left for the clerk', () => {
     const { result } = seed('001');
     const r = result.report;
     expect(r.issuingOrgans?.map((o) => o.name)).toEqual(['中共高显镇党委', '高显镇人民政府']);
     expect(r.county).toBeUndefined();
-    expect(r.parts.leadership).toBeUndefined();
+    expect(sections(r.body).map((s) => s.covers)).toEqual(['measures', 'shortcomings', 'nextYear']);
     expect(result.notes.some((n) => n.kind === 'missingPart' && n.en.includes('leadership'))).toBe(true);
-    expect(result.notes.some((n) => n.kind === 'missingField' && n.en.includes('county'))).toBe(true);
+    const county = result.notes.find((n) => n.kind === 'missingField' && n.en.includes('county'));
+    expect(county?.zh).toContain('--county'); // says how to fill it
     // U+3000 indents are gone.
     expect(JSON.stringify(r)).not.toContain('\u3000');
   });
 
-  it('002: the title split over two lines is joined, 报  告 collapsed', () => {
+  it('002: the title split over two lines is joined; 二、主要做法和存在问题 stays one chapter covering two parts', () => {
     const r = seed('002').result.report;
     expect(r.title).toBe('2023年度乌苏市四棵树镇法治政府建设报告');
     expect([r.township, r.county]).toEqual(['四棵树镇', '乌苏市']);
-    const items = r.parts.measures!.items!;
-    expect(items[0]).toMatchObject({ heading: '强化组织领导，压实工作责任' });
-    expect(items[0].inline).toBeUndefined(); // heading on its own line
-    // 二、主要做法和存在问题: its 存在问题 item went to the shortcomings.
-    expect(r.parts.shortcomings!.items![0].heading).toBe('存在问题。');
-    expect(r.parts.nextYear!.heading).toBe('2024年重点工作');
+    expect(outline(r.body)).toEqual([
+      '一、2023年法治政府建设情况',
+      '  （一）强化组织领导，压实工作责任',
+      '  （二）提高思想认识，认真履行法治建设第一责任人职责',
+      '  （三）强化法治创建工作，推动基层治理提质增效',
+      '  （四）持续推进依法行政工作，加快建设法治政府',
+      '二、主要做法和存在问题',
+      '  （一）主要做法。',
+      '  （二）存在问题。',
+      '三、2024年重点工作',
+      '  （一）2024年主要目标任务。',
+      '  （二）完成目标任务的主要措施。',
+    ]);
+    const [, both, next] = sections(r.body);
+    expect(both.covers).toEqual(['measures', 'shortcomings']);
+    expect(next.covers).toBe('nextYear');
+    expect(sections(both.body!)[0].inline).toBe(true);
+    expect(sections(sections(r.body)[0].body!)[0].inline).toBeUndefined(); // heading on its own line
   });
 
   it('003: joint issuance (two organs), addressee, city', () => {
@@ -112,57 +136,72 @@ describe('what each seed is known for', () => {
     expect(r.addressee).toBe('区委、区政府');
     expect([r.township, r.county, r.city]).toEqual(['罗田镇', '万州区', '重庆市']);
     expect(r.title).toBe('关于2023年度法治政府建设情况的报告');
-    expect(r.parts.shortcomings!.paragraphs).toHaveLength(1);
-    expect(r.parts.nextYear!.items).toHaveLength(5);
+    const [, , shortcomings, nextYear] = sections(r.body);
+    expect(typeof shortcomings.body![0]).toBe('string'); // its opening paragraph before （一）
+    expect(sections(nextYear.body!)).toHaveLength(5);
   });
 
-  it('004: page markers removed and listed, headings recovered, damage reported not rewritten', () => {
+  it('004: page markers removed and listed, every heading at its level, damage reported not rewritten', () => {
     const { raw, result } = seed('004');
     const markers = result.artefacts.filter((a) => /页码/.test(a.reason));
     expect(markers.map((a) => a.text)).toEqual(Array.from({ length: 11 }, (_, i) => `${i + 1}、`));
     expect(markers.map((a) => a.line)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
     const all = JSON.stringify(result.report);
-    expect(all).not.toMatch(/\d+、/); // no marker left anywhere in the data
+    expect(all).not.toMatch(/"\d+、/); // no marker left anywhere in the data
     expect(all).toContain('依法有效化解社会矛盾纠纷'); // "依\n2、法有效化解" glued back
     const r = result.report;
     expect(r.addressee).toBe('区政府');
     expect(r.title).toBe('2023年度乡镇法治政府建设情况报告及2023年工作方案');
     expect([r.township, r.county, r.city]).toEqual(['长征镇', '普陀区', '上海市']);
-    // 一、根本情况 and 二、主要做法 both mean the measures: merged in order, nothing dropped.
-    expect(r.parts.measures!.heading).toBe('根本情况');
-    expect(r.parts.measures!.paragraphs![0]).toMatch(/^2023年，长征镇在区委、区政府的坚强领导下/);
-    const practice = r.parts.measures!.items![0];
-    expect(practice.heading).toBe('主要做法');
-    expect(practice.items!.map((i) => i.heading)).toEqual([
-      '加强政务公开和政府信息公开',
-      '主动接受人大和社会监督',
-      '强化组织领导，扎实推进基层法治建设',
-      '实化依法履职，构建完整的法治政府格局',
-      '深化惠民普法，努力营造良好的法治环境',
+    // 一、根本情况 and 二、主要做法 both stay level-1 chapters: nothing merged.
+    expect(outline(r.body)).toEqual([
+      '一、根本情况',
+      '二、主要做法',
+      '  （一）加强政务公开和政府信息公开',
+      '  （二）主动接受人大和社会监督',
+      '  （三）强化组织领导，扎实推进基层法治建设',
+      '  （四）实化依法履职，构建完整的法治政府格局',
+      '  （五）深化惠民普法，努力营造良好的法治环境',
+      '三、存在缺乏',
+      '四、2023年工作方案',
+      '  （一）积极推进基层法治建设。',
+      '  （二）进一步推进全面落实行政执法“三项制度。',
+      '  （三）不断完善公共法律效劳。',
+      '  （四）全力做好普法工作。',
     ]);
-    expect(r.parts.shortcomings!.heading).toBe('存在缺乏');
-    expect(result.notes.some((n) => n.kind === 'merged')).toBe(true);
+    expect(sections(r.body).map((s) => s.covers)).toEqual(['measures', 'measures', 'shortcomings', 'nextYear']);
+    expect(sections(r.body)[0].body![0]).toMatch(/^2023年，长征镇在区委、区政府的坚强领导下/);
+    // The ASCII (一) of the source, written full-width, is listed.
+    expect(result.notes.some((n) => n.kind === 'numbering' && n.zh.includes('“(一)”') && n.zh.includes('“（一）”'))).toBe(true);
     const damage = result.notes.filter((n) => n.kind === 'damage').map((n) => n.zh).join('\n');
     for (const w of ['效劳', '参谋', '反响', '根本', '缺乏']) expect(damage).toContain(`“${w}”`);
     expect(damage).toContain('引号未闭合');
     expect(all).toContain('法律效劳'); // reported, not silently rewritten
     expect(raw).toContain('区政府:'); // the ASCII colon became full-width in the lead
-    expect(r.lead![0]).toMatch(/^根据中共中央、国务院印发的法治政府建设实施纲要（2023-2023）的规定/);
+    expect(r.body[0]).toMatch(/^根据中共中央、国务院印发的法治政府建设实施纲要（2023-2023）的规定/);
   });
 });
 
 describe('texts written differently', () => {
-  it('ASCII brackets, inline level-3 and level-4 headings, times and decimals kept', () => {
+  it('ASCII brackets, level-3 and level-4 headings, times and decimals kept', () => {
     const raw = readFileSync(join(FIXTURES, 'ascii-brackets.txt'), 'utf8');
     const result = importText(raw);
     expectLossless(raw, result);
     const r = result.report;
     expect(r.addressee).toBe('县委、县政府');
-    const [first, second] = r.parts.measures!.items!;
-    expect(first.heading).toBe('强化组织保障');
-    expect(first.items![0]).toMatchObject({ heading: '全面履行法治主体责任。', inline: true });
-    expect(first.items![0].paragraphs![0]).toMatch(/^镇党委、政府主要负责人切实履行/);
-    expect(second.items![0].items!.map((i) => i.heading)).toEqual(['线上宣传。', '线下宣传。']);
+    expect(outline(r.body).slice(0, 8)).toEqual([
+      '一、2023年推进法治政府建设的主要举措和成效',
+      '  （一）强化组织保障',
+      '    1.全面履行法治主体责任。',
+      '    2.健全依法决策机制。',
+      '  （二）深化普法宣传',
+      '    1.开展主题宣传。',
+      '      （1）线上宣传。',
+      '      （2）线下宣传。',
+    ]);
+    const first = sections(sections(sections(r.body)[0].body!)[0].body!)[0];
+    expect(first).toMatchObject({ heading: '全面履行法治主体责任。', inline: true });
+    expect(first.body![0]).toMatch(/^镇党委、政府主要负责人切实履行/);
     const text = JSON.stringify(r);
     expect(text).toContain('每周六8:30至11:30'); // clock time untouched
     expect(text).toContain('阅读量1.2万人次'); // decimal point untouched
@@ -170,15 +209,27 @@ describe('texts written differently', () => {
     expect(text).toContain('怎样让群众愿意学法？关键是贴近群众！');
     expect(text).not.toMatch(/[\u4e00-\u9fa5][,:;][\u4e00-\u9fa5]/);
     expect(r.metrics?.['publicity.events']).toMatchObject({ value: 35, unit: '场次' });
-    expect(Report.safeParse(r).success).toBe(true);
+    // Every number written with ASCII brackets is listed as normalised.
+    const normalised = result.notes.filter((n) => n.kind === 'numbering' && n.zh.includes('全角')).map((n) => n.line);
+    expect(normalised).toEqual([7, 10, 12, 13, 20, 21]);
+    expectValid(r);
   });
 
-  it('an excerpt cut mid-sentence at both ends', () => {
+  it('an excerpt cut mid-sentence at both ends: items before any chapter stay where they are', () => {
     const raw = readFileSync(join(FIXTURES, 'excerpt-cut.txt'), 'utf8');
     const result = importText(raw);
     expectLossless(raw, result);
-    expect(result.report.parts.shortcomings!.items).toHaveLength(2);
-    expect(result.report.parts.shortcomings!.items![1].paragraphs![0]).toMatch(/解决问题的能力$/);
+    expect(outline(result.report.body)).toEqual([
+      '（二）加强矛盾纠纷化解。',
+      '（三）推进政务公开。',
+      '二、存在的不足和原因',
+      '  （一）学法用法不够深入。',
+      '  （二）执法力量较为薄弱。',
+    ]);
+    expect(result.report.body[0]).toMatch(/^习近平法治思想/);
+    const last = sections(sections(result.report.body)[2].body!)[1];
+    expect(last.body![0]).toMatch(/解决问题的能力$/);
+    expect(result.notes.some((n) => n.kind === 'numbering' && n.zh.startsWith('“（二）”为此级第一个编号'))).toBe(true);
   });
 
   it('GB18030 text is recognised and decoded', async () => {
@@ -191,11 +242,12 @@ describe('texts written differently', () => {
     expectLossless(doc.text, result);
     expect(result.report.issuingOrgans).toHaveLength(2);
     expect([result.report.township, result.report.county]).toEqual(['庙头镇', '沭阳县']);
-    expect(result.report.parts.measures!.items![0].items!.map((i) => i.heading)).toEqual(['推进简政放权。', '优化营商环境。']);
-    expect(Report.safeParse(result.report).success).toBe(true);
+    const items = sections(sections(sections(result.report.body)[0].body!)[0].body!);
+    expect(items.map((i) => `${i.number}${i.heading}`)).toEqual(['1、推进简政放权。', '2、优化营商环境。']);
+    expectValid(result.report);
   });
 
-  it('a .docx made with the docx package', async () => {
+  it('a .docx with a title over two paragraphs, an addressee, indents and a real table', async () => {
     const lines = [
       '盱眙县马坝镇人民政府',
       '2023年度马坝镇法治政府建设情况',
@@ -213,7 +265,16 @@ describe('texts written differently', () => {
       '\u3000\u3000四、2024年推进法治政府建设的主要安排',
       '\u3000\u3000一是深化普法宣传；二是加强执法队伍建设。',
     ];
-    const doc = new Document({ sections: [{ children: lines.map((t) => new Paragraph({ children: [new TextRun(t)] })) }] });
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const table = new Table({
+      rows: [
+        ['项目', '2023年'],
+        ['普法活动', '42场次'],
+        ['行政处罚案件', '12件'],
+      ].map((r) => new TableRow({ children: r.map(cell) })),
+    });
+    const paragraphs = lines.map((t) => new Paragraph({ children: [new TextRun(t)] }));
+    const doc = new Document({ sections: [{ children: [...paragraphs.slice(0, 9), table, ...paragraphs.slice(9)] }] });
     const file = join(tmp, '马坝镇.docx');
     writeFileSync(file, await Packer.toBuffer(doc));
     const source = await readSourceDocument(file);
@@ -223,30 +284,127 @@ describe('texts written differently', () => {
     const r = result.report;
     expect(r.title).toBe('2023年度马坝镇法治政府建设情况报告');
     expect(r.addressee).toBe('县委、县政府');
-    expect(r.parts.measures!.items).toHaveLength(2);
+    const measures = sections(r.body)[0];
+    expect(sections(measures.body!)).toHaveLength(2);
+    // The table stands after （二） inside it, as in the document.
+    expect(sections(measures.body!)[1].body!.at(-1)).toEqual({ table: { columns: ['项目', '2023年'], rows: [['普法活动', '42场次'], ['行政处罚案件', '12件']] } });
     expect(r.metrics?.['publicity.materials']).toMatchObject({ value: 5600, qualifier: '余' });
-    expect(Report.safeParse(r).success).toBe(true);
+    expectValid(r);
   });
 });
 
-describe('headings that fit no part', () => {
-  it('go beside the part before them and are listed as unmapped', () => {
+describe('the ordinary cases of issue 10', () => {
+  const head = ['某县某某镇人民政府', '关于2023年度法治政府建设情况的报告', '', '县委、县政府：', '2023年，我镇扎实推进法治政府建设，现将有关情况报告如下：'];
+
+  it('level-3 counts that continue across level-2 items are kept, not restarted', () => {
     const raw = [
-      '某县某某镇人民政府',
-      '关于2023年度法治政府建设情况的报告',
-      '',
+      ...head,
       '一、主要举措和成效',
-      '（一）加强学习。全年集中学法6次。',
-      '二、典型经验',
-      '“院坝说法”把普法课堂搬到群众家门口。',
-      '三、存在的不足和原因',
+      '（一）加强学习',
+      '1.集中学法。全年集中学法6次。',
+      '2.专题讲座。举办法治讲座3场次。',
+      '（二）规范执法',
+      '3.执法培训。组织执法人员培训2次。',
+      '4.案卷评查。评查行政执法案卷20卷。',
+      '二、存在的不足和原因',
       '普法形式单一。',
     ].join('\n');
     const result = importText(raw);
     expectLossless(raw, result);
-    const measures = result.report.parts.measures!;
-    expect(measures.items!.map((i) => i.heading)).toEqual(['加强学习。', '典型经验']);
-    expect(result.notes.filter((n) => n.kind === 'unmapped').map((n) => n.line)).toEqual([6]);
+    expect(outline(result.report.body)).toEqual([
+      '一、主要举措和成效',
+      '  （一）加强学习',
+      '    1.集中学法。',
+      '    2.专题讲座。',
+      '  （二）规范执法',
+      '    3.执法培训。',
+      '    4.案卷评查。',
+      '二、存在的不足和原因',
+    ]);
+    expect(result.notes.find((n) => n.kind === 'numbering' && n.line === 11)?.zh).toContain('接续上一组的编号');
+  });
+
+  it('1. directly under 一、 stays there: no （一） level is invented', () => {
+    const raw = [...head, '一、主要举措和成效', '1.加强学习。全年集中学法6次。', '2.规范执法。评查案卷20卷。', '二、存在的不足和原因', '普法形式单一。'].join('\n');
+    const result = importText(raw);
+    expectLossless(raw, result);
+    expect(outline(result.report.body)).toEqual(['一、主要举措和成效', '  1.加强学习。', '  2.规范执法。', '二、存在的不足和原因']);
+  });
+
+  it('一) typos and an addressee line at the top, with no title', () => {
+    const raw = ['市委、市政府:', '2023年,我镇扎实推进法治政府建设,现将有关情况报告如下:', '一、主要举措和成效', '一)加强学习。全年集中学法6次。', '二)规范执法。评查案卷20卷。'].join('\n');
+    const result = importText(raw);
+    expectLossless(raw, result);
+    expect(result.report.addressee).toBe('市委、市政府');
+    expect(result.report.title).toBeUndefined();
+    expect(outline(result.report.body)).toEqual(['一、主要举措和成效', '  一）加强学习。', '  二）规范执法。']);
+    const typos = result.notes.filter((n) => n.kind === 'numbering' && n.zh.includes('笔误'));
+    expect(typos.map((n) => n.line)).toEqual([4, 5]);
+  });
+
+  it('pipe-table debris from a web page becomes a table block; its rule row is listed as removed', () => {
+    const raw = [
+      ...head,
+      '一、主要举措和成效',
+      '全年主要数据如下：',
+      '| 项目 | 数量 | 备注 |',
+      '|---|---|---|',
+      '| 普法活动 | 42场次 | 含线上 |',
+      '| 行政复议案件 | 2件 |',
+      '二、存在的不足和原因',
+      '普法形式单一。',
+    ].join('\n');
+    const result = importText(raw);
+    expectLossless(raw, result);
+    const measures = sections(result.report.body)[0];
+    expect(measures.body).toEqual([
+      '全年主要数据如下：',
+      { table: { columns: ['项目', '数量', '备注'], rows: [['普法活动', '42场次', '含线上'], ['行政复议案件', '2件', '']] } },
+    ]);
+    expect(result.artefacts.map((a) => [a.line, a.text])).toContainEqual([9, '|---|---|---|']);
+    expect(result.report.metrics?.['publicity.events']).toMatchObject({ value: 42, unit: '场次' });
+    expectValid(result.report);
+  });
+
+  it('a document number inside the text is not a statistic', () => {
+    const raw = [...head, '一、主要举措和成效', '按照《关于印发2023年工作要点的通知》(某府办发〔2023〕64号)要求，全年集中学法6次。'].join('\n');
+    const result = importText(raw);
+    expectLossless(raw, result);
+    const numbers = [...Object.values(result.report.metrics ?? {}).map((m) => m.source ?? ''), ...result.notes.filter((n) => n.kind === 'unmatchedNumber').map((n) => n.zh)];
+    expect(numbers.join(' ')).not.toMatch(/64号|2023〕/);
+    expect(numbers.join(' ')).toContain('6次');
+  });
+
+  it('attachments keep their content; the 附件说明 gives way to them; a closing date is read', () => {
+    const raw = [
+      ...head,
+      '一、主要举措和成效',
+      '全年集中学法6次。',
+      '附件：1.2023年法治建设主要数据',
+      '某县某某镇人民政府',
+      '2024年1月15日',
+      '附件1',
+      '2023年法治建设主要数据',
+      '| 项目 | 数量 |',
+      '| 集中学法 | 6次 |',
+    ].join('\n');
+    const result = importText(raw);
+    const r = result.report;
+    expect(r.attachments).toEqual([{ title: '2023年法治建设主要数据', body: [{ table: { columns: ['项目', '数量'], rows: [['集中学法', '6次']] } }] }]);
+    expect(r.date).toBe('2024-01-15');
+    expect(outline(r.body)).toEqual(['一、主要举措和成效']);
+    expect(sections(r.body)[0].body).toEqual(['全年集中学法6次。']);
+    expectValid(r);
+  });
+
+  it('a chapter without a cue gets its covers by position, and every guess is in the import report', () => {
+    const raw = [...head, '一、强化法治思维，筑牢法治建设根基', '全年集中学法6次。', '二、坚持依法决策，提高决策法治化水平', '合法性审查12件。', '三、存在的不足', '普法形式单一。', '四、聚焦重点，久久为功', '继续深化普法。'].join('\n');
+    const result = importText(raw);
+    expect(sections(result.report.body).map((s) => s.covers)).toEqual(['measures', 'measures', 'shortcomings', 'nextYear']);
+    const guesses = result.notes.filter((n) => n.kind === 'covers');
+    expect(guesses.map((n) => n.line)).toEqual([6, 8, 10, 12]);
+    expect(guesses[0].zh).toContain('据所在位置');
+    expect(guesses[2].zh).toContain('据标题用语');
   });
 });
 
@@ -293,13 +451,41 @@ describe('gongwen import (command line)', () => {
     const data = parse(yaml);
     expect(data.source).toBe('seeds/004_1f4ceab2d0d79870.txt');
     expect(Object.keys(data).slice(0, 4)).toEqual(['township', 'county', 'city', 'year']);
-    expect(Report.safeParse(data).success).toBe(true);
+    expectValid(data);
     const md = readFileSync(out.replace(/\.yaml$/, '.import.md'), 'utf8');
     expect(md).toContain('页码标记');
     expect(md).toContain('疑似词语替换');
     expect(run().status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(yaml);
     expect(readdirSync(join(tmp, 'data', 'seeds')).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  it('--county, --township, --organ and the county.yaml of the folder fill what the text cannot give', () => {
+    const dir = join(tmp, 'data', '某县', '2025');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'county.yaml'),
+      ['county: 某县', 'city: 某市', 'year: 2025', 'townships: [大中街道]', 'deadline: 2026-01-31', 'issuingOrgans:', '  - name: 某县人民政府'].join('\n') + '\n',
+    );
+    const source = 'tests/fixtures/import/real/01-dazhong-jiedao.txt';
+    const run = (out: string, ...flags: string[]) =>
+      spawnSync(process.execPath, ['bin/gongwen.js', 'import', source, '--out', out, ...flags], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
+    // Without them: the message names each missing field and how to fill it.
+    const bare = run(join(tmp, 'bare.yaml'));
+    expect(bare.status, bare.stderr).toBe(0);
+    for (const hint of ['township', '--township', 'county', '--county', 'county.yaml', 'issuingOrgans', '--organ']) expect(bare.stderr).toContain(hint);
+    expect(readFileSync(join(tmp, 'bare.import.md'), 'utf8')).toContain('--township');
+    expect(ImportedShape.safeParse(parse(readFileSync(join(tmp, 'bare.yaml'), 'utf8'))).success).toBe(false);
+    // Into the county's folder, with the township and the organ: a file that validates.
+    const out = join(dir, '大中街道.yaml');
+    const done = run(out, '--township', '大中街道', '--organ', '中共大中街道工作委员会', '--organ', '大中街道办事处');
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stderr).not.toContain('import.incomplete');
+    const data = parse(readFileSync(out, 'utf8'));
+    expect([data.township, data.county, data.city, data.year]).toEqual(['大中街道', '某县', '某市', 2025]);
+    expect(data.issuingOrgans).toEqual([{ name: '中共大中街道工作委员会' }, { name: '大中街道办事处' }]);
+    expectValid(data);
+    expect(readFileSync(join(dir, '大中街道.import.md'), 'utf8')).toContain('county.yaml');
   });
 
   it('a missing file is an error message, not a stack trace', () => {

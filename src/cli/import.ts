@@ -6,7 +6,7 @@ import { importText } from '../import/index.ts';
 import { readSourceDocument } from '../import/decode.ts';
 import { importReportMarkdown, importSummary } from '../import/reportMd.ts';
 import { writeReportYaml } from '../import/write.ts';
-import { Report } from '../schema/report.ts';
+import { givenByFlags, givenByFolder } from '../import/given.ts';
 import type { Register } from './commands.ts';
 
 export const registerImport: Register = (program) => {
@@ -17,28 +17,21 @@ export const registerImport: Register = (program) => {
     .requiredOption('--out <file.yaml>', '输出的 YAML 文件 / YAML file to write')
     .option('--report <file.md>', '导入报告（默认与 YAML 同名 .import.md） / import report (default <name>.import.md)')
     .option('--source <path>', 'YAML 中 source: 的值（默认为相对当前目录的路径） / value of source: (default: path relative to cwd)')
-    .action(async (file: string, opts: { out: string; report?: string; source?: string }) => {
+    .option('--county <name>', '县（市、区），原文未写明时 / the county, when the text does not name it')
+    .option('--township <name>', '乡镇（街道），原文未写明时 / the township, when the text does not name it')
+    .option('--organ <name>', '发文机关，联合行文可重复 / an issuing organ; repeat for a joint issuance', (v: string, all: string[]) => [...all, v], [] as string[])
+    .action(async (file: string, opts: { out: string; report?: string; source?: string; county?: string; township?: string; organ: string[] }) => {
       const doc = await readSourceDocument(file);
       const source = opts.source ?? relative(process.cwd(), file).split(sep).join('/');
-      const result = importText(doc.text, { source });
+      const given = givenByFlags(opts, givenByFolder(opts.out));
+      const result = importText(doc.text, { source, given });
       await writeReportYaml(result.report, opts.out);
       const reportFile = opts.report ?? opts.out.replace(/\.ya?ml$/i, '') + '.import.md';
       await writeFileAtomic(reportFile, importReportMarkdown(basename(file), result));
       process.stderr.write(`${importSummary(basename(file), result)} (${doc.encoding}) → ${opts.out}, ${reportFile}\n`);
-      // What the source lacks (a county, an organ) leaves the YAML incomplete: say so, the clerk fills it in.
-      const check = Report.safeParse(result.report);
-      if (!check.success) {
-        for (const issue of check.error.issues) {
-          process.stderr.write(
-            formatDiagnostic({
-              code: 'import.incomplete',
-              severity: 'warning',
-              zh: `导入结果需手工补全：${issue.path.join('.') || '(根)'} — ${issue.message}`,
-              en: `the imported file needs completing by hand: ${issue.path.join('.') || '(root)'}`,
-              file: opts.out,
-            }) + '\n',
-          );
-        }
+      // What the source lacks (a county, an organ) leaves the YAML incomplete: say which field and how to fill it.
+      for (const n of result.notes.filter((n) => n.kind === 'missingField')) {
+        process.stderr.write(formatDiagnostic({ code: 'import.incomplete', severity: 'warning', zh: n.zh, en: n.en, file: opts.out }) + '\n');
       }
     });
 };

@@ -63,12 +63,15 @@ export function cleanText(raw: string): Cleaned {
       if (lines.length > 0) blankAfter.add(lines.length - 1);
       return;
     }
+    const written = text;
     text = normalisePunctuation(text);
     if (joinNext) {
-      lines[lines.length - 1].text += text;
+      const last = lines[lines.length - 1];
+      last.text += text;
+      delete last.raw; // no longer one source line
       joinNext = false;
     } else {
-      lines.push({ text, line: i + 1 });
+      lines.push({ text, line: i + 1, raw: written });
     }
   });
   return { lines, blankAfter, artefacts };

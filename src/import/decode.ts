@@ -24,10 +24,34 @@ export function decodeText(bytes: Uint8Array): SourceDocument {
   }
 }
 
-/** mammoth separates paragraphs with a blank line; one line per paragraph keeps the head's blank line meaningful. */
+/**
+ * A Word file as lines: one per paragraph (an empty paragraph a blank line, which ends the head), and each
+ * table row as a pipe row `| 项目 | 数量 |`, which the importer reads back as a table block.
+ */
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return value.replace(/\n\n/g, '\n');
+  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
+  const lines: string[] = [];
+  // mammoth writes flat, well-formed HTML: paragraphs, headings, lists and tables at the top level.
+  for (const m of html.matchAll(/<table>([\s\S]*?)<\/table>|<(p|h[1-6]|li)>([\s\S]*?)<\/\2>|<(p|h[1-6]|li)\s*\/>/g)) {
+    if (m[1] !== undefined) {
+      for (const row of m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+        const cells = [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => htmlText(c[1]));
+        lines.push(`| ${cells.join(' | ')} |`);
+      }
+    } else lines.push(htmlText(m[3] ?? ''));
+  }
+  return lines.join('\n');
+}
+
+/** The text of an HTML fragment: tags dropped (paragraphs inside a cell run together), entities decoded. */
+function htmlText(fragment: string): string {
+  return fragment
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export async function readSourceDocument(file: string): Promise<SourceDocument> {

@@ -1,4 +1,5 @@
 // The document head: issuing organs (发文机关), title (标题), addressee (主送机关); what follows is the body.
+import { headingStart } from './headings.ts';
 import type { Artefact, Note, SourceLine } from './types.ts';
 
 export interface Header {
@@ -21,17 +22,16 @@ const RUN_IN_ADDRESSEE = /^(.{6,120}?)((?:[区县市]委、)?[区县市](?:委|�
 const tightTitle = (s: string): string => s.replace(/\s+/g, '');
 
 function isOrganLine(t: string): boolean {
-  return t.length <= 30 && ORGAN.test(t) && !/报告/.test(t);
+  return t.length <= 40 && ORGAN.test(t) && !/报告|[，。：；]/.test(t);
 }
 
 export function readHeader(lines: SourceLine[], blankAfter: Set<number>): Header {
-  const organs: string[] = [];
   const artefacts: Artefact[] = [];
   const notes: Note[] = [];
-  let i = 0;
-  while (i < lines.length && isOrganLine(lines[i].text)) organs.push(lines[i++].text);
-
   // A head run into the text in one line (seed 004): split title and addressee off the first line.
+  const organs: string[] = [];
+  let i = 0;
+  while (i < lines.length && isOrganLine(lines[i].text)) organs.push(...organNames(lines[i++].text));
   const first = lines[i];
   if (first && first.text.length > 120) {
     const m = RUN_IN_ADDRESSEE.exec(first.text);
@@ -43,30 +43,57 @@ export function readHeader(lines: SourceLine[], blankAfter: Set<number>): Header
     return { organs, body: lines.slice(i), artefacts, notes };
   }
 
-  // Title: up to three short lines before the first blank line, addressee or paragraph; "报  告" may stand alone.
-  const titleLines: string[] = [];
-  while (i < lines.length && titleLines.length < 3) {
-    const t = lines[i].text;
-    if (ADDRESSEE.test(t) || t.length > 60 || /[。；：:]$/.test(t) || /^[一二三四五六七八九十]{1,3}、/.test(t)) break;
-    titleLines.push(t);
-    i++;
-    if (blankAfter.has(i - 1)) break;
-  }
-  let title: string | undefined = tightTitle(titleLines.join(''));
-  if (titleLines.length > 0 && !TITLE_WORD.test(title)) {
-    // Not a title after all: give the lines back to the body.
-    i -= titleLines.length;
-    title = undefined;
-  }
-  if (title === '') title = undefined;
-
+  // The head stands before the first line of running text; read it backwards from there: the addressee
+  // (区委、区政府：), up to three title lines (a title split over two lines, 报  告 alone), the organs.
+  const lead = lines.findIndex((l, k) => k >= HEAD_SCAN || isRunningText(l.text));
+  const end = lead < 0 ? lines.length : lead;
+  let j = end - 1;
   let addressee: string | undefined;
-  const a = lines[i] && ADDRESSEE.exec(lines[i].text);
+  const a = j >= 0 ? ADDRESSEE.exec(lines[j].text) : null;
   if (a && ADDRESSEE_WORD.test(a[1])) {
     addressee = a[1];
-    i++;
+    j--;
   }
-  return { organs, title, addressee, body: lines.slice(i), artefacts, notes };
+  let t = j;
+  while (t >= 0 && j - t < 3 && isTitleLine(lines[t].text) && !(t < j && blankAfter.has(t))) t--;
+  let title: string | undefined = tightTitle(lines.slice(t + 1, j + 1).map((l) => l.text).join(''));
+  if (title === '' || !TITLE_WORD.test(title)) {
+    // No title: what stands before the running text is the text itself (an excerpt), after any organ lines.
+    title = undefined;
+    if (addressee === undefined) return { organs, body: lines.slice(i), artefacts, notes };
+    t = j;
+  }
+  let o = t;
+  const headOrgans: string[] = [];
+  while (o >= 0 && isOrganLine(lines[o].text)) headOrgans.unshift(...organNames(lines[o--].text));
+  // Before the organs or the title: what a web page put above the document (index numbers, breadcrumbs,
+  // the title once more). Removed and listed; a document number among it is offered to the clerk.
+  for (const d of lines.slice(0, o + 1)) {
+    artefacts.push({ line: d.line, text: d.raw ?? d.text, reason: '标题之前的网页残留 / web page debris before the title' });
+    const n = DOC_NUMBER.exec(d.text);
+    if (n) notes.push({ kind: 'inferred', line: d.line, zh: `网页信息中的发文字号“${n[1]}”未导入，如属本文请填入 docNumber`, en: `document number ${n[1]} in the page's metadata was not imported; put it in docNumber if it is this report's` });
+  }
+  return { organs: headOrgans, title, addressee, body: lines.slice(end), artefacts, notes };
+}
+
+/** The first lines searched for the head; a report's head never runs longer (web page debris included). */
+const HEAD_SCAN = 40;
+const DOC_NUMBER = /(?:发文字号|文\s*号)\s*[\]】]?\s*[：:]?\s*([\u4e00-\u9fa5]{1,10}[〔［\[(（【]\d{4}[〕］\])）】]\d+号)/;
+
+/** A paragraph of the text: a sentence, a long line, a heading, or a lead ending in a colon (…报告如下：). */
+function isRunningText(t: string): boolean {
+  return t.length > 60 || /[。！？；]$/.test(t) || headingStart(t) !== undefined || (/[：:]$/.test(t) && /[，,]|如下/.test(t));
+}
+
+/** A line that can be part of a title: short, no sentence punctuation, no page furniture. */
+function isTitleLine(t: string): boolean {
+  return t.length <= 60 && !/[，。；：:|]/.test(t) && !/^[-•·\[【]/.test(t) && !isOrganLine(t) && !ADDRESSEE.test(t);
+}
+
+/** 中共大马营镇委员会 大马营镇人民政府: two organs on one line, apart by spaces. */
+function organNames(t: string): string[] {
+  const parts = t.split(/[\s\u3000]+/).filter((p) => p !== '');
+  return parts.length > 1 && parts.every((p) => ORGAN.test(p)) ? parts : [t];
 }
 
 /** "XY" where X === Y: a title pasted twice (seed 004); keep one and record the other as removed. */

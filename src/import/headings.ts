@@ -1,13 +1,16 @@
 // Heading markers of Chinese official documents and where a heading ends when it opens its paragraph.
-//   level 1  一、        level 2  （一） or (一)      level 3  1. 1． 1、      level 4  （1） or (1)
+// The marker's style gives its rank; a heading nests under the nearest open heading of a smaller rank,
+// so a `1.` written directly under `一、` stays there (no level is invented).
+//   rank 1  一、        rank 2  （一） (一) and the typo 一）      rank 3  1. 1． 1、      rank 4  （1） (1) 1）
 
 export type Level = 1 | 2 | 3 | 4;
 
 export interface HeadingStart {
-  level: Level;
+  level: Level; // the rank of the marker's style
   number: number; // 一 → 1, （3） → 3: used to check that headings run in order
-  marker: string; // the marker as written, e.g. （一）
-  rest: string; // the text after the marker
+  marker: string; // the marker as written (after punctuation normalisation), e.g. （一）
+  rest: string; // the text after the marker, leading spaces dropped
+  typo?: string; // what looks mistyped in the marker, e.g. a missing opening bracket
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -20,18 +23,24 @@ export function chineseNumber(s: string): number {
   return s[1] === '十' ? tens * 10 + (s[2] ? CN_DIGITS[s[2]] ?? NaN : 0) : NaN;
 }
 
-const PATTERNS: { level: Level; re: RegExp; num: (m: string) => number }[] = [
+const MISSING_OPEN = '缺少左括号 / opening bracket missing';
+const PATTERNS: { level: Level; re: RegExp; num: (m: string) => number; typo?: string }[] = [
   { level: 1, re: /^([一二三四五六七八九十]{1,3})、/, num: chineseNumber },
   { level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)]/, num: chineseNumber },
+  { level: 2, re: /^([一二三四五六七八九十]{1,3})[）)]/, num: chineseNumber, typo: MISSING_OPEN },
   // 1. but not 1.5 or 2023.
   { level: 3, re: /^(\d{1,2})[.．、](?!\d)/, num: Number },
   { level: 4, re: /^[（(](\d{1,2})[）)]/, num: Number },
+  { level: 4, re: /^(\d{1,2})[）)]/, num: Number },
 ];
 
 export function headingStart(text: string): HeadingStart | undefined {
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
-    if (m) return { level: p.level, number: p.num(m[1]), marker: m[0], rest: text.slice(m[0].length) };
+    if (m) {
+      const rest = text.slice(m[0].length).replace(/^[\s\u3000]+/, '');
+      return { level: p.level, number: p.num(m[1]), marker: m[0], rest, ...(p.typo ? { typo: p.typo } : {}) };
+    }
   }
   return undefined;
 }

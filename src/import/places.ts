@@ -16,7 +16,11 @@ const COUNTY_SUFFIX = new Set(['县', '区', '旗', '自治县', '市']);
 
 /** Reads the place names off the start of `text` (after 中共 / 关于 / a year prefix). */
 export function placesIn(text: string): Places {
-  const s = text.replace(/^(中共|关于)/, '').replace(/^\d{4}年度?/, '');
+  // 鲤城区人民政府金龙街道办事处: a 街道 office named under its district government.
+  const s = text
+    .replace(/^(中共|关于)/, '')
+    .replace(/^\d{4}年度?/, '')
+    .replace(/(区|县|市)人民政府(?=[\u4e00-\u9fa5]{1,6}(镇|乡|街道))/, '$1');
   const segments: { name: string; suffix: string }[] = [];
   SEGMENT.lastIndex = 0;
   for (let m = SEGMENT.exec(s); m; m = SEGMENT.exec(s)) {
@@ -79,3 +83,16 @@ export function countyFromText(text: string): Places {
   if (m) return { city: m[1], county: m[2] };
   return {};
 }
+
+/** The county named by an addressee such as 山丹县人民政府 or 万州区委、区政府. */
+export function countyOfAddressee(addressee: string): string | undefined {
+  return /^([\u4e00-\u9fa5]{1,6}?(?:自治县|县|区|旗|市))(?:委|人民政府|政府)/.exec(addressee)?.[1];
+}
+
+/** The organ a title opens with: 贤庠镇人民政府关于2022年度… / 北城街街道办事处2025年… */
+export function organOfTitle(title: string): string | undefined {
+  return /^((?:中共)?[\u4e00-\u9fa5]{2,20}?(?:镇|乡|街道)(?:人民政府|办事处|委员会|党委))(?:关于)?(?:\d{4}年|$)/.exec(title)?.[1];
+}
+
+/** The government of a township: 街道 have an office (办事处), 乡 and 镇 a people's government. */
+export const governmentOf = (township: string): string => `${township}${township.endsWith('街道') ? '办事处' : '人民政府'}`;

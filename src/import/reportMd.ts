@@ -3,9 +3,12 @@ import type { ImportResult } from './index.ts';
 import type { NoteKind } from './types.ts';
 
 const SECTIONS: [NoteKind[], string][] = [
-  [['missingField', 'missingPart'], '缺少的内容 / missing'],
+  [['missingField', 'missingPart'], '缺少的内容（请补全） / missing: fill these in'],
+  [['given'], '由命令行或 county.yaml 给出的内容 / given on the command line or by county.yaml'],
   [['inferred'], '推断的内容（请核对） / inferred values'],
-  [['unmapped', 'merged', 'split', 'closing', 'headingGuess', 'structure'], '结构 / structure'],
+  [['covers'], '各章对应的法定部分（covers，推断，请核对） / statutory parts each chapter covers (guessed)'],
+  [['numbering'], '标题编号（原样保留） / heading numbers (kept as written)'],
+  [['closing', 'headingGuess', 'structure', 'table'], '结构 / structure'],
   [['damage'], '疑似损坏的文字（未改动） / suspected damaged text (left as is)'],
   [['conflictingMetric'], '指标冲突 / conflicting metrics'],
   [['unmatchedNumber'], '未对应指标目录的数字 / numbers matching no metric'],

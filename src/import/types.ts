@@ -12,13 +12,14 @@ export interface Artefact {
 export interface SourceLine {
   text: string;
   line: number;
+  raw?: string; // the line as written (trimmed, before punctuation normalisation), when it is one whole source line
 }
 
 export type NoteKind =
   | 'inferred' // a value the source does not state on its own line (organ taken from the lead, place from the text)
-  | 'unmapped' // a level-1 heading that matched no statutory part
-  | 'merged' // two headings put into one part
-  | 'split' // one heading whose items went to two parts
+  | 'covers' // the statutory part(s) a top-level section was taken to cover, and why
+  | 'numbering' // a heading number as written: punctuation normalised, a typo kept, a count that restarts or skips
+  | 'table' // a table read from the text
   | 'missingPart' // a statutory part the source lacks
   | 'headingGuess' // a heading whose end had to be guessed (glued to its paragraph)
   | 'closing' // paragraphs taken as the closing after the last part
@@ -26,6 +27,7 @@ export type NoteKind =
   | 'conflictingMetric' // a later figure for a metric already taken
   | 'damage' // suspected damaged text: lost quotes, swapped words
   | 'missingField' // a required field the source does not give
+  | 'given' // a field filled from the command line or the county's county.yaml
   | 'structure'; // anything else about the heading tree
 
 export interface Note {
