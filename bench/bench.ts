@@ -12,6 +12,7 @@ import { renderPdfDocument, layoutDocument } from '../src/render/pdf/index.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
 import { rollupCounty } from '../src/rollup/index.ts';
 import { renderGongwen } from '../src/render/index.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { renderRollupXlsx } from '../src/render/xlsx/index.ts';
 import type { Gongwen } from '../src/compose/model.ts';
 import { writeDemoCounty } from '../scripts/demo-files.ts';
@@ -65,13 +66,14 @@ function buildCli(inputs: string, out: string, force: boolean): { ms: number; pe
 }
 
 async function main() {
+  const inputs = defaultWriterInputs();
   const seeds = readdirSync(join(ROOT, 'data/seeds')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(ROOT, 'data/seeds', f));
   const seed000 = seeds.find((f) => f.includes('岔河镇'))!;
 
   console.log(`gongwen-report benchmark — node ${process.version}, ${quick ? 'quick' : 'full'} run; medians of ${RUNS} runs after ${WARMUP} warm-ups`);
   // First report of a process: fonts parsed, modules compiled, caches cold.
-  const [firstPdf] = await time(() => renderPdfDocument(compose(seed000)));
-  const [firstDocx] = await time(() => renderDocx(compose(seed000)));
+  const [firstPdf] = await time(() => renderPdfDocument(compose(seed000), inputs));
+  const [firstDocx] = await time(() => renderDocx(compose(seed000), inputs));
   console.log(`\nfirst report in a fresh process (seed 000): PDF ${ms(firstPdf)}, DOCX ${ms(firstDocx)}`);
 
   console.log('\nper report, warm, in one process:');
@@ -80,11 +82,11 @@ async function main() {
   const docxAll: number[] = [];
   for (const file of seeds) {
     const doc = compose(file);
-    const pages = layoutDocument(doc).pages.length;
-    const layoutMs = await medianOf(() => layoutDocument(doc));
-    const pdfMs = await medianOf(() => renderPdfDocument(doc));
-    const docxMs = await medianOf(() => renderDocx(doc));
-    const size = (await renderPdfDocument(doc)).bytes.length;
+    const pages = layoutDocument(doc, inputs).pages.length;
+    const layoutMs = await medianOf(() => layoutDocument(doc, inputs));
+    const pdfMs = await medianOf(() => renderPdfDocument(doc, inputs));
+    const docxMs = await medianOf(() => renderDocx(doc, inputs));
+    const size = (await renderPdfDocument(doc, inputs)).bytes.length;
     pdfAll.push(pdfMs);
     docxAll.push(docxMs);
     const name = file.split('/').pop()!.replace('.yaml', '');
@@ -96,7 +98,7 @@ async function main() {
   const demoDir = join(ROOT, 'data/示例县/2023');
   const rollup = async (dir: string) => {
     const s = rollupCounty(dir);
-    await renderGongwen(composeRollup(s), { formats: ['pdf', 'docx'] });
+    await renderGongwen(composeRollup(s), { ...inputs, formats: ['pdf', 'docx'] });
     await renderRollupXlsx(s);
   };
   const tmp = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));

@@ -11,10 +11,13 @@ import { composeReport } from '../src/compose/report.ts';
 import type { ImageItem, Page, TextItem } from '../src/layout/types.ts';
 import { layoutDocument } from '../src/render/pdf/index.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
 import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+
+const inputs = defaultWriterInputs();
 
 const PT_MM = 72 / 25.4;
 const TOP = 37;
@@ -48,7 +51,7 @@ for (const file of seedFiles) {
   const report = load(file);
   for (const variant of ['file-up', 'plain'] as const) {
     const doc = composeReport(report, { baseDir: SEEDS, variant });
-    cases.push({ name: `${file.replace(/\.yaml$/, '')}-${variant}`, doc, pdfPages: layoutDocument(doc).pages });
+    cases.push({ name: `${file.replace(/\.yaml$/, '')}-${variant}`, doc, pdfPages: layoutDocument(doc, inputs).pages });
   }
 }
 // The seeds carry no seal, signer, note or colophon: one seed with all of them, as a clerk would fill them in.
@@ -63,7 +66,7 @@ for (const file of seedFiles) {
     printer: { organ: '如东县岔河镇党政办公室', date: '2024-01-08' },
   };
   const doc = composeReport(report, { baseDir: dirname(seal), variant: 'file-up' });
-  cases.push({ name: '岔河镇-2023-sealed', doc, pdfPages: layoutDocument(doc).pages });
+  cases.push({ name: '岔河镇-2023-sealed', doc, pdfPages: layoutDocument(doc, inputs).pages });
 }
 
 /**
@@ -86,7 +89,7 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     const paths: string[] = [];
     for (const c of cases) {
       const p = join(dir, `${c.name}.docx`);
-      writeFileSync(p, await renderDocx(c.doc));
+      writeFileSync(p, await renderDocx(c.doc, inputs));
       paths.push(p);
     }
     const pdfs = await convertToPdf(paths, dir);

@@ -8,10 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gongwen } from '../src/compose/model.ts';
 import { Packer } from 'docx';
 import { buildDocument, renderDocx } from '../src/render/docx/index.ts';
+import { defaultWriterInputs, layOut } from '../src/render/inputs.ts';
 import { packageParts } from '../src/render/docx/package.ts';
 import { fileDown, fileUp, joint, plain, writeSealPng } from './helpers/docx-fixtures.ts';
 import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+
+const inputs = defaultWriterInputs();
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-docx-'));
 const seal = writeSealPng(join(dir, 'seal.png'));
@@ -30,7 +33,7 @@ function style(xml: string, id: string): string {
 describe('DOCX structure', () => {
   let up: Record<string, string>;
   beforeAll(async () => {
-    up = parts(await renderDocx(fileUp(seal)));
+    up = parts(await renderDocx(fileUp(seal), inputs));
   });
 
   it('names a style for every role, with official font names in the East Asian slot', () => {
@@ -95,8 +98,8 @@ describe('DOCX structure', () => {
   });
 
   it('writes document properties from the data and is byte-identical across runs', async () => {
-    const a = await renderDocx(fileUp(seal));
-    const b = await renderDocx(fileUp(seal));
+    const a = await renderDocx(fileUp(seal), inputs);
+    const b = await renderDocx(fileUp(seal), inputs);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = up['docProps/core.xml'];
     expect(core).toContain('<dc:creator>如东县岔河镇人民政府</dc:creator>');
@@ -106,14 +109,14 @@ describe('DOCX structure', () => {
   });
 
   it('renders tables as real Word tables with a repeating header row', async () => {
-    const doc = parts(await renderDocx(fileDown()))['word/document.xml'];
+    const doc = parts(await renderDocx(fileDown(), inputs))['word/document.xml'];
     expect(doc).toMatch(/<w:tblHeader\/>/);
     expect(doc).toContain('第30镇');
     expect(doc).toContain('<w:pStyle w:val="GwTableHead"/>');
   });
 
   it('draws chart bars grey, as the PDF does (red is for the mark, the rule and seals)', async () => {
-    const files = unzipSync(await renderDocx(fileDown()));
+    const files = unzipSync(await renderDocx(fileDown(), inputs));
     const pngs = Object.entries(files).filter(([n]) => n.startsWith('word/media/') && n.endsWith('.png'));
     expect(pngs).toHaveLength(1);
     const png = pngs[0][1];
@@ -124,8 +127,8 @@ describe('DOCX structure', () => {
   });
 
   it('takes the same parts from the package as its own zip holds, before zipping', async () => {
-    const zipped = unzipSync(await Packer.pack(buildDocument(fileUp(seal)), 'uint8array'));
-    const parts = await packageParts(buildDocument(fileUp(seal)));
+    const zipped = unzipSync(await Packer.pack(buildDocument(fileUp(seal), layOut(fileUp(seal), inputs)), 'uint8array'));
+    const parts = await packageParts(buildDocument(fileUp(seal), layOut(fileUp(seal), inputs)));
     expect([...parts.keys()].sort()).toEqual(Object.keys(zipped).sort());
     for (const [path, data] of parts) {
       if (path === 'docProps/core.xml') continue; // the package dates it with the clock
@@ -135,7 +138,7 @@ describe('DOCX structure', () => {
   });
 
   it('leaves out the header for the plain variant', async () => {
-    const doc = parts(await renderDocx(plain()))['word/document.xml'];
+    const doc = parts(await renderDocx(plain(), inputs))['word/document.xml'];
     expect(doc).not.toContain('GwMark');
     expect(doc).not.toContain('GwRule');
   });
@@ -157,7 +160,7 @@ describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
     const paths: string[] = [];
     for (const [name, doc] of Object.entries(docs)) {
       const p = join(dir, `${name}.docx`);
-      writeFileSync(p, await renderDocx(doc));
+      writeFileSync(p, await renderDocx(doc, inputs));
       paths.push(p);
     }
     const pdfs = await convertToPdf(paths, dir);

@@ -30,16 +30,17 @@ function perturbed(base: Profile, leaf: Leaf): Profile {
   return Profile.parse(p); // still a valid profile
 }
 
-const m = measureOf(loadFontSet());
+const fonts = loadFontSet();
+const m = measureOf(fonts);
 const base = loadProfile();
 // The fixture first: it has the most parts, so most values show there and the search stops early.
 const docs = goldenDocs().sort((a, b) => Number(!a.name.startsWith('联合行文')) - Number(!b.name.startsWith('联合行文')));
-const dumpOf = (profile: Profile, i: number) => dumpPages(layout(docs[i].doc, profile, m, { draft: docs[i].draft }));
+const dumpOf = (profile: Profile, i: number) => dumpPages(layout(docs[i].doc, profile, m, { draft: docs[i].draft }).pages);
 const baseline = docs.map((_, i) => dumpOf(base, i));
 // The page size does not move anything on the page (positions are from the top-left corner); the writers
 // write it, and the DOCX goldens pin it (w:pgSz).
 const docxXml = async (profile: Profile) => {
-  const docx = await renderDocx(docs[0].doc, profile);
+  const docx = await renderDocx(docs[0].doc, { profile, fonts });
   return docxPart(docx, 'word/document.xml') + docxPart(docx, 'word/styles.xml');
 };
 const baselineDocx = await docxXml(base);

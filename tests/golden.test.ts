@@ -28,7 +28,7 @@ it('the goldens are measured with the bundled open fonts, whatever this machine 
 
 describe('layout pages', () => {
   it.each(docs.map((d) => [d.name, d] as const))('%s', async (name, d) => {
-    const pages = layout(d.doc, profile, m, { draft: d.draft });
+    const { pages } = layout(d.doc, profile, m, { draft: d.draft });
     await expect(dumpPages(pages)).toMatchFileSnapshot(`golden/layout/${name}.txt`);
   });
 });
@@ -39,13 +39,13 @@ const WRITER_SET = ['岔河镇-2023-file-up', '罗田镇-2023-plain', '联合行
 
 describe('DOCX XML', () => {
   it.each(WRITER_SET.filter((n) => !n.endsWith('-draft')))('%s word/document.xml', async (name) => {
-    const docx = await renderDocx(byName.get(name)!.doc);
+    const docx = await renderDocx(byName.get(name)!.doc, { profile, fonts });
     await expect(prettyXml(docxPart(docx, 'word/document.xml'))).toMatchFileSnapshot(`golden/docx/${name}.document.xml`);
   });
 
   it('word/styles.xml', async () => {
     // The styles depend only on the profile: one document's are everyone's.
-    const docx = await renderDocx(byName.get(WRITER_SET[0])!.doc);
+    const docx = await renderDocx(byName.get(WRITER_SET[0])!.doc, { profile, fonts });
     await expect(prettyXml(docxPart(docx, 'word/styles.xml'))).toMatchFileSnapshot('golden/docx/styles.xml');
   });
 });
@@ -53,7 +53,7 @@ describe('DOCX XML', () => {
 describe('PDF page content', () => {
   it.each(WRITER_SET)('%s', async (name) => {
     const d = byName.get(name)!;
-    const { bytes } = await renderPdfDocument(d.doc, { draft: d.draft });
+    const { bytes } = await renderPdfDocument(d.doc, { profile, fonts, draft: d.draft });
     await expect(pdfPageContents(bytes)).toMatchFileSnapshot(`golden/pdf/${name}.txt`);
   });
 });

@@ -58,7 +58,7 @@ const lineText = (ts: TextItem[]) => ts.map((t) => t.text).join('');
 const rightEdge = (t: TextItem) => t.x + m.width(t.font, t.text, t.size) + t.spacing * [...t.text].length;
 
 describe('typesetter geometry (GB/T 9704)', () => {
-  const pages = layout(doc(), profile, m);
+  const pages = layout(doc(), profile, m).pages;
 
   it('fills a full page with 22 lines on the 28.99 pt grid', () => {
     expect(pages.length).toBeGreaterThanOrEqual(3);
@@ -173,13 +173,17 @@ describe('typesetter geometry (GB/T 9704)', () => {
   it('keeps the signature on a page with at least two body lines', () => {
     for (let n = 1; n <= 30; n++) {
       const body = Array.from({ length: n }, () => ({ kind: 'paragraph' as const, runs: [{ text: PARA, role: 'body' as const }] }));
-      const ps = layout(doc({ body, colophon: undefined }), profile, m);
+      const { pages: ps, landings } = layout(doc({ body, colophon: undefined }), profile, m);
       const last = ps[ps.length - 1];
       const sig = texts(last).find((t) => t.tag === 'signature')!;
       expect(sig, `n=${n}`).toBeDefined();
       expect(bodyLines(last).length, `n=${n}`).toBeGreaterThanOrEqual(2);
+      // The date's line ends inside the block, on the grid or on the page set tighter (never past the limit).
       const date = texts(last).find((t) => t.tag === 'date')!;
-      expect(date.line!, `n=${n}`).toBeLessThanOrEqual(21);
+      const pitch = landings.pitch[last.index];
+      expect(pitch, `n=${n}`).toBeGreaterThanOrEqual(profile.signature.tightestPitchPt ?? g.linePitch);
+      expect((date.line! + 1) * pitch, `n=${n}`).toBeLessThanOrEqual(g.height + 1e-6);
+      expect(date.y + EM_DESCENT * 16, `n=${n}`).toBeLessThan(g.bottom);
     }
   });
 
@@ -190,7 +194,7 @@ describe('typesetter geometry (GB/T 9704)', () => {
         { kind: 'heading' as const, level: 1 as const, text: '二、存在的不足和原因' },
         { kind: 'paragraph' as const, runs: [{ text: PARA, role: 'body' as const }] },
       ];
-      const ps = layout(doc({ body }), profile, m);
+      const ps = layout(doc({ body }), profile, m).pages;
       for (const p of ps) {
         const lines = bodyLines(p);
         const last = lines[lines.length - 1];

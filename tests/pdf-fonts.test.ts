@@ -14,12 +14,15 @@ import { parse } from 'yaml';
 import { Report } from '../src/schema/report.ts';
 import { composeReport } from '../src/compose/report.ts';
 import { layoutDocument, renderPdfDocument } from '../src/render/pdf/index.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { embeddableFont } from '../src/render/pdf/fontEmbed.ts';
 import { tableBytes } from '../src/render/pdf/sfnt.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
 import { FONT_ROLES, type FontRole } from '../src/schema/profile.ts';
 import type { TextItem } from '../src/layout/types.ts';
 import { readPdf } from './helpers/pdfread.ts';
+
+const inputs = defaultWriterInputs();
 
 const DEMO = join(import.meta.dirname, '..', 'data', '示例县', '2023');
 const docOf = (name: string) =>
@@ -52,8 +55,8 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 
 describe('fonts embedded by the PDF writer', async () => {
   const doc = docOf('示例丁镇.yaml');
-  const { pages } = layoutDocument(doc);
-  const { bytes } = await renderPdfDocument(doc);
+  const { pages } = layoutDocument(doc, inputs);
+  const { bytes } = await renderPdfDocument(doc, inputs);
 
   it('copies out the text that was laid out, page by page', async () => {
     const read = await readPdf(bytes);
@@ -82,15 +85,15 @@ describe('fonts embedded by the PDF writer', async () => {
   });
 
   it('gives the same bytes for the same document, whatever was rendered before', async () => {
-    const other = await renderPdfDocument(docOf('示例甲镇.yaml')); // fills the glyph caches differently
-    const again = await renderPdfDocument(doc);
+    const other = await renderPdfDocument(docOf('示例甲镇.yaml'), inputs); // fills the glyph caches differently
+    const again = await renderPdfDocument(doc, inputs);
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(bytes))).toBe(0);
     expect(Buffer.compare(Buffer.from(other.bytes), Buffer.from(bytes))).not.toBe(0);
   });
 
   it('leaves the fonts themselves untouched (their bytes are shared by every thread of a build)', async () => {
     // The subset writers patch head, hhea, maxp and composite glyphs' component ids: in copies only.
-    await renderPdfDocument(docOf('示例乙镇.yaml'));
+    await renderPdfDocument(docOf('示例乙镇.yaml'), inputs);
     for (const role of FONT_ROLES) {
       const { font, path } = fonts.fonts[role];
       const pristine = fontkit.create(readFileSync(path)) as Font;
@@ -126,7 +129,7 @@ describe('subset outlines', () => {
   // Characters of the demo report in each role's font, plus Latin, digits and punctuation.
   const doc = docOf('示例丁镇.yaml');
   const byRole = new Map<FontRole, Set<string>>();
-  for (const page of layoutDocument(doc).pages) {
+  for (const page of layoutDocument(doc, inputs).pages) {
     for (const it of page.items) {
       if (it.kind !== 'text') continue;
       const set = byRole.get(it.font) ?? new Set<string>();

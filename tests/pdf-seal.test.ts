@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPdfDocument, layoutDocument } from '../src/render/pdf/index.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { renderGongwen } from '../src/render/index.ts';
 import { GongwenError } from '../src/diagnostics.ts';
 import { geometry } from '../src/layout/geometry.ts';
@@ -12,6 +13,8 @@ import { loadProfile } from '../src/layout/profile.ts';
 import { MM } from '../src/schema/profile.ts';
 import type { ImageItem, ShapeItem, TextItem } from '../src/layout/types.ts';
 import { fileUp, joint, writeSealPng } from './helpers/docx-fixtures.ts';
+
+const inputs = defaultWriterInputs();
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-seal-'));
 const g = geometry(loadProfile());
@@ -21,7 +24,7 @@ describe('seals', () => {
   it('centres the seal on the name, the top within one line of the last body line', async () => {
     const seal = writeSealPng(join(dir, 'seal.png'));
     const doc = fileUp(seal);
-    const { pages } = layoutDocument(doc);
+    const { pages } = layoutDocument(doc, inputs);
     const last = pages[pages.length - 1];
     const img = last.items.find((i): i is ImageItem => i.kind === 'image')!;
     expect(img.path).toBe(seal);
@@ -38,13 +41,13 @@ describe('seals', () => {
     const lastBodyBottom = g.top + (Math.max(...bodyLines) + 1) * g.linePitch;
     expect(img.y - lastBodyBottom).toBeLessThanOrEqual(g.linePitch);
     expect(img.y).toBeGreaterThanOrEqual(lastBodyBottom - 1e-6);
-    const bytes = (await renderPdfDocument(doc)).bytes;
+    const bytes = (await renderPdfDocument(doc, inputs)).bytes;
     expect(Buffer.from(bytes).includes(Buffer.from('/Subtype /Image'))).toBe(true);
   });
 
   it('gives each organ of a joint issuance its own seal, apart and inside the block', () => {
     const seal = writeSealPng(join(dir, 'seal2.png'));
-    const { pages } = layoutDocument(joint(seal));
+    const { pages } = layoutDocument(joint(seal), inputs);
     const imgs = pages[pages.length - 1].items.filter((i): i is ImageItem => i.kind === 'image');
     expect(imgs).toHaveLength(2);
     for (const i of imgs) {
@@ -57,19 +60,19 @@ describe('seals', () => {
   });
 
   it('marks the place with a dashed circle in a draft, and draws nothing without an image', () => {
-    const draft = layoutDocument(fileUp(), { draft: true }).pages.flatMap((p) => p.items);
+    const draft = layoutDocument(fileUp(), { ...inputs, draft: true }).pages.flatMap((p) => p.items);
     expect(draft.filter((i): i is ShapeItem => i.kind === 'circle' && i.dashed === true)).toHaveLength(1);
-    const final = layoutDocument(fileUp()).pages.flatMap((p) => p.items);
+    const final = layoutDocument(fileUp(), inputs).pages.flatMap((p) => p.items);
     expect(final.some((i) => i.kind === 'circle' || i.kind === 'image')).toBe(false);
   });
 
   it('names the path of a missing or unreadable seal image', async () => {
     const missing = join(dir, 'no-such-seal.png');
-    await expect(renderPdfDocument(fileUp(missing))).rejects.toThrow(GongwenError);
-    await expect(renderPdfDocument(fileUp(missing))).rejects.toThrow(missing);
+    await expect(renderPdfDocument(fileUp(missing), inputs)).rejects.toThrow(GongwenError);
+    await expect(renderPdfDocument(fileUp(missing), inputs)).rejects.toThrow(missing);
     const junk = join(dir, 'junk.png');
     writeFileSync(junk, 'not an image');
-    const err = await renderPdfDocument(fileUp(junk)).catch((e: unknown) => e);
+    const err = await renderPdfDocument(fileUp(junk), inputs).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GongwenError);
     expect((err as GongwenError).diagnostics[0].code).toBe('seal.unreadable');
     expect((err as GongwenError).message).toContain(junk);
@@ -78,7 +81,7 @@ describe('seals', () => {
   it('refuses a seal path that is not a regular file at once, in both writers', async () => {
     for (const path of ['/dev/zero', dir]) {
       for (const formats of [['pdf'], ['docx']] as const) {
-        const err = await renderGongwen(fileUp(path), { formats: [...formats] }).catch((e: unknown) => e);
+        const err = await renderGongwen(fileUp(path), { ...inputs, formats: [...formats] }).catch((e: unknown) => e);
         expect(err, `${path} ${formats}`).toBeInstanceOf(GongwenError);
         expect((err as GongwenError).diagnostics[0].code).toBe('seal.notAFile');
       }

@@ -6,6 +6,7 @@ import { safeFileName } from '../pipeline/county.ts';
 import { GongwenError, diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
+import { defaultWriterInputs } from '../render/inputs.ts';
 import { renderRollupXlsx } from '../render/xlsx/index.ts';
 import { rollupCounty } from '../rollup/index.ts';
 import type { CountySummary } from '../rollup/types.ts';
@@ -77,7 +78,7 @@ export const registerRollup: Register = (program, setExit) => {
       if (docFormats.length > 0) {
         const doc = composeRollup(summary, { variant });
         try {
-          const rendered = await renderGongwen(doc, { formats: docFormats, draft: opts.draft });
+          const rendered = await renderGongwen(doc, { ...defaultWriterInputs(), formats: docFormats, draft: opts.draft });
           problems.push(...rendered.warnings);
           for (const f of rendered.files) {
             await writeFileAtomic(`${base}.${f.format}`, f.bytes);

@@ -8,11 +8,13 @@ import { cjkAdvanceFor, styled } from './style.ts';
 import type { Box } from './box.ts';
 import { layoutTable } from './table.ts';
 import { layoutChart } from './chart.ts';
+import type { BlockRef } from './types.ts';
 
+/** One thing to paginate; `ref` names the block it comes from, so layout can say where each block landed. */
 export type FlowEntry =
-  | { kind: 'line'; line: BrokenLine; size: number; keepWithNext: boolean; tag: string }
+  | { kind: 'line'; line: BrokenLine; size: number; keepWithNext: boolean; tag: string; ref?: BlockRef }
   | { kind: 'blank' }
-  | { kind: 'box'; box: Box; header?: Box; keepWithNext?: boolean };
+  | { kind: 'box'; box: Box; header?: Box; keepWithNext?: boolean; ref?: BlockRef };
 
 const HEADING_ROLE: Record<1 | 2 | 3 | 4, TextRole> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' };
 
@@ -20,6 +22,7 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
   const out: FlowEntry[] = [];
   const cjkAdvance = cjkAdvanceFor(profile, g);
   const indent = 2 * g.charPitch;
+  let ref: BlockRef = { part: 'body', block: 0 };
   const lines = (runs: ReturnType<typeof styled>[], keepWithNext: boolean, context: string, centred = false) => {
     const broken = breakLines(runs, m, {
       firstWidth: centred ? g.width : g.width - indent,
@@ -30,10 +33,11 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
     });
     for (const line of broken) {
       if (centred) for (const s of line.segments) s.x += (g.width - line.width) / 2;
-      out.push({ kind: 'line', line, size: runs[0].size, keepWithNext, tag: runs[0].tag });
+      out.push({ kind: 'line', line, size: runs[0].size, keepWithNext, tag: runs[0].tag, ref });
     }
   };
-  for (const b of blocks) {
+  for (const [block, b] of blocks.entries()) {
+    ref = { part: 'body', block };
     switch (b.kind) {
       case 'heading':
         lines([styled(profile, HEADING_ROLE[b.level], b.text)], true, b.text.slice(0, 20));
@@ -43,7 +47,7 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
         const context = b.runs.map((r) => r.text).join('').slice(0, 20) + '…';
         if (b.indent === false) {
           out.push(...breakLines(runs, m, { firstWidth: g.width, width: g.width, cjkAdvance, context }).map(
-            (line): FlowEntry => ({ kind: 'line', line, size: runs[0].size, keepWithNext: false, tag: runs[0].tag }),
+            (line): FlowEntry => ({ kind: 'line', line, size: runs[0].size, keepWithNext: false, tag: runs[0].tag, ref }),
           ));
         } else lines(runs, false, context);
         break;
@@ -52,14 +56,14 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
         const ctx = { width: g.width, measure: m, profile };
         if (b.table.caption) lines([styled(profile, 'tableHead', b.table.caption, 'caption')], true, b.table.caption, true);
         const { header, rows } = layoutTable(b.table, ctx);
-        out.push({ kind: 'box', box: header, keepWithNext: true });
-        for (const row of rows) out.push({ kind: 'box', box: row, header });
+        out.push({ kind: 'box', box: header, keepWithNext: true, ref });
+        for (const row of rows) out.push({ kind: 'box', box: row, header, ref });
         out.push({ kind: 'blank' });
         break;
       }
       case 'figure': {
         if (b.caption) lines([styled(profile, 'tableHead', b.caption, 'caption')], true, b.caption, true);
-        out.push({ kind: 'box', box: layoutChart(b.chart, { width: g.width, measure: m, profile }) });
+        out.push({ kind: 'box', box: layoutChart(b.chart, { width: g.width, measure: m, profile }), ref });
         out.push({ kind: 'blank' });
         break;
       }

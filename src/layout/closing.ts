@@ -32,7 +32,7 @@ export function flowAttachments(names: string[], profile: Profile, g: Geometry, 
       cjkAdvance,
       context: name,
     });
-    for (const line of lines) out.push({ kind: 'line', line, size: body.size, keepWithNext: false, tag: 'attachment' });
+    for (const line of lines) out.push({ kind: 'line', line, size: body.size, keepWithNext: false, tag: 'attachment', ref: { part: 'attachmentNote', item: i } });
   });
   return out;
 }

@@ -2,13 +2,13 @@
 import type { Gongwen } from '../compose/model.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Measure } from './measure.ts';
-import type { Page, PageItem } from './types.ts';
+import type { BlockLanding, BlockRef, LaidOut, Landings, PageItem, SignatureRemedy } from './types.ts';
 import { geometry, baselineInLine, EM_ASCENT, type Geometry } from './geometry.ts';
 import { MM } from '../schema/profile.ts';
 import { layoutHeader } from './header.ts';
 import { breakTitle } from './title.ts';
 import { flowBody, type FlowEntry } from './body.ts';
-import { paginate } from './paginate.ts';
+import { needs, paginate, type Flowed } from './paginate.ts';
 import { colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
 import { placeAt, setText } from './style.ts';
 
@@ -16,7 +16,7 @@ export interface LayoutOptions {
   draft?: boolean; // a dashed circle where the seal goes
 }
 
-export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutOptions = {}): Page[] {
+export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutOptions = {}): LaidOut {
   const g = geometry(profile);
   const first: PageItem[] = [];
   // Header, then the title two blank lines below the red rule (plain: the title opens the block).
@@ -38,30 +38,82 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     ...flowBody(doc.body, profile, g, m),
     ...flowAttachments(doc.attachments, profile, g, m),
   ];
-  // The signature shares a page with body text: if it would not fit, at least two body lines move with it.
-  const need = signatureLines(doc, profile, g, m);
-  let flowed = paginate(entries, g, first, line);
-  const lineEntries = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0);
-  const lastPage = flowed.pages.length - 1;
-  const linesOnLastPage = lineEntries.filter((i) => flowed.pageOf[i] === lastPage).length;
-  const alone = lastPage > 0 && linesOnLastPage < Math.min(2, lineEntries.length);
-  if (flowed.nextLine - 1 + need > g.lines - 1 || alone) {
-    flowed = paginate(entries, g, first, line, lineEntries[Math.max(0, lineEntries.length - 2)]);
-  }
+  const flowed = paginate(entries, g, first, {
+    startLine: line,
+    needs: needs(entries, g, signatureLines(doc, profile, g, m)),
+    tightestPitch: profile.signature.tightestPitchPt ?? g.linePitch,
+    fixedPages: doc.header ? 1 : 0,
+  });
   const pages = flowed.pages;
-  const sig = layoutSignature(doc, flowed.nextLine - 1, profile, g, m, opts.draft ?? false);
-  pages[pages.length - 1].push(...sig.items);
+  const sigPage = pages.length - 1;
+  const sigPitch = flowed.pitch[sigPage];
+  const sg = sigPitch === g.linePitch ? g : { ...g, linePitch: sigPitch };
+  const sig = layoutSignature(doc, flowed.nextLine - 1, profile, sg, m, opts.draft ?? false);
+  pages[sigPage].push(...sig.items);
 
   // The colophon sits at the bottom of the last page, on a page of its own if it does not fit.
   const cLines = colophonLines(doc, profile, g, m);
+  let colophon: Landings['colophon'];
   if (cLines > 0) {
-    if (sig.bottomLine > g.lines - cLines) pages.push([]);
+    const ownPage = sig.bottomLine * sigPitch > (g.lines - cLines) * g.linePitch + 1e-6;
+    if (ownPage) pages.push([]);
     pages[pages.length - 1].push(...layoutColophon(doc, profile, g, m));
+    colophon = { page: pages.length - 1, ownPage };
   }
-  return pages.map((items, index) => {
-    const number = index + 1;
-    return { index, number, items: [...items, ...pageNumber(number, profile, g, m)] };
+  const landings: Landings = {
+    pageCount: pages.length,
+    pitch: pages.map((_, k) => flowed.pitch[k] ?? g.linePitch),
+    blocks: blockLandings(entries, flowed.landed),
+    signature: { page: sigPage, firstLine: flowed.nextLine, lastLine: sig.lastLine, remedy: remedyOf(entries, flowed, sigPage, g.linePitch) },
+    colophon,
+  };
+  return {
+    pages: pages.map((items, index) => {
+      const number = index + 1;
+      return { index, number, items: [...items, ...pageNumber(number, profile, g, m)] };
+    }),
+    landings,
+  };
+}
+
+/** Each block's lines and boxes, in order, with the page and grid line they landed on. */
+function blockLandings(entries: FlowEntry[], landed: Flowed['landed']): BlockLanding[] {
+  const out: BlockLanding[] = [];
+  entries.forEach((e, i) => {
+    const at = landed[i];
+    if (e.kind === 'blank' || !e.ref || !at) return;
+    const prev = out[out.length - 1];
+    if (prev && sameRef(prev.ref, e.ref)) prev.pieces.push(at);
+    else out.push({ ref: e.ref, pieces: [at] });
   });
+  return out;
+}
+
+function sameRef(a: BlockRef, b: BlockRef): boolean {
+  return a.part === 'body' ? b.part === 'body' && a.block === b.block : b.part === 'attachmentNote' && a.item === b.item;
+}
+
+/** What pagination did for the signature: a tighter page, or body lines moved forward to stand with it. */
+function remedyOf(entries: FlowEntry[], flowed: Flowed, sigPage: number, gridPitch: number): SignatureRemedy {
+  const pitch = flowed.pitch[sigPage];
+  if (pitch !== gridPitch) {
+    const lines = flowed.landed.filter((l) => l?.page === sigPage).length;
+    return { kind: 'pitch', page: sigPage, pitch, lines };
+  }
+  const from = flowed.movedFrom;
+  if (from === undefined) return { kind: 'none' };
+  const e = entries[from];
+  const ref = e.kind === 'blank' ? undefined : e.ref;
+  if (!ref) return { kind: 'none' };
+  // Which line of its block the break came before.
+  let line = 0;
+  for (let k = from - 1; k >= 0; k--) {
+    const p = entries[k];
+    if (p.kind === 'blank' || !p.ref || !sameRef(p.ref, ref)) break;
+    line++;
+  }
+  const lines = entries.slice(from).filter((x) => x.kind !== 'blank').length;
+  return { kind: 'moveLines', lines, breakBefore: { ref, line } };
 }
 
 /** The title lines, centred, one grid line each; returns the line after the title. */

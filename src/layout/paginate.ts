@@ -1,90 +1,137 @@
-// Flows lines and boxes onto pages: every text line on the grid, boxes at their own heights,
-// headings kept with what follows, table header rows repeated on each new page.
+// Flows lines and boxes onto pages in one pass: every text line on the grid, boxes at their own heights,
+// table header rows repeated on each new page. What must stay together is stated once, before pagination,
+// as each entry's `need` (see needs()): the paginator only asks whether an entry's need fits.
 import type { FlowEntry } from './body.ts';
 import type { Geometry } from './geometry.ts';
 import { baselineInLine } from './geometry.ts';
-import type { PageItem } from './types.ts';
+import type { Landed, PageItem } from './types.ts';
+
+/**
+ * Height (pt) that must fit on the page from an entry's top for it to stay there, and whether that need is the
+ * signature's (then the page may be set tighter before anything moves: GB/T 9704 7.3.5.5).
+ */
+export interface Need {
+  height: number;
+  signature: boolean;
+}
+
+export interface PaginateOptions {
+  startLine: number; // grid line the flow starts on, on the first page
+  needs: Need[]; // one per entry (needs())
+  /** Tightest line pitch (pt) a page may take so that the signature fits; the grid's pitch: never tighten. */
+  tightestPitch: number;
+  /** Pages that may not be set tighter (the first page when it carries the header, which is placed in mm). */
+  fixedPages: number;
+}
 
 export interface Flowed {
   pages: PageItem[][];
   /** Grid line index just after the last thing placed on the last page. */
   nextLine: number;
-  /** For each entry, the page it landed on (−1 for dropped blanks). */
-  pageOf: number[];
+  /** For each entry, where it landed (undefined for dropped blanks). */
+  landed: (Landed | undefined)[];
+  /** Line pitch of each page (pt). */
+  pitch: number[];
+  /** The entry the signature's need moved to a new page, if any. */
+  movedFrom?: number;
 }
 
-export function paginate(
-  entries: FlowEntry[],
-  g: Geometry,
-  firstPage: PageItem[],
-  startLine: number,
-  forceBreakBefore = -1,
-): Flowed {
-  const pages: PageItem[][] = [[...firstPage]]; // a copy: the caller may paginate again
-  const pageOf: number[] = [];
-  let y = startLine * g.linePitch; // cursor, relative to the block top
+/** Each entry's need, computed once: headings with what follows them, the last body lines with the signature. */
+export function needs(entries: FlowEntry[], g: Geometry, signatureLines: number): Need[] {
+  const height = (e: FlowEntry) => (e.kind === 'box' ? e.box.height : g.linePitch);
+  const out: Need[] = entries.map((e, i) => {
+    if (e.kind === 'box') return { height: e.box.height + (e.keepWithNext && entries[i + 1] ? height(entries[i + 1]) : 0), signature: false };
+    if (e.kind === 'blank' || !e.keepWithNext) return { height: g.linePitch, signature: false };
+    // A heading (and any line marked keep-with-next) never ends a page: it goes with the line that follows.
+    let keep = 0;
+    for (let k = i; k < entries.length && entries[k].kind === 'line' && (entries[k] as { keepWithNext: boolean }).keepWithNext; k++) keep++;
+    const following = i + keep < entries.length ? 1 : 0;
+    return { height: keep + following <= g.lines ? (keep + following) * g.linePitch : g.linePitch, signature: false };
+  });
+  // The signature shares a page with body text: the last two body lines stand with it (and whatever follows them).
+  const tail = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0).slice(-2);
+  for (const i of tail) {
+    let h = signatureLines * g.linePitch;
+    for (let k = i; k < entries.length; k++) h += height(entries[k]);
+    out[i] = { height: Math.max(out[i].height, h), signature: true };
+  }
+  return out;
+}
+
+export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[], opts: PaginateOptions): Flowed {
+  const pages: PageItem[][] = [[...firstPage]];
+  const pitch: number[] = [g.linePitch];
+  const hasBox: boolean[] = [false];
+  const landed: Flowed['landed'] = [];
+  let movedFrom: number | undefined;
+  let y = opts.startLine * g.linePitch; // cursor, relative to the block top, in grid units of this page
   const newPage = () => {
     pages.push([]);
+    pitch.push(g.linePitch);
+    hasBox.push(false);
     y = 0;
   };
+  const last = () => pages.length - 1;
   const gridLine = () => Math.ceil(y / g.linePitch - 1e-6);
   const placeBox = (box: { height: number; items: PageItem[] }) => {
-    const page = pages[pages.length - 1];
+    const page = pages[last()];
     for (const it of box.items) page.push(shift(it, g.left, g.top + y));
+    hasBox[last()] = true;
     y += box.height;
   };
 
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (i === forceBreakBefore && y > 0) newPage();
+    const need = opts.needs[i];
     if (e.kind === 'blank') {
       if (y === 0) {
-        pageOf.push(-1); // no blank line at the top of a page
+        landed.push(undefined); // no blank line at the top of a page
         continue;
       }
       y = (gridLine() + 1) * g.linePitch;
-      pageOf.push(pages.length - 1);
+      landed.push({ kind: 'line', page: last(), line: gridLine() - 1 });
       continue;
     }
     if (e.kind === 'box') {
-      const needed = e.box.height + (e.keepWithNext ? nextHeight(entries, i + 1, g) : 0);
-      if (y > 0 && y + needed > g.height + 1e-6) {
+      if (y > 0 && y + need.height > g.height + 1e-6) {
+        if (need.signature) movedFrom ??= i;
         newPage();
         if (e.header) placeBox(e.header);
       }
+      const line = gridLine();
       placeBox(e.box);
-      pageOf.push(pages.length - 1);
+      landed.push({ kind: 'box', page: last(), line });
       continue;
     }
     let line = gridLine();
-    // A heading (and any line marked keep-with-next) never ends a page: it goes with what follows.
-    let keep = 0;
-    for (let k = i; k < entries.length && entryKeeps(entries[k]); k++) keep++;
-    const following = keep > 0 && i + keep < entries.length ? 1 : 0;
-    if (line + keep + following > g.lines && line > 0 && keep + following <= g.lines) {
-      newPage();
-      line = 0;
-    } else if (line >= g.lines) {
-      newPage();
-      line = 0;
+    // Lines this page holds at its pitch, and whether the need fits in them.
+    const fits = (p: number) => (line * g.linePitch + need.height) * (p / g.linePitch) <= g.height + 1e-6;
+    if (line > 0 && !fits(pitch[last()])) {
+      const tighter = (g.height * g.linePitch) / (line * g.linePitch + need.height);
+      if (need.signature && tighter >= opts.tightestPitch && !hasBox[last()] && last() >= opts.fixedPages) {
+        pitch[last()] = Math.min(pitch[last()], tighter); // 7.3.5.5: tighten this one page first
+      } else if (need.height <= g.height || line >= capacity(g, pitch[last()])) {
+        if (need.signature) movedFrom ??= i;
+        newPage();
+        line = 0;
+      }
     }
     const baseline = baselineInLine(g.top + line * g.linePitch, g.linePitch, e.size);
-    const page = pages[pages.length - 1];
+    const page = pages[last()];
     for (const s of e.line.segments) page.push({ ...s, x: s.x + g.left, y: baseline, line });
     y = (line + 1) * g.linePitch;
-    pageOf.push(pages.length - 1);
+    landed.push({ kind: 'line', page: last(), line });
   }
-  return { pages, nextLine: Math.ceil(y / g.linePitch - 1e-6), pageOf };
+  // Pages set tighter: every line moves up to its place on the tighter grid.
+  pitch.forEach((p, k) => {
+    if (p !== g.linePitch) pages[k] = pages[k].map((it) => (it.kind === 'text' && it.line !== undefined ? { ...it, y: it.y - baselineInLine(g.top + it.line * g.linePitch, g.linePitch, it.size) + baselineInLine(g.top + it.line * p, p, it.size) } : it));
+  });
+  return { pages, nextLine: gridLine(), landed, pitch, movedFrom };
 }
 
-function entryKeeps(e: FlowEntry): boolean {
-  return e.kind === 'line' && e.keepWithNext;
-}
-
-function nextHeight(entries: FlowEntry[], i: number, g: Geometry): number {
-  const e = entries[i];
-  if (!e) return 0;
-  return e.kind === 'box' ? e.box.height : g.linePitch;
+/** Grid lines a page holds at a given pitch. */
+export function capacity(g: Geometry, pitch: number): number {
+  return Math.floor(g.height / pitch + 1e-6);
 }
 
 function shift(it: PageItem, dx: number, dy: number): PageItem {

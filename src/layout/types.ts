@@ -58,3 +58,52 @@ export interface Page {
   number?: number; // printed page number; absent on blank pages
   items: PageItem[];
 }
+
+/** Which flowed block a line or box came from, by position in the document model. */
+export type BlockRef =
+  | { part: 'body'; block: number } // doc.body[block]
+  | { part: 'attachmentNote'; item: number }; // the 附件说明's item-th name
+
+/** Where one flowed line or box landed: its page, and the grid line its top stands on. */
+export interface Landed {
+  kind: 'line' | 'box';
+  page: number;
+  line: number;
+}
+
+/** Where a block landed: one entry per line it was broken into (per row for a table). */
+export interface BlockLanding {
+  ref: BlockRef;
+  pieces: Landed[];
+}
+
+/**
+ * What the typesetter did when the signature (with date and seal) did not fit under the last body line
+ * (GB/T 9704 7.3.5.5): first tighten, only then move body lines forward.
+ * - `pitch`: that one page is set at a tighter line pitch (pt), within the profile's limit.
+ * - `moveLines`: `lines` body lines were moved onto the signature's page (breaking before `breakBefore`).
+ */
+export type SignatureRemedy =
+  | { kind: 'none' }
+  | { kind: 'pitch'; page: number; pitch: number; lines: number }
+  | { kind: 'moveLines'; lines: number; breakBefore: { ref: BlockRef; line: number } };
+
+/**
+ * Where everything landed, for the writers that lay out with their own engine (the DOCX): they follow these
+ * decisions instead of taking them again.
+ */
+export interface Landings {
+  pageCount: number;
+  /** Line pitch (pt) of each page: the grid's, or a tightened one (see SignatureRemedy). */
+  pitch: number[];
+  blocks: BlockLanding[];
+  signature: { page: number; firstLine: number; lastLine: number; remedy: SignatureRemedy };
+  /** The colophon (版记); `ownPage`: it did not fit under the signature and stands on a page of its own. */
+  colophon?: { page: number; ownPage: boolean };
+}
+
+/** layout()'s result: the pages to paint and where each part of the document landed. */
+export interface LaidOut {
+  pages: Page[];
+  landings: Landings;
+}

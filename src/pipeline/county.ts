@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { rollupCounty } from '../rollup/index.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
+import { defaultWriterInputs } from '../render/inputs.ts';
 import { renderRollupXlsx } from '../render/xlsx/index.ts';
 import type { CountyFormat, LoadedReport } from './jobs.ts';
 
@@ -27,7 +28,7 @@ export async function buildCountyOutputs(
   const summary = rollupCounty(dir, preloaded);
   const doc = composeRollup(summary);
   const docFormats = opts.formats.filter((f): f is Format => f !== 'xlsx');
-  const rendered = await renderGongwen(doc, { formats: docFormats, draft: opts.draft });
+  const rendered = await renderGongwen(doc, { ...defaultWriterInputs(), formats: docFormats, draft: opts.draft });
   const files: CountyOutputs['files'] = [...rendered.files];
   if (opts.formats.includes('xlsx')) files.push({ format: 'xlsx', bytes: await renderRollupXlsx(summary) });
   return {

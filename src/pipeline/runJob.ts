@@ -5,6 +5,7 @@ import { composeReport } from '../compose/report.ts';
 import type { Signature } from '../compose/model.ts';
 import type { DataPath, Position } from '../load/index.ts';
 import { renderGongwen } from '../render/index.ts';
+import { defaultWriterInputs } from '../render/inputs.ts';
 import type { CountyJob, Job, JobResult, ReportJob } from './jobs.ts';
 import { loadReport } from './stages.ts';
 import { buildCountyOutputs } from './county.ts';
@@ -33,7 +34,7 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant });
   let rendered;
   try {
-    rendered = await renderGongwen(doc, { formats: job.formats, draft: job.draft });
+    rendered = await renderGongwen(doc, { ...defaultWriterInputs(), formats: job.formats, draft: job.draft });
   } catch (e) {
     if (!(e instanceof GongwenError)) throw e;
     throw new GongwenError(e.diagnostics.map((d) => pointAtSealKey(d, doc.signatures, job.file, loaded.lineOf)));

@@ -38,7 +38,13 @@ export const Profile = z.strictObject({
   }),
   colophon: z.strictObject({ thick: mm, thin: mm, indentChars: z.number().nonnegative() }),
   pageNumber: z.strictObject({ belowBlock: mm, indentChars: z.number().nonnegative() }),
-  signature: z.strictObject({ dateRightChars: z.number(), unsealedRightChars: z.number() }),
+  signature: z.strictObject({
+    dateRightChars: z.number(),
+    unsealedRightChars: z.number(),
+    // 7.3.5.5: the tightest line pitch (pt) a page may take so that the signature fits under the body;
+    // absent: never tighten, move body lines forward at once.
+    tightestPitchPt: z.number().positive().optional(),
+  }),
   seal: z.strictObject({ diameter: mm }),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -6,8 +6,6 @@ import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
 import { type Keep, type TailKey, tailKeeps } from './keep.ts';
-import { loadFontSet } from '../../fonts/index.ts';
-import { measureOf } from '../../fonts/measure.ts';
 import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
@@ -25,7 +23,7 @@ export function blankLine(g: Geometry, keepNext = false): Paragraph {
  * The title, broken where the PDF typesetter breaks it (balanced lines at word boundaries, src/layout/title.ts),
  * each line ended by a line break so that Word and WPS never break inside a word.
  */
-export function titleParagraph(g: Geometry, title: string, m: Measure = measureOf(loadFontSet())): Paragraph {
+export function titleParagraph(g: Geometry, title: string, m: Measure): Paragraph {
   const style = g.profile.roles.title;
   const lines = breakTitle(title, ptFromMm(g.profile.block.width), style.font, style.size, m);
   return new Paragraph({ style: STYLE.title, children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
@@ -135,7 +133,7 @@ export function attachmentParagraphs(g: Geometry, names: string[], keeps: Map<Ta
   ];
 }
 
-export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure = measureOf(loadFontSet())): Child[] {
+export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
   // One blank line below the title, then the addressee if any (as the PDF typesetter does).
   const out: Child[] = [titleParagraph(g, doc.title, m), blankLine(g, true)];
   if (doc.addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [new TextRun(doc.addressee)] }));

@@ -14,8 +14,6 @@ import { MM } from '../../schema/profile.ts';
 import { blankLine, type Child } from './body.ts';
 import { cell, exactLine, indent, row, table } from './elements.ts';
 import { type Geometry, textWidth } from './geometry.ts';
-import { loadFontSet } from '../../fonts/index.ts';
-import { measureOf } from '../../fonts/measure.ts';
 import { type DrawingIds, floatingPicture } from './media.ts';
 import { readSeal } from './seal.ts';
 import { STYLE } from './styles.ts';
@@ -121,7 +119,7 @@ function unsealed(g: Geometry, doc: Gongwen): Paragraph[] {
   return [...names, dateParagraph(doc, dateRight)];
 }
 
-export function signatureChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure = measureOf(loadFontSet())): Child[] {
+export function signatureChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
   if (doc.signatures.length === 0 && !doc.date) return [];
   // Blank lines kept with the signature so that it never starts a page alone.
   const blanks = Array.from({ length: doc.sealed ? 2 : 1 }, () => blankLine(g, true));

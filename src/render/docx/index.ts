@@ -13,12 +13,11 @@ import { colophonChildren, moveColophon, noteParagraph, signatureChildren } from
 import { fontTableXml } from './fonts.ts';
 import { geometry, type Geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
-import { loadFontSet } from '../../fonts/index.ts';
 import { measureOf } from '../../fonts/measure.ts';
+import { layOut, type LaidInputs, type WriterInputs } from '../inputs.ts';
 import { DrawingIds } from './media.ts';
 import { coreXml, packageParts, type Parts, zipParts } from './package.ts';
 import { footers, sectionProperties } from './page.ts';
-import { loadProfile } from '../../layout/profile.ts';
 import { patchStyles, stylesOptions } from './styles.ts';
 
 const geometryCache = new WeakMap<Profile, Geometry>();
@@ -29,10 +28,13 @@ function geometryOf(profile: Profile): Geometry {
   return g;
 }
 
-/** The docx package's document for a Gongwen. */
-export function buildDocument(doc: Gongwen, profile: Profile = loadProfile()): Document {
-  const g = geometryOf(profile);
-  const m = measureOf(loadFontSet());
+/**
+ * The docx package's document for a Gongwen. `inputs.laid` is the PDF typesetter's result: where each block
+ * landed and what it did to keep the signature with the body (inputs.laid.landings).
+ */
+export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
+  const g = geometryOf(inputs.profile);
+  const m = measureOf(inputs.fonts);
   const ids = new DrawingIds();
   const children: Child[] = [
     ...headerParts(g, doc).children,
@@ -59,9 +61,11 @@ const text = (parts: Parts, path: string): string => {
   return typeof data === 'string' ? data : data ? strFromU8(data) : '';
 };
 
-export async function renderDocx(doc: Gongwen, profile: Profile = loadProfile()): Promise<Uint8Array> {
-  const g = geometryOf(profile);
-  const parts = await packageParts(buildDocument(doc, profile));
+/** Writes the DOCX; lays the document out first when only the inputs are given. */
+export async function renderDocx(doc: Gongwen, inputs: WriterInputs | LaidInputs): Promise<Uint8Array> {
+  const laid = 'laid' in inputs ? inputs : layOut(doc, inputs);
+  const g = geometryOf(laid.profile);
+  const parts = await packageParts(buildDocument(doc, laid));
   parts.set('word/document.xml', moveColophon(text(parts, 'word/document.xml')));
   parts.set('word/styles.xml', patchStyles(text(parts, 'word/styles.xml'), g));
   parts.set('word/fontTable.xml', fontTableXml());

@@ -1,0 +1,87 @@
+// layout()'s landings: where each block landed and what was done for the signature, as the DOCX writer reads them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { composeReport } from '../src/compose/report.ts';
+import { layout } from '../src/layout/index.ts';
+import { geometry } from '../src/layout/geometry.ts';
+import { loadProfile } from '../src/layout/profile.ts';
+import { loadFontSet } from '../src/fonts/index.ts';
+import { measureOf } from '../src/fonts/measure.ts';
+import { Report, VARIANTS } from '../src/schema/report.ts';
+import type { Profile } from '../src/schema/profile.ts';
+import type { TextItem } from '../src/layout/types.ts';
+
+const profile = loadProfile();
+const g = geometry(profile);
+const m = measureOf(loadFontSet());
+const SEEDS = join(import.meta.dirname, '..', 'data', 'seeds');
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.yaml')).sort();
+const docOf = (file: string, variant: (typeof VARIANTS)[number]) =>
+  composeReport(Report.parse(parse(readFileSync(join(SEEDS, file), 'utf8'))), { baseDir: SEEDS, variant });
+
+describe.each(seeds)('%s', (file) => {
+  it.each(VARIANTS)('%s: every body line is where its landing says, the signature on the last body page', (variant) => {
+    const doc = docOf(file, variant);
+    const { pages, landings } = layout(doc, profile, m);
+    expect(landings.pageCount).toBe(pages.length);
+    expect(landings.pitch).toHaveLength(pages.length);
+    // Every body block lands, in order, each text line on a page that carries text on that grid line.
+    expect(landings.blocks.filter((b) => b.ref.part === 'body').map((b) => (b.ref.part === 'body' ? b.ref.block : -1))).toEqual(doc.body.map((_, i) => i));
+    for (const b of landings.blocks) {
+      for (const p of b.pieces) {
+        if (p.kind !== 'line') continue;
+        const on = pages[p.page].items.filter((t): t is TextItem => t.kind === 'text' && t.line === p.line && t.tag !== 'pageNumber');
+        expect(on.length, JSON.stringify(b.ref)).toBeGreaterThan(0);
+      }
+    }
+    const lastBody = landings.blocks[landings.blocks.length - 1].pieces.at(-1)!;
+    expect(landings.signature.page).toBe(lastBody.page);
+    expect(landings.signature.firstLine).toBe(lastBody.line + 1);
+    const sig = pages[landings.signature.page].items.filter((t): t is TextItem => t.kind === 'text' && (t.tag === 'signature' || t.tag === 'date'));
+    expect(sig.length).toBeGreaterThan(0);
+    expect(Math.max(...sig.map((t) => t.line!))).toBe(landings.signature.lastLine - (doc.note ? 1 : 0));
+    // A move forward names the line the page broke before, and the signature's page starts with it.
+    const r = landings.signature.remedy;
+    if (r.kind === 'moveLines') {
+      const b = landings.blocks.find((x) => JSON.stringify(x.ref) === JSON.stringify(r.breakBefore.ref))!;
+      expect(b.pieces[r.breakBefore.line]).toMatchObject({ page: landings.signature.page, line: 0 });
+      expect(r.lines).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('signature remedy (7.3.5.5): tighten the page before moving lines', () => {
+  const tight: Profile = { ...profile, signature: { ...profile.signature, tightestPitchPt: 26.5 } };
+  const doc = docOf('岔河镇-2023.yaml', 'file-up');
+
+  it('moves body lines forward when tightening is off', () => {
+    const { pages, landings } = layout(doc, profile, m);
+    expect(landings.signature.remedy.kind).toBe('moveLines');
+    expect(landings.pitch.every((p) => p === g.linePitch)).toBe(true);
+    expect(pages).toHaveLength(9);
+  });
+
+  it('sets the last page tighter, within the limit, so that everything fits on it', () => {
+    const { pages, landings } = layout(doc, tight, m);
+    const r = landings.signature.remedy;
+    expect(r.kind).toBe('pitch');
+    expect(pages).toHaveLength(8);
+    const p = landings.pitch[pages.length - 1];
+    expect(p).toBeGreaterThanOrEqual(26.5);
+    expect(p).toBeLessThan(g.linePitch);
+    // Every text line on that page sits on the tighter grid, the date's line ends inside the block.
+    const lines = pages[pages.length - 1].items.filter((t): t is TextItem => t.kind === 'text' && t.line !== undefined && t.size === 16);
+    for (const t of lines) expect(t.y).toBeCloseTo(g.top + t.line! * p + (p - 16) / 2 + 0.88 * 16, 6);
+    const date = lines.find((t) => t.tag === 'date')!;
+    expect(g.top + (date.line! + 1) * p).toBeLessThanOrEqual(g.bottom + 1e-6);
+    // Only that page: the others keep the grid.
+    expect(landings.pitch.slice(0, -1).every((x) => x === g.linePitch)).toBe(true);
+  });
+
+  it('never tightens past the limit: then lines move', () => {
+    const limit: Profile = { ...profile, signature: { ...profile.signature, tightestPitchPt: 27.5 } };
+    expect(layout(doc, limit, m).landings.signature.remedy.kind).toBe('moveLines');
+  });
+});
