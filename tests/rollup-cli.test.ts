@@ -39,6 +39,7 @@ describe('gongwen rollup', () => {
     expect(ok.stdout).toContain('示例县2023汇总.xlsx');
     const bad = run('data/示例县/2023', '--out', out, '--variant', 'file-up');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('file-down 或 plain');
+    expect(bad.stderr).toContain('[cli.variant]');
+    expect(bad.stderr).toContain('（可用 file-down, plain）');
   });
 });

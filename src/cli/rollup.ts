@@ -10,20 +10,11 @@ import { defaultWriterInputs } from '../render/inputs.ts';
 import { renderRollupXlsx } from '../render/xlsx/index.ts';
 import { rollupCounty } from '../rollup/index.ts';
 import type { CountySummary } from '../rollup/types.ts';
-import { parseVariant } from './build.ts';
 import type { Register } from './commands.ts';
+import { addOptions, OPTIONS, type Flags } from './options.ts';
 
 const ROLLUP_FORMATS = ['xlsx', 'pdf', 'docx'] as const;
 type RollupFormat = (typeof ROLLUP_FORMATS)[number];
-
-function parseRollupFormats(s: string): RollupFormat[] {
-  const list = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  const bad = list.filter((f) => !(ROLLUP_FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0 || list.length === 0) {
-    throw new GongwenError(diag('cli.format', `不支持的格式：${bad.join(',') || s}（可用 xlsx,pdf,docx）`, `unsupported format: ${bad.join(',') || s} (use xlsx,pdf,docx)`));
-  }
-  return ROLLUP_FORMATS.filter((f) => list.includes(f));
-}
 
 /** The --json shape: county, year, every township file's status, and per catalogue key the total. */
 export function summaryJson(s: CountySummary) {
@@ -42,30 +33,24 @@ export function summaryJson(s: CountySummary) {
   };
 }
 
-interface RollupFlags {
-  out: string;
-  json?: boolean;
-  variant?: string;
-  format: string;
-  draft?: boolean;
-}
+type RollupFlags = Flags<'out' | 'variant' | 'format' | 'draft', RollupFormat> & { json?: boolean };
 
 export const registerRollup: Register = (program, setExit) => {
-  program
+  const cmd = program
     .command('rollup')
     .description('县级汇总：合计、完整性、主题归纳，输出 XLSX/PDF/DOCX / county roll-up: totals, completeness, themes as XLSX/PDF/DOCX')
-    .argument('<county-dir>', '含 county.yaml 与各乡镇报告的文件夹 / folder with county.yaml and the township reports')
-    .requiredOption('-o, --out <dir>', '输出文件夹 / output folder')
+    .argument('<county-dir>', '含 county.yaml 与各乡镇报告的文件夹 / folder with county.yaml and the township reports');
+  addOptions(
+    cmd,
+    OPTIONS.out(),
+    // The roll-up goes down: file-down (the default, or county.yaml's) or plain, never file-up.
+    OPTIONS.variant(['file-down', 'plain'], '版式（汇总为下行文） / variant (the roll-up goes down)'),
+    OPTIONS.format(ROLLUP_FORMATS),
+    OPTIONS.draft(),
+  )
     .option('--json', '在标准输出打印汇总 JSON / print the totals as JSON on stdout')
-    .option('--variant <variant>', '版式 file-down（默认）或 plain / variant: file-down (default) or plain')
-    .option('--format <list>', '输出格式 / formats', 'xlsx,pdf,docx')
-    .option('--draft', 'PDF 中以虚线圆标出印章位置 / dashed circle where the seal goes')
     .action(async (dir: string, opts: RollupFlags) => {
-      const formats = parseRollupFormats(opts.format);
-      const variant = parseVariant(opts.variant);
-      if (variant === 'file-up') {
-        throw new GongwenError(diag('cli.variant', '汇总报告为下行文，版式只能是 file-down 或 plain', 'the roll-up goes down: use file-down or plain'));
-      }
+      const { format: formats, variant } = opts;
       const summary = rollupCounty(dir);
       const problems: Diagnostic[] = [...summary.diagnostics];
       const base = join(opts.out, safeFileName(`${summary.county}${summary.year}汇总`));

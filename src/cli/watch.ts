@@ -4,34 +4,27 @@ import { formatDiagnostic } from '../diagnostics.ts';
 import { lineReporter } from '../pipeline/progress.ts';
 import { watchAndBuild } from '../pipeline/watch.ts';
 import { displayPath } from '../pipeline/plan.ts';
-import { parseFormats, parseVariant } from './build.ts';
+import { FORMATS, type Format } from '../render/index.ts';
 import type { Register } from './commands.ts';
+import { addOptions, OPTIONS, type Flags } from './options.ts';
 
-interface WatchFlags {
-  out: string;
-  format: string;
-  variant?: string;
-  draft?: boolean;
-}
+type WatchFlags = Flags<'out' | 'format' | 'variant' | 'draft', Format>;
 
 export const registerWatch: Register = (program: Command) => {
-  program
+  const cmd = program
     .command('watch')
     .description('监视 YAML 文件，保存即重新生成 / rebuild on every save')
-    .argument('<paths...>', '报告 YAML 文件或文件夹 / report YAML files or folders')
-    .requiredOption('-o, --out <dir>', '输出文件夹 / output folder')
-    .option('-f, --format <list>', '格式 / formats: pdf,docx', 'pdf,docx')
-    .option('--variant <variant>', '版式 / variant override')
-    .option('--draft', '草稿 / draft')
+    .argument('<paths...>', '报告 YAML 文件或文件夹 / report YAML files or folders');
+  addOptions(cmd, OPTIONS.out(), OPTIONS.format(FORMATS), OPTIONS.variant(), OPTIONS.draft())
     .action(async (paths: string[], flags: WatchFlags) => {
       const out = (s: string) => process.stdout.write(s);
       const err = (s: string) => process.stderr.write(s);
       // Errors are printed with their position by the line reporter; watching goes on.
       const reporter = lineReporter(() => {}, err);
       const w = watchAndBuild(
-        { inputs: paths, outDir: flags.out, formats: parseFormats(flags.format), variant: parseVariant(flags.variant), draft: flags.draft ?? false },
+        { inputs: paths, outDir: flags.out, formats: flags.format, variant: flags.variant, draft: flags.draft ?? false },
         {
-          reporter: { ...reporter, done: (p, r) => { if (!r.ok) for (const d of r.diagnostics) err(formatDiagnostic(d) + '\n'); } },
+          reporter: { ...reporter, done: (_job, r) => { if (!r.ok) for (const d of r.diagnostics) err(formatDiagnostic(d) + '\n'); } },
           ready: () => out(`正在监视 watching ${paths.join(' ')} → ${flags.out}（Ctrl+C 退出 / to stop）\n`),
           rebuilt: (s, files, { reportMs, allMs }) => {
             const names = files.map(displayPath).join(', ');

@@ -79,6 +79,7 @@ function unresolvedAlias(doc: Document, counter: LineCounter): { line: number; c
         offset = node.range[0];
         return visit.BREAK;
       }
+      return undefined; // go on visiting
     },
   });
   const { line, col } = counter.linePos(offset);
