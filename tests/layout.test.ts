@@ -150,7 +150,8 @@ describe('typesetter geometry (GB/T 9704)', () => {
       const pn = texts(p).filter((t) => t.tag === 'pageNumber');
       expect(pn.map((t) => t.text).join('')).toBe(`— ${p.number} —`);
       expect(pn.every((t) => t.size === 14 && t.font === 'songti')).toBe(true);
-      expect(pn[0].y - EM_ASCENT * 14 - g.bottom).toBeCloseTo(7 * MM, 2);
+      // The dash's ink (its top edge, from the glyph's outline) 7 mm below the block; the PDF test measures pixels.
+      expect(pn[0].y - m.ink(pn[0].font, '—', 14).top - g.bottom).toBeCloseTo(7 * MM, 2);
       if (p.number! % 2 === 1) expect(rightEdge(pn[pn.length - 1])).toBeCloseTo(g.right - g.charPitch, 1);
       else expect(pn[0].x).toBeCloseTo(g.left + g.charPitch, 2);
     }

@@ -17,11 +17,12 @@ import { County } from '../src/schema/county.ts';
 import { Report } from '../src/schema/report.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
 import type { Measure } from '../src/layout/measure.ts';
+import { measureOf } from '../src/fonts/measure.ts';
 
 const profile = loadProfile();
 // Real fonts: the bundled open fonts (system fonts ignored, so every machine measures the same).
 const fonts = loadFontSet({ systemDirs: [] });
-const measure: Measure = { width: (f, t, size) => fonts.advance(f, t, size), has: (f, ch) => fonts.hasChar(f, ch) };
+const measure: Measure = measureOf(fonts);
 const ctx: BoxContext = { width: profile.block.width * MM, measure, profile };
 const EPS = 1e-6;
 

@@ -74,6 +74,14 @@ export class FontSet {
     return cp !== undefined && !Number.isNaN(this.metrics[role].units(cp));
   }
 
+  /** The ink box of one character's glyph, in points above the baseline (from the outline's bounding box). */
+  ink(role: FontRole, ch: string, size: number): { top: number; bottom: number } {
+    const font = this.fonts[role].font;
+    const box = font.glyphForCodePoint(ch.codePointAt(0) ?? 0).bbox;
+    const k = size / font.unitsPerEm;
+    return { top: box.maxY * k, bottom: box.minY * k };
+  }
+
   /**
    * Width in points of `text` set in the role's font at `size` pt: the sum of the characters'
    * advance widths, no kerning or other OpenType features (公文 text is set on a grid).

@@ -6,5 +6,6 @@ export function measureOf(fonts: FontSet): Measure {
   return {
     width: (role, text, size) => fonts.advance(role, text, size),
     has: (role, ch) => fonts.hasChar(role, ch),
+    ink: (role, ch, size) => fonts.ink(role, ch, size),
   };
 }

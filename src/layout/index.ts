@@ -3,7 +3,7 @@ import type { Gongwen } from '../compose/model.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Measure } from './measure.ts';
 import type { BlockLanding, BlockRef, LaidOut, Landings, PageItem, SignatureRemedy } from './types.ts';
-import { geometry, baselineInLine, EM_ASCENT, type Geometry } from './geometry.ts';
+import { geometry, baselineInLine, type Geometry } from './geometry.ts';
 import { MM } from '../schema/profile.ts';
 import { layoutHeader } from './header.ts';
 import { breakTitle } from './title.ts';
@@ -128,14 +128,18 @@ function layoutTitle(title: string, line: number, profile: Profile, g: Geometry,
   return line;
 }
 
-/** — n —, 四号宋体, 7 mm below the block; odd pages right, even pages left, one character in. */
+/**
+ * — n —, 四号宋体: the dashes' ink 7 mm below the block ("一字线上距版心下边缘7mm": the top of the stroke,
+ * from the glyph's outline, not the text's em box); odd pages right, even pages left, one character in.
+ */
 function pageNumber(n: number, profile: Profile, g: Geometry, m: Measure): PageItem[] {
   const style = profile.roles.pageNumber;
   // Set at the font's own widths, not on the grid: the dashes' outer edges are what is measured.
   const text = `— ${n} —`;
   const width = m.width(style.font, text, style.size);
-  const top = g.bottom + profile.pageNumber.belowBlock * MM;
+  const dashTop = g.bottom + profile.pageNumber.belowBlock * MM;
   const indent = profile.pageNumber.indentChars * g.charPitch;
   const x = n % 2 === 1 ? g.right - indent - width : g.left + indent;
-  return [{ kind: 'text', x, y: top + EM_ASCENT * style.size, font: style.font, size: style.size, color: style.color, text, spacing: 0, tag: 'pageNumber' }];
+  const baseline = dashTop + m.ink(style.font, '—', style.size).top;
+  return [{ kind: 'text', x, y: baseline, font: style.font, size: style.size, color: style.color, text, spacing: 0, tag: 'pageNumber' }];
 }

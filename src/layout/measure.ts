@@ -6,4 +6,6 @@ export interface Measure {
   width(font: FontRole, text: string, size: number): number;
   /** Whether the resolved font for `font` has a glyph for the character. */
   has(font: FontRole, ch: string): boolean;
+  /** The ink of one character's glyph, in points above the baseline (bottom may be negative). */
+  ink(font: FontRole, ch: string, size: number): { top: number; bottom: number };
 }
