@@ -209,18 +209,58 @@ describe('line breaking', () => {
   const opts = { firstWidth: g.width, width: g.width, cjkAdvance: (s: number) => (s * g.charPitch) / 16 };
   const run = (text: string) => [{ text, font: 'fangsong' as const, size: 16, color: 'text' as const, tag: 'body' }];
 
-  it('keeps numbers with their units and qualifiers', () => {
-    // Place 67场次 and 13500余份 across every possible line position.
-    for (let pad = 0; pad < 28; pad++) {
-      const text = '普'.repeat(pad) + '开展普法活动67场次，发放普法宣传资料13500余份，近300人参加。' + '法'.repeat(30);
-      const lines = breakLines(run(text), m, opts).map((l) => l.segments.map((s) => s.text).join(''));
-      for (let i = 0; i + 1 < lines.length; i++) {
-        const joint = lines[i].slice(-1) + '|' + lines[i + 1].slice(0, 1);
-        expect(['7|场', '场|次', '0|余', '余|份', '近|3', '0|人'], `pad=${pad}`).not.toContain(joint);
-        expect(lines[i + 1][0], `pad=${pad}`).not.toBe('，');
+  it('follows GB/T 15834 §5.1: 〔【 never end a line, 〕】－·／ never start one, …… and —— whole but free to start one', () => {
+    const pieces = ['岔政发〔2024〕5号', '【重要】', '2023－2024', '习近平·法治', '甲／乙', '一是……二是', '法治——依法'];
+    let startedWithPair = 0;
+    for (const piece of pieces) {
+      for (let pad = 0; pad < 28; pad++) {
+        const lines = breakLines(run('普'.repeat(pad) + piece + '法'.repeat(40)), m, opts).map((l) => l.segments.map((s) => s.text).join(''));
+        for (let i = 0; i + 1 < lines.length; i++) {
+          const end = lines[i].slice(-1);
+          const start = lines[i + 1][0];
+          expect('〔【', `${piece} pad=${pad}`).not.toContain(end);
+          expect('〕】－·／', `${piece} pad=${pad}`).not.toContain(start);
+          expect(end === start && '…—'.includes(end), `${piece} pad=${pad}: split pair`).toBe(false);
+          if ('…—'.includes(start)) startedWithPair++;
+        }
       }
     }
+    expect(startedWithPair).toBeGreaterThan(0); // an ellipsis or a dash may open a line
   });
+
+  it('keeps numbers with their units and qualifiers when that spreads a line by at most one character', () => {
+    // Place 67场次 and 13500余份 across every possible line position.
+    const char = g.charPitch;
+    const numberLike = /^[近约]?\d+$/;
+    let splits = 0;
+    for (let pad = 0; pad < 28; pad++) {
+      const text = '普'.repeat(pad) + '开展普法活动67场次，发放普法宣传资料13500余份，近300人参加。' + '法'.repeat(30);
+      const broken = breakLines(run(text), m, opts);
+      const lines = broken.map((l) => l.segments.map((s) => s.text).join(''));
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const joint = lines[i].slice(-1) + '|' + lines[i + 1].slice(0, 1);
+        expect(['场|次', '余|份'], `pad=${pad}`).not.toContain(joint); // a unit of two characters stays whole
+        expect(lines[i + 1][0], `pad=${pad}`).not.toBe('，');
+        expect(/\d\|\d/.test(joint), `pad=${pad}: a number split`).toBe(false);
+        const spread = broken[i].spread ?? 0;
+        // The number (with its qualifier) that ends this line or starts the next: what a kept pair would move.
+        const tail = /[近约]?\d+$/.exec(lines[i])?.[0] ?? '';
+        const head = /^[近约]?\d+/.exec(lines[i + 1])?.[0] ?? '';
+        if (['7|场', '0|余', '0|人', '近|3'].includes(joint)) {
+          // Split only because keeping the pair would have spread this line by more than one character.
+          splits++;
+          const moved = joint === '近|3' ? char : m.width('latin', tail.replace(/^[近约]/, ''), 16) + (/^[近约]/.test(tail) ? char : 0);
+          expect(spread + moved, `pad=${pad}: ${joint}`).toBeGreaterThan(char);
+        } else {
+          // Otherwise no line is spread by more than a character, but for a whole number carried over.
+          const carried = numberLike.test(head) ? m.width('latin', head.replace(/^[近约]/, ''), 16) + (/^[近约]/.test(head) ? char : 0) : 0;
+          expect(spread, `pad=${pad}: ${lines[i]}`).toBeLessThanOrEqual(Math.max(char, carried) + 0.01);
+        }
+      }
+    }
+    expect(splits).toBeGreaterThan(0);
+  });
+
 
   it('squeezes punctuation or breaks earlier, and never overflows the block', () => {
     for (let pad = 20; pad < 30; pad++) {

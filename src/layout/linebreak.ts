@@ -39,6 +39,7 @@ export interface BreakOptions {
 export interface BrokenLine {
   segments: Omit<TextItem, 'y' | 'line'>[];
   width: number; // used width, from the line start
+  spread?: number; // width added between characters to justify the line (push-out), when any
 }
 
 interface Unit {
@@ -50,7 +51,9 @@ interface Unit {
   cjk: boolean;
   noStart: boolean;
   noEnd: boolean;
-  glueNext: boolean; // no break allowed between this unit and the next
+  // A break after this unit: 'hard' never (—— ……, 场次); 'soft' only when keeping it would spread the line by more
+  // than one character (a number and its unit, a qualifier and its number); 'none' as the marks allow.
+  glue: 'none' | 'soft' | 'hard';
   squeeze: 'left' | 'right' | null; // which blank half may be removed
 }
 
@@ -95,7 +98,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
           cjk: false,
           noStart: NO_LINE_START.has(text[0]),
           noEnd: NO_LINE_END.has(text[text.length - 1]),
-          glueNext: false,
+          glue: 'none',
           squeeze: null,
         });
         i = j;
@@ -110,29 +113,31 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
           cjk: true,
           noStart: NO_LINE_START.has(ch),
           noEnd: NO_LINE_END.has(ch),
-          glueNext: false,
+          glue: 'none',
           squeeze: SQUEEZE_RIGHT.has(ch) ? 'right' : SQUEEZE_LEFT.has(ch) ? 'left' : null,
         });
         i++;
       }
     }
   }
-  // Keep numbers with their units (67场次, 13500余份, 2023年), qualifiers with numbers (近300人), and —— ……
+  // Keep numbers with their units (67场次, 13500余份, 2023年) and qualifiers with numbers (近300人) when that costs
+  // at most one character of spreading; never split —— or …… , nor a unit of two characters (场次).
   for (let k = 0; k + 1 < units.length; k++) {
     const a = units[k];
     const b = units[k + 1];
     const aNum = !a.cjk && /\d[%％]?$/.test(a.text);
-    if (aNum && b.cjk && UNIT_CHARS.has(b.text)) a.glueNext = true;
-    if (a.cjk && UNIT_CHARS.has(a.text) && k > 0 && units[k - 1].glueNext && b.cjk && UNIT_CHARS.has(b.text)) a.glueNext = true;
-    if (a.cjk && PRE_NUMBER_CHARS.has(a.text) && !b.cjk && /^\d/.test(b.text)) a.glueNext = true;
-    if (a.cjk && NO_SPLIT_REPEAT.has(a.text) && a.text === b.text) a.glueNext = true;
+    if (aNum && b.cjk && UNIT_CHARS.has(b.text)) a.glue = 'soft';
+    if (a.cjk && UNIT_CHARS.has(a.text) && k > 0 && units[k - 1].glue !== 'none' && b.cjk && UNIT_CHARS.has(b.text)) a.glue = 'hard';
+    if (a.cjk && PRE_NUMBER_CHARS.has(a.text) && !b.cjk && /^\d/.test(b.text)) a.glue = 'soft';
+    if (a.cjk && NO_SPLIT_REPEAT.has(a.text) && a.text === b.text) a.glue = 'hard';
   }
   return units;
 }
 
-/** A break before unit k (k > 0) is allowed. */
-function canBreakBefore(units: Unit[], k: number): boolean {
-  return !units[k].noStart && !units[k - 1].noEnd && !units[k - 1].glueNext;
+/** A break before unit k (k > 0) is allowed; `soft`: also between a number and its unit. */
+function canBreakBefore(units: Unit[], k: number, soft = false): boolean {
+  const glue = units[k - 1].glue;
+  return !units[k].noStart && !units[k - 1].noEnd && (glue === 'none' || (soft && glue === 'soft'));
 }
 
 /** How much the units [from, to) can be squeezed, and by which units, in order of preference. */
@@ -162,6 +167,12 @@ function sumWidth(units: Unit[], from: number, to: number): number {
 
 const EPS = 0.01;
 const MAX_PUSH_IN = 2; // units pulled onto a full line by squeezing
+
+/** The last unit in (start, end) a line may break before, or −1. */
+function lastBreak(units: Unit[], start: number, end: number, soft: boolean): number {
+  for (let b = end - 1; b > start; b--) if (canBreakBefore(units, b, soft)) return b;
+  return -1;
+}
 
 export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): BrokenLine[] {
   const cjkAdvance = opts.cjkAdvance ?? ((s: number) => s);
@@ -202,8 +213,16 @@ export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): B
         }
         break;
       }
-      // Push out: break at the last allowed place before, and spread the slack.
-      if (chosen < 0) for (let b = end - 1; b > start; b--) if (canBreakBefore(units, b)) { chosen = b; break; }
+      // Push out: break at the last allowed place before, and spread the slack. Keeping a number with its unit
+      // may cost at most one character of spreading; beyond that the break goes between them.
+      if (chosen < 0) {
+        const hard = lastBreak(units, start, end, false);
+        const soft = lastBreak(units, start, end + 1, true); // breaking at `end` itself spreads nothing
+        const oneChar = cjkAdvance(units[start].run.size);
+        const slack = (b: number) => avail - sumWidth(units, start, b);
+        if (soft > hard && (hard < 0 || slack(hard) > oneChar + EPS)) chosen = soft;
+        else chosen = hard;
+      }
       if (chosen < 0) chosen = end; // no legal break at all: better a rule bent than text lost
     }
     lines.push(place(units, start, chosen, x0, avail, squeezes, opts.justify !== false));
@@ -256,5 +275,5 @@ function place(
     prevCjk = u.cjk && shift[i] === 0;
     x += step;
   }
-  return { segments, width: x - x0 };
+  return extra > 0 ? { segments, width: x - x0, spread: extra * gaps } : { segments, width: x - x0 };
 }

@@ -1,7 +1,10 @@
 // Punctuation classes for Chinese line breaking (禁则) and squeezing (标点挤压), kept as data.
 
-/** Marks that may not start a line: closing and pause marks. */
-export const NO_LINE_START = new Set([...'，。、；：？！）》」』”’〕】〉％…·,.;:?!)]%', '—']);
+/**
+ * Marks that may not start a line (GB/T 15834-2011 §5.1): closing and pause marks, the connector －, the
+ * interpunct · and the slash ／. An ellipsis …… or a dash —— may start a line (they are kept whole instead).
+ */
+export const NO_LINE_START = new Set([...'，。、；：？！）》」』”’〕】〉％·－／,.;:?!)]%/']);
 
 /** Marks that may not end a line: opening marks. */
 export const NO_LINE_END = new Set([...'（《「『“‘〔【〈([']);
@@ -18,5 +21,5 @@ export const UNIT_CHARS = new Set([...'年月日时分秒个名人次场件份�
 /** Characters that stay glued to a following number: 近300人, 约5万, 第3次. */
 export const PRE_NUMBER_CHARS = new Set([...'近约第共达超逾计']);
 
-/** Pairs that must never be split: ——, …… */
+/** Pairs that must never be split across lines: ——, …… */
 export const NO_SPLIT_REPEAT = new Set(['—', '…']);
