@@ -12,6 +12,9 @@ import type { Gongwen } from '../src/compose/model.ts';
 import type { Page, TextItem } from '../src/layout/types.ts';
 import { MM } from '../src/schema/profile.ts';
 import { GongwenError } from '../src/diagnostics.ts';
+import { dirname, join } from 'node:path';
+import { loadReportFile } from '../src/load/index.ts';
+import { composeReport } from '../src/compose/report.ts';
 
 const profile = loadProfile();
 const g = geometry(profile);
@@ -43,6 +46,12 @@ function doc(over: Partial<Gongwen> = {}): Gongwen {
     colophon: { cc: ['县司法局'], printer: '岔河镇党政办公室', printDate: '2024年1月8日印发' },
     ...over,
   };
+}
+
+function fixtureDoc(file: string): Gongwen {
+  const r = loadReportFile(file);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.zh).join('\n'));
+  return composeReport(r.report, { baseDir: dirname(file) });
 }
 
 const texts = (p: Page) => p.items.filter((i): i is TextItem => i.kind === 'text');
@@ -186,6 +195,62 @@ describe('typesetter geometry (GB/T 9704)', () => {
       expect((date.line! + 1) * pitch, `n=${n}`).toBeLessThanOrEqual(g.height + 1e-6);
       expect(date.y + EM_DESCENT * 16, `n=${n}`).toBeLessThan(g.bottom);
     }
+  });
+
+  it('wraps a long addressee flush left, and moves it to the colophon as 主送： when the first page would show no body (7.3.3)', () => {
+    const organs = (n: number) => Array.from({ length: n }, (_, i) => `示例县第${i + 1}办公室`).join('、') + '：';
+    // A few organs: wrapped lines flush left on the first page, body text below.
+    const some = layout(doc({ addressee: organs(6) }), profile, m);
+    const addr = texts(some.pages[0]).filter((t) => t.tag === 'addressee');
+    const addrLines = [...new Set(addr.map((t) => t.line))];
+    expect(addrLines.length).toBeGreaterThan(1);
+    for (const l of addrLines) expect(Math.min(...addr.filter((t) => t.line === l).map((t) => t.x))).toBeCloseTo(g.left, 2);
+    expect(bodyLines(some.pages[0]).length).toBeGreaterThan(0);
+    expect(some.landings.addressee).toEqual({ inColophon: false });
+    // So many that the body would leave the first page: 主送 above 抄送 in the colophon, no rule between them.
+    const many = layout(doc({ addressee: organs(40) }), profile, m);
+    expect(many.landings.addressee).toEqual({ inColophon: true });
+    expect(texts(many.pages[0]).some((t) => t.tag === 'addressee')).toBe(false);
+    expect(bodyLines(many.pages[0]).length).toBeGreaterThan(0);
+    const last = many.pages[many.pages.length - 1];
+    const main = texts(last).filter((t) => t.tag === 'colophon.mainSend').sort((a, b) => a.line! - b.line! || a.x - b.x);
+    const cc = texts(last).filter((t) => t.tag === 'colophon.cc');
+    expect(main[0].text.startsWith('主送：')).toBe(true);
+    expect(main.map((t) => t.text).join('')).toContain('示例县第40办公室。');
+    expect(Math.max(...main.map((t) => t.line!)) + 1).toBe(Math.min(...cc.map((t) => t.line!)));
+    const rules = last.items.filter((i) => i.kind === 'rule' && i.tag.startsWith('colophon'));
+    const between = rules.filter((r) => r.kind === 'rule' && r.y > g.top + main[0].line! * g.linePitch + 1 && r.y < g.top + Math.min(...cc.map((t) => t.line!)) * g.linePitch + 1);
+    expect(between).toEqual([]);
+  });
+
+  const JOINT_UNSEALED = join(import.meta.dirname, 'fixtures', 'layout', '联合行文-不盖章-2023.yaml');
+  it.each([
+    ['three organs', doc({ sealed: false, signatures: ['示例县示例镇人民政府', '中共示例县示例镇委员会', '示例县司法局'].map((organ) => ({ organ })), colophon: undefined })],
+    ['the joint unsealed fixture', fixtureDoc(JOINT_UNSEALED)],
+  ] as const)('stacks joint unsealed signatures (%s): the lead organ first, the others below, then the date (7.3.5.2)', (_, d) => {
+    const organs = d.signatures.map((s) => s.organ);
+    expect(d.sealed).toBe(false);
+    const { pages } = layout(d, profile, m);
+    const last = pages[pages.length - 1];
+    const sig = texts(last).filter((t) => t.tag === 'signature');
+    const lines = [...new Set(sig.map((t) => t.line!))].sort((a, b) => a - b);
+    expect(lines).toHaveLength(organs.length);
+    expect(lines.map((l) => sig.filter((t) => t.line === l).map((t) => t.text).join(''))).toEqual(organs);
+    expect(lines.at(-1)! - lines[0]).toBe(organs.length - 1); // one a line
+    // Each name two characters in from the right, or further left so that the date below the last one starts two
+    // characters right of it and ends two characters in.
+    for (const l of lines) {
+      const ts = sig.filter((t) => t.line === l);
+      expect(rightEdge(ts[ts.length - 1])).toBeLessThanOrEqual(g.right - 2 * g.charPitch + 0.05);
+    }
+    expect(rightEdge(sig.filter((t) => t.line === lines[0]).at(-1)!)).toBeCloseTo(g.right - 2 * g.charPitch, 1);
+    const date = texts(last).filter((t) => t.tag === 'date').sort((a, b) => a.x - b.x);
+    expect(date.every((t) => t.line === lines.at(-1)! + 1)).toBe(true);
+    const lastName = sig.filter((t) => t.line === lines.at(-1)).sort((a, b) => a.x - b.x);
+    expect(date[0].x - lastName[0].x).toBeCloseTo(2 * g.charPitch, 1);
+    expect(rightEdge(date[date.length - 1])).toBeLessThanOrEqual(g.right - 2 * g.charPitch + 0.05);
+    // Nothing side by side: every name is alone on its line.
+    for (const l of lines) expect(new Set(sig.filter((t) => t.line === l).map((t) => t.text)).size).toBe(1);
   });
 
   it('never leaves a heading last on a page', () => {

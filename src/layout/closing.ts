@@ -119,36 +119,51 @@ export function layoutSignature(doc: Gongwen, lastBodyLine: number, profile: Pro
   return { items, lastLine: line, bottomLine: Math.max(line + 1, sealLine) };
 }
 
-/** Lines the colophon takes at the bottom of the block. */
-export function colophonLines(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): number {
-  return doc.colophon ? ccLines(doc.colophon.cc, profile, g, m).length + (doc.colophon.printer || doc.colophon.printDate ? 1 : 0) : 0;
+/** The addressee's lines: flush left, wrapped lines flush left too (7.3.3). */
+export function addresseeLines(addressee: string, profile: Profile, g: Geometry, m: Measure) {
+  return breakLines([styled(profile, 'addressee', addressee)], m, { firstWidth: g.width, width: g.width, cjkAdvance: cjkAdvanceFor(profile, g), context: '主送' });
 }
 
-function ccLines(cc: string[], profile: Profile, g: Geometry, m: Measure) {
-  if (cc.length === 0) return [];
+/** Lines the colophon takes at the bottom of the block; `mainSend`: an addressee moved there (主送：). */
+export function colophonLines(doc: Gongwen, profile: Profile, g: Geometry, m: Measure, mainSend?: string): number {
+  const c = doc.colophon;
+  if (!c && !mainSend) return 0;
+  return listLines(profile, g, m, mainSend).length + listLines(profile, g, m, c?.cc).length + (c?.printer || c?.printDate ? 1 : 0);
+}
+
+/**
+ * 主送：… or 抄送：…, 四号, one character in from both sides; continuation lines align with the first name.
+ * `names`: the 抄送 organs (joined with ，), or the addressee as written (its closing colon dropped).
+ */
+function listLines(profile: Profile, g: Geometry, m: Measure, names: string[] | string | undefined) {
+  if (!names || names.length === 0) return [];
   const style = profile.roles.colophon;
   const indent = profile.colophon.indentChars * style.size;
-  const label = '抄送：';
+  const label = typeof names === 'string' ? '主送：' : '抄送：';
+  const text = typeof names === 'string' ? names.replace(/[：:]$/, '') : names.join('，');
   const labelW = setText(profile, g, m, 'colophon', label).width;
-  return breakLines([styled(profile, 'colophon', label + cc.join('，') + '。', 'colophon.cc')], m, {
+  return breakLines([styled(profile, 'colophon', label + text + '。', typeof names === 'string' ? 'colophon.mainSend' : 'colophon.cc')], m, {
     firstX: indent,
     firstWidth: g.width - 2 * indent,
     restX: indent + labelW,
     width: g.width - 2 * indent - labelW,
     cjkAdvance: cjkAdvanceFor(profile, g),
-    context: '抄送',
+    context: label,
   });
 }
 
-/** Thick rule, 抄送, thin rule, 印发机关 … 印发日期, thick rule: the last rule on the block's bottom edge. */
-export function layoutColophon(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): PageItem[] {
+/**
+ * Thick rule, 主送 (when moved here), 抄送, thin rule, 印发机关 … 印发日期, thick rule: the last rule on the block's
+ * bottom edge; no rule between 主送 and 抄送 (7.3.3).
+ */
+export function layoutColophon(doc: Gongwen, profile: Profile, g: Geometry, m: Measure, mainSend?: string): PageItem[] {
   const c = doc.colophon;
-  if (!c) return [];
+  if (!c && !mainSend) return [];
   const items: PageItem[] = [];
   const style = profile.roles.colophon;
-  const cc = ccLines(c.cc, profile, g, m);
-  const hasPrinter = Boolean(c.printer || c.printDate);
-  const n = cc.length + (hasPrinter ? 1 : 0);
+  const lists = [...listLines(profile, g, m, mainSend), ...listLines(profile, g, m, c?.cc)];
+  const hasPrinter = Boolean(c?.printer || c?.printDate);
+  const n = lists.length + (hasPrinter ? 1 : 0);
   const first = g.lines - n;
   const rule = (line: number, thick: boolean, tag: string) =>
     items.push({
@@ -156,13 +171,13 @@ export function layoutColophon(doc: Gongwen, profile: Profile, g: Geometry, m: M
       width: (thick ? profile.colophon.thick : profile.colophon.thin) * MM,
     });
   rule(first, true, 'colophon.thick');
-  cc.forEach((l, i) => {
+  lists.forEach((l, i) => {
     const y = baselineInLine(g.top + (first + i) * g.linePitch, g.linePitch, style.size);
     for (const s of l.segments) items.push({ ...s, x: s.x + g.left, y, line: first + i });
   });
-  if (hasPrinter) {
+  if (c && hasPrinter) {
     const line = g.lines - 1;
-    if (cc.length) rule(line, false, 'colophon.thin');
+    if (lists.length) rule(line, false, 'colophon.thin');
     const y = baselineInLine(g.top + line * g.linePitch, g.linePitch, style.size);
     const indent = profile.colophon.indentChars * style.size;
     if (c.printer) items.push(...placeAt(setText(profile, g, m, 'colophon', c.printer, 'colophon.printer'), g.left + indent, y, line));

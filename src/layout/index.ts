@@ -9,7 +9,7 @@ import { layoutHeader } from './header.ts';
 import { breakTitle } from './title.ts';
 import { flowBody, type FlowEntry } from './body.ts';
 import { needs, paginate, type Flowed } from './paginate.ts';
-import { colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
+import { addresseeLines, colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
 import { placeAt, setText } from './style.ts';
 
 export interface LayoutOptions {
@@ -27,20 +27,30 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     line = Math.ceil((h.ruleY - g.top) / g.linePitch - 1e-6) + 2;
   }
   line = layoutTitle(doc.title, line, profile, g, m, first);
-  if (doc.addressee) {
-    line += 1; // one blank line below the title
-    const style = profile.roles.addressee;
-    first.push(...placeAt(setText(profile, g, m, 'addressee', doc.addressee), g.left, baselineInLine(g.top + line * g.linePitch, g.linePitch, style.size), line));
-    line += 1;
-  } else line += 1;
-
   const entries: FlowEntry[] = [
     ...flowBody(doc.body, profile, g, m),
     ...flowAttachments(doc.attachments, profile, g, m),
   ];
+  const entryNeeds = needs(entries, g, signatureLines(doc, profile, g, m));
+  // The addressee, one blank line below the title, flush left (wrapped lines too). 7.3.3: the first page must
+  // show body text; when the addressee leaves no room for it, the addressee moves to the colophon as 主送：.
+  let addresseeInColophon = false;
+  line += 1;
+  if (doc.addressee) {
+    const lines = addresseeLines(doc.addressee, profile, g, m);
+    const firstNeed = entryNeeds[0]?.height ?? g.linePitch;
+    if ((line + lines.length) * g.linePitch + firstNeed > g.height + 1e-6) addresseeInColophon = true;
+    else {
+      const size = profile.roles.addressee.size;
+      for (const l of lines) {
+        first.push(...l.segments.map((s) => ({ ...s, x: s.x + g.left, y: baselineInLine(g.top + line * g.linePitch, g.linePitch, size), line })));
+        line += 1;
+      }
+    }
+  }
   const flowed = paginate(entries, g, first, {
     startLine: line,
-    needs: needs(entries, g, signatureLines(doc, profile, g, m)),
+    needs: entryNeeds,
     tightestPitch: profile.signature.tightestPitchPt ?? g.linePitch,
     fixedPages: doc.header ? 1 : 0,
   });
@@ -52,12 +62,13 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
   pages[sigPage].push(...sig.items);
 
   // The colophon sits at the bottom of the last page, on a page of its own if it does not fit.
-  const cLines = colophonLines(doc, profile, g, m);
+  const mainSend = addresseeInColophon ? doc.addressee : undefined;
+  const cLines = colophonLines(doc, profile, g, m, mainSend);
   let colophon: Landings['colophon'];
   if (cLines > 0) {
     const ownPage = sig.bottomLine * sigPitch > (g.lines - cLines) * g.linePitch + 1e-6;
     if (ownPage) pages.push([]);
-    pages[pages.length - 1].push(...layoutColophon(doc, profile, g, m));
+    pages[pages.length - 1].push(...layoutColophon(doc, profile, g, m, mainSend));
     colophon = { page: pages.length - 1, ownPage };
   }
   const landings: Landings = {
@@ -66,6 +77,7 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     blocks: blockLandings(entries, flowed.landed),
     signature: { page: sigPage, firstLine: flowed.nextLine, lastLine: sig.lastLine, remedy: remedyOf(entries, flowed, sigPage, g.linePitch) },
     colophon,
+    addressee: doc.addressee ? { inColophon: addresseeInColophon } : undefined,
   };
   return {
     pages: pages.map((items, index) => {

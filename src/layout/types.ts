@@ -98,8 +98,16 @@ export interface Landings {
   pitch: number[];
   blocks: BlockLanding[];
   signature: { page: number; firstLine: number; lastLine: number; remedy: SignatureRemedy };
-  /** The colophon (版记); `ownPage`: it did not fit under the signature and stands on a page of its own. */
+  /**
+   * The colophon (版记); `ownPage`: it did not fit under the signature and stands on a page of its own. A sealed
+   * document keeps the seal's room below the date even when no seal image is given (the clerk stamps it: the
+   * seal's lower edge falls about two lines below the date), so the roll-up's colophon stands alone on its last
+   * page; the DOCX writer follows this flag instead of letting the word processor pull it up.
+   */
   colophon?: { page: number; ownPage: boolean };
+  /** The addressee (主送); `inColophon`: it would have left the first page without body text (7.3.3) and stands
+   * in the colophon as 主送：… on the line above 抄送. */
+  addressee?: { inColophon: boolean };
 }
 
 /** layout()'s result: the pages to paint and where each part of the document landed. */
