@@ -8,7 +8,8 @@ import { registerWatch } from './watch.ts';
 import { registerImport } from './import.ts';
 import { registerRollup } from './rollup.ts';
 import { registerFonts } from './fonts.ts';
+import { registerServe } from './serve.ts';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup, registerFonts];
+export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup, registerFonts, registerServe];
