@@ -47,6 +47,7 @@ async function bundle(): Promise<Map<string, Asset>> {
     jsxImportSource: 'preact',
     outdir: '/assets',
     entryNames: 'app',
+    external: ['/assets/*'], // the UI fonts, served beside the bundle
     logLevel: 'silent',
     absWorkingDir: TOOL_ROOT,
   });

@@ -45,21 +45,33 @@ export function checkRequest(req: IncomingMessage, hosts: Set<string>): void {
   if (req.headers[CSRF_HEADER] !== '1') throw new RequestError(403, '缺少请求标记，请求被拒绝', `missing ${CSRF_HEADER} header`);
 }
 
-/** Reads a request body up to `limit` bytes; a larger one is refused as soon as it is known to be larger. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
+/**
+ * Reads a request body up to `limit` bytes. A larger one is refused as soon as it is known to be larger; the
+ * rest is read and dropped so the client, still sending, gets the 413 answer instead of a broken connection.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () =>
     new RequestError(413, `内容过大（上限 ${Math.round(limit / 1024 / 1024)} MB）`, `request body too large (limit ${limit} bytes)`);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(b);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(tooLarge());
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(tooLarge()); // answered now; later calls are no-ops
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
 }
 
 export async function readJson(req: IncomingMessage): Promise<unknown> {

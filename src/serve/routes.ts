@@ -144,6 +144,8 @@ export async function route(ctx: Ctx): Promise<void> {
     }
     sendError(res, 404, '没有这个页面', 'not found');
   } catch (e) {
+    // A refused body may still be on its way: close the connection after answering, so it is never read as the next request.
+    if (e instanceof RequestError && e.status === 413) res.setHeader('Connection', 'close');
     if (e instanceof FileAccessError || e instanceof RequestError) return sendError(res, e.status, e.zh, e.en);
     if (e instanceof GongwenError) {
       return sendError(res, 422, e.diagnostics.map((d) => d.zh).join('；'), e.diagnostics.map((d) => d.en).join('; '));
