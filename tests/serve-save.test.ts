@@ -59,6 +59,12 @@ describe('laying edited data over the YAML Document', () => {
     expect(yamlText(doc)).toBe('# 模式行\ntownship: 甲镇 # 镇名\naddressee: 县委、县政府\nyear: 2023\n');
   });
 
+  it('a key the file lacks goes where the schema order puts it', () => {
+    const doc = parseDocument('township: 甲镇\naddressee: 县委\ntitle: 报告\n');
+    applyData(doc, { township: '甲镇', addressee: '县委', title: '报告', date: '2024-01-05' }, ['township', 'addressee', 'date', 'title']);
+    expect(yamlText(doc)).toBe('township: 甲镇\naddressee: 县委\ndate: 2024-01-05\ntitle: 报告\n');
+  });
+
   it('a value that needs quotes gets them; a comment on a replaced value stays', () => {
     const doc = parseDocument('a: x # 注\nb: [1, 2]\n');
     applyData(doc, { a: 'y: z', b: [1, 2, 3] });

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { importText } from '../import/index.ts';
+import { givenByFolder } from '../import/given.ts';
 import { decodeText, docxText } from '../import/decode.ts';
 import { importReportMarkdown } from '../import/reportMd.ts';
 import { reportYaml } from '../import/write.ts';
@@ -18,11 +19,12 @@ export async function importUpload(root: DataRoot, folder: string, name: string,
   const text = /\.docx$/i.test(name) ? await docxText(bytes).catch(() => {
     throw new RequestError(422, '无法读取这个 .docx 文件', 'cannot read this .docx file');
   }) : decodeText(bytes).text;
-  const result = importText(text, { source: name });
   // The uploaded name only suggests the YAML's: made safe, and never over an existing file.
   const stem = safeFileName(name.replace(SOURCE, '')).replace(/^\.+/, '_');
   let target = await root.creatable(folder, `${stem}.yaml`);
   for (let n = 2; existsSync(target); n++) target = await root.creatable(folder, `${stem}-${n}.yaml`);
+  // As `gongwen import --out` into a county folder: what the text lacks (county, year) comes from county.yaml.
+  const result = importText(text, { source: name, given: givenByFolder(target) });
   await writeFileAtomic(target, reportYaml(result.report, target));
   await writeFileAtomic(target.replace(/\.yaml$/, '.import.md'), importReportMarkdown(name, result));
   return {

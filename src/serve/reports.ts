@@ -5,6 +5,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { loadReportText, type LoadResult } from '../load/index.ts';
+import { Report } from '../schema/report.ts';
 import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { diagViews } from './diagPaths.ts';
 import { RequestError } from './guard.ts';
@@ -12,6 +13,9 @@ import type { DiagView, Opened, SaveResponse } from './protocol.ts';
 import { applyData, yamlText } from './yamlEdit.ts';
 
 export const REPORT_FILE = /\.ya?ml$/i;
+
+/** The schema's key order: a field the file lacks (a date filled in) goes where the schema puts it. */
+const REPORT_KEYS = Object.keys(Report.shape);
 
 export const versionOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -53,7 +57,7 @@ export interface Checked {
 
 export function checkEdited(diskText: string, data: unknown, rel: string): Checked {
   const doc = parse(diskText);
-  applyData(doc, data);
+  applyData(doc, data, REPORT_KEYS);
   const text = yamlText(doc);
   const loaded = loadReportText(text, rel);
   const list = loaded.ok ? loaded.warnings : loaded.diagnostics;

@@ -45,7 +45,7 @@ function mergeNode(doc: Document, node: unknown, value: unknown): unknown {
   return replace(doc, node, value);
 }
 
-function mergeMap(doc: Document, items: Pair[], value: Plain): void {
+function mergeMap(doc: Document, items: Pair[], value: Plain, order?: readonly string[]): void {
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
   const wanted = new Set(keys);
   for (let i = items.length - 1; i >= 0; i--) if (!isPair(items[i]) || !wanted.has(keyOf(items[i]))) items.splice(i, 1);
@@ -55,8 +55,10 @@ function mergeMap(doc: Document, items: Pair[], value: Plain): void {
       items[at].value = mergeNode(doc, items[at].value, value[k]);
       return;
     }
-    // A new key: before the first key that follows it in the editor's order and is already in the file.
-    const later = new Set(keys.slice(j + 1));
+    // A new key: before the first key already in the file that follows it in the schema's order (the
+    // report's top level), else in the editor's order.
+    const rank = order && order.includes(k) ? order.indexOf(k) : -1;
+    const later = new Set(rank >= 0 ? order!.slice(rank + 1) : keys.slice(j + 1));
     const before = items.findIndex((p) => later.has(keyOf(p)));
     const pair = doc.createPair(k, value[k]) as Pair;
     if (before < 0) items.push(pair);
@@ -64,9 +66,10 @@ function mergeMap(doc: Document, items: Pair[], value: Plain): void {
   });
 }
 
-/** Lays `data` over `doc` in place. */
-export function applyData(doc: Document, data: unknown): void {
-  doc.contents = mergeNode(doc, doc.contents, data) as Document['contents'];
+/** Lays `data` over `doc` in place; `order` is the top level's key order for keys the file does not have yet. */
+export function applyData(doc: Document, data: unknown, order?: readonly string[]): void {
+  if (order && isMap(doc.contents) && isPlainObject(data)) mergeMap(doc, doc.contents.items as Pair[], data, order);
+  else doc.contents = mergeNode(doc, doc.contents, data) as Document['contents'];
 }
 
 /** The YAML text of a document as the project writes it: long paragraphs stay on one line. */
