@@ -5,6 +5,7 @@ import { buildCountyOutputs, safeFileName } from '../pipeline/county.ts';
 import { countyReportFiles } from '../pipeline/discover.ts';
 import { composeReport } from '../compose/report.ts';
 import { loadReportFile } from '../load/index.ts';
+import { defaultWriterInputs } from '../render/inputs.ts';
 import { renderGongwen } from '../render/index.ts';
 import { dirname } from 'node:path';
 import type { CountyFormat } from '../pipeline/jobs.ts';
@@ -34,7 +35,7 @@ export async function townshipsZip(dir: string): Promise<Download> {
       continue;
     }
     const doc = composeReport(loaded.report, { baseDir: dirname(file) });
-    const out = await renderGongwen(doc, { formats: ['pdf', 'docx'] });
+    const out = await renderGongwen(doc, { ...defaultWriterInputs(), formats: ['pdf', 'docx'] });
     const stem = safeFileName(basename(file).replace(/\.ya?ml$/i, ''));
     for (const f of out.files) files[`${stem}.${f.format}`] = [f.bytes, { mtime: ZIP_DATE }];
   }

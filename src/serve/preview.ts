@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { composeReport } from '../compose/report.ts';
 import { GongwenError } from '../diagnostics.ts';
 import { textFacts } from '../metrics/reportFacts.ts';
+import { defaultWriterInputs } from '../render/inputs.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
 import type { Report, Variant } from '../schema/report.ts';
 import type { Checked } from './reports.ts';
@@ -20,7 +21,7 @@ export async function renderEdited(checked: Checked, file: string, format: Forma
   if (!checked.loaded.ok) return { diagnostics: [] };
   const doc = composeReport(checked.loaded.report, { baseDir: dirname(file), variant });
   try {
-    const out = await renderGongwen(doc, { formats: [format], draft });
+    const out = await renderGongwen(doc, { ...defaultWriterInputs(), formats: [format], draft });
     // Font substitutions are about this machine, not the report: `gongwen fonts` tells those; the clerk sees none.
     const warnings = out.warnings.filter((d) => !d.code.startsWith('font.'));
     return { bytes: out.files[0].bytes, diagnostics: diagViews(warnings, parseDocument(checked.text), checked.text) };
