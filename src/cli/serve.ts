@@ -3,12 +3,13 @@ import { spawn } from 'node:child_process';
 import { GongwenError, diag } from '../diagnostics.ts';
 import { LOOPBACK, startServer } from '../serve/server.ts';
 import type { Register } from './commands.ts';
+import { addOptions, OPTIONS, type Flags } from './options.ts';
 
-interface ServeFlags {
+type ServeFlags = Flags<'variant' | 'draft'> & {
   port: string;
   host?: string;
   open: boolean;
-}
+};
 
 function parsePort(s: string): number {
   const n = Number(s);
@@ -32,10 +33,14 @@ function openBrowser(url: string): void {
 }
 
 export const registerServe: Register = (program) => {
-  program
-    .command('serve')
-    .description('本地网页编辑器，实时预览 / local web editor with live preview')
-    .argument('[data-dir]', '数据文件夹 / data folder', 'data')
+  addOptions(
+    program
+      .command('serve')
+      .description('本地网页编辑器，实时预览 / local web editor with live preview')
+      .argument('[data-dir]', '数据文件夹 / data folder', 'data'),
+    OPTIONS.variant(undefined, '预览和下载的默认版式（覆盖报告中的设置） / default variant of the preview and downloads'),
+    OPTIONS.draft(),
+  )
     .option('-p, --port <port>', '端口 / port', '8080')
     .option('--host <address>', '监听地址（默认只监听本机 127.0.0.1） / address to listen on (default loopback only)')
     .option('--no-open', '不自动打开浏览器 / do not open the browser')
@@ -48,7 +53,7 @@ export const registerServe: Register = (program) => {
       }
       let running;
       try {
-        running = await startServer({ dataDir, port: parsePort(flags.port), host: flags.host });
+        running = await startServer({ dataDir, port: parsePort(flags.port), host: flags.host, variant: flags.variant, draft: flags.draft ?? false });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new GongwenError(diag('serve.portInUse', `端口 ${flags.port} 已被占用，请用 --port 换一个`, `port ${flags.port} is in use; choose another with --port`));

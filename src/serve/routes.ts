@@ -19,6 +19,7 @@ export interface Ctx {
   res: ServerResponse;
   url: URL;
   root: DataRoot;
+  defaults: { variant?: Variant; draft: boolean }; // from the command line
 }
 
 type Handler = (ctx: Ctx) => Promise<void>;
@@ -77,7 +78,7 @@ function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data;
 }
 
-const check: Handler = async ({ req, res, root }) => {
+const check: Handler = async ({ req, res, root, defaults }) => {
   const t0 = performance.now();
   const body = parseBody(EditBody, await readJson(req));
   const file = await root.existing(body.path, REPORT_FILE);
@@ -85,7 +86,7 @@ const check: Handler = async ({ req, res, root }) => {
   const out: CheckResponse = { ok: checked.loaded.ok, diagnostics: checked.diagnostics, facts: [], ms: 0 };
   if (checked.loaded.ok) {
     out.facts = factViews(checked.loaded.report);
-    const pdf = await renderEdited(checked, file, 'pdf', body.variant);
+    const pdf = await renderEdited(checked, file, 'pdf', body.variant ?? defaults.variant, defaults.draft);
     out.diagnostics.push(...pdf.diagnostics);
     if (pdf.bytes) out.pdf = Buffer.from(pdf.bytes).toString('base64');
   }
@@ -93,11 +94,11 @@ const check: Handler = async ({ req, res, root }) => {
   sendJson(res, 200, out);
 };
 
-const render: Handler = async ({ req, res, root }) => {
+const render: Handler = async ({ req, res, root, defaults }) => {
   const body = parseBody(RenderBody, await readJson(req));
   const file = await root.existing(body.path, REPORT_FILE);
   const checked = checkEdited(await readFile(file, 'utf8'), body.data, body.path);
-  const out = await renderEdited(checked, file, body.format, body.variant);
+  const out = await renderEdited(checked, file, body.format, body.variant ?? defaults.variant, defaults.draft);
   if (!out.bytes) throw new RequestError(422, '报告未通过校验，无法生成', 'the report does not validate; nothing to render');
   const stem = body.path.slice(body.path.lastIndexOf('/') + 1).replace(REPORT_FILE, '');
   sendFile(res, { name: `${stem}.${body.format}`, bytes: out.bytes });

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { DataRoot } from './files.ts';
 import { allowedHosts, checkRequest, RequestError } from './guard.ts';
 import { route, sendError } from './routes.ts';
+import type { Variant } from '../schema/report.ts';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -13,6 +14,8 @@ export interface ServeOptions {
   dataDir: string;
   port: number; // 0: any free port (tests)
   host?: string; // anything but loopback must be asked for explicitly (--host)
+  variant?: Variant; // the preview's and downloads' variant when the page does not choose one (--variant)
+  draft?: boolean; // dashed circles where the seals go (--draft)
 }
 
 export interface Running {
@@ -38,7 +41,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       throw e;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    void route({ req, res, url, root });
+    void route({ req, res, url, root, defaults: { variant: opts.variant, draft: opts.draft ?? false } });
   });
   // Slow or idle clients cannot hold the server: a local editor's requests take milliseconds.
   server.requestTimeout = 60_000;
