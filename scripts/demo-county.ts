@@ -1,7 +1,10 @@
 // A demo county (示例县) of made-up townships, generated from the seeds' structure and phrasing.
 // Deterministic: a seeded PRNG picks figures and sentences, so the same (n, seed) gives the same reports.
 // Every figure that appears in the text is also recorded under `metrics:` — they cannot drift apart.
-import type { ReportInput, Item, MetricValue } from '../src/schema/report.ts';
+import type { ReportInput, MetricValue } from '../src/schema/report.ts';
+import type { BodyNode, PartKey, Section } from '../src/schema/body.ts';
+import { reportTemplates, render } from '../src/compose/templates.ts';
+import { PART_KEYS } from '../src/schema/body.ts';
 import type { MetricKey } from '../src/schema/catalogue.ts';
 import type { z } from 'zod';
 import type { County } from '../src/schema/county.ts';
@@ -93,35 +96,35 @@ function round(v: number, to: number): number {
   return Math.max(to, Math.round(v / to) * to);
 }
 
-function studyItem(w: Writer, town: string): Item {
+function studyItem(w: Writer, town: string): Section {
   const { r } = w;
   const a = `一是紧紧抓住领导干部这个“关键少数”，及时调整${town}依法治镇委员会及其办公室成员，进一步明确职能，压实责任。`;
   const b = `二是健全党委理论学习中心组学法制度，全年镇党委理论学习中心组集中学习习近平法治思想${w.fig('study.centralGroupSessions', r.int(2, 8), '次')}次。`;
   const c = `三是落实领导干部学法制度，组织领导班子集中学法${w.fig('study.leadershipSessions', r.int(3, 12), '次')}次，主要负责人讲法治课${w.fig('study.lawLectures', r.int(1, 3), '次')}次。`;
-  return { heading: '加强组织领导。', inline: true, paragraphs: [a + b + c] };
+  return { heading: '加强组织领导。', inline: true, body: [a + b + c] };
 }
 
-function decisionItem(w: Writer): Item {
+function decisionItem(w: Writer): Section {
   const { r } = w;
   const major = r.int(2, 12);
   const reviews = major + r.int(5, 40);
   let text = `严格落实《重大行政决策程序暂行条例》，全年提交集体讨论的重大行政决策事项${w.fig('decision.majorDecisions', major, '件')}件，`;
   text += `对合同协议、重大执法决定等开展合法性审查${w.fig('decision.legalityReviews', reviews, '件')}件`;
   if (r.chance(0.6)) text += `，制定并报备行政规范性文件${w.fig('decision.normativeDocs', r.int(0, 4), '件')}件`;
-  return { heading: '推进依法科学民主决策。', inline: true, paragraphs: [text + '，做到应审尽审。'] };
+  return { heading: '推进依法科学民主决策。', inline: true, body: [text + '，做到应审尽审。'] };
 }
 
-function disclosureItem(w: Writer, town: string): Item {
+function disclosureItem(w: Writer, town: string): Section {
   const { r } = w;
   let text = `根据政府信息公开条例规定，通过网站、公示栏、公众号等形式主动公开政府信息${w.fig('disclosure.proactive', r.int(15, 160), '条')}条`;
   const onRequest = r.int(0, 6);
   if (onRequest > 0) {
     text += `，办理政府信息依申请公开${w.fig('disclosure.onRequest', onRequest, '件')}件，依申请公开答复率达${w.fig('disclosure.replyRate', 100, '%')}%`;
   }
-  return { heading: '加强政务公开。', inline: true, paragraphs: [`${text}，${town}政务公开工作接受群众监督。`] };
+  return { heading: '加强政务公开。', inline: true, body: [`${text}，${town}政务公开工作接受群众监督。`] };
 }
 
-function enforcementItem(w: Writer): Item {
+function enforcementItem(w: Writer): Section {
   const { r } = w;
   const inspections = r.int(40, 900);
   const q = inspections > 300 ? ('余' as const) : undefined;
@@ -129,10 +132,10 @@ function enforcementItem(w: Writer): Item {
   let text = `严格执行行政执法“三项制度”。一是落实“一支队伍管执法”，全镇取得执法资格人员${w.fig('enforcement.certifiedOfficers', r.int(4, 16), '人')}人，执法辅助人员${w.fig('enforcement.auxiliaryStaff', r.int(6, 30), '人')}人。`;
   text += `二是常态化开展执法检查${w.fig('enforcement.inspections', ins, '次', q)}次，全年办理行政处罚案件${w.fig('enforcement.penaltyCases', r.int(1, 40), '件')}件。`;
   if (r.chance(0.7)) text += `三是司法所开展执法案卷评查${w.fig('enforcement.caseReviews', r.int(1, 6), '次')}次，提出整改建议${r.int(2, 9)}条。`;
-  return { heading: '严格规范公正文明执法。', inline: true, paragraphs: [text] };
+  return { heading: '严格规范公正文明执法。', inline: true, body: [text] };
 }
 
-function disputesItem(w: Writer): Item {
+function disputesItem(w: Writer): Section {
   const { r } = w;
   const recon = r.int(0, 4);
   const lit = r.int(0, 6);
@@ -143,10 +146,10 @@ function disputesItem(w: Writer): Item {
     if (lost === 0) w.fig('disputes.litigationLost', 0, '件', undefined, '无败诉');
     text += `，行政机关负责人出庭应诉率达${w.fig('disputes.appearanceRate', 100, '%')}%`;
   }
-  return { heading: '加强行政争议化解。', inline: true, paragraphs: [text + '。'] };
+  return { heading: '加强行政争议化解。', inline: true, body: [text + '。'] };
 }
 
-function publicityItem(w: Writer): Item {
+function publicityItem(w: Writer): Section {
   const { r } = w;
   const events = r.int(12, 90);
   const mats = r.int(800, 16000);
@@ -155,10 +158,10 @@ function publicityItem(w: Writer): Item {
   let text = `坚持“谁执法谁普法”，开展“法律进乡村”“法律进校园”等普法活动${w.fig('publicity.events', events, '场次')}场次，发放普法宣传资料${w.fig('publicity.materials', m, '份', q)}份`;
   if (r.chance(0.8)) text += `，接待群众法律咨询${w.fig('publicity.consultations', r.int(100, 4600), '人次')}人次`;
   if (r.chance(0.7)) text += `，培育法律明白人${w.fig('publicity.legalLiterates', r.int(40, 300), '人')}人`;
-  return { heading: '加强法治宣传教育。', inline: true, paragraphs: [text + '。'] };
+  return { heading: '加强法治宣传教育。', inline: true, body: [text + '。'] };
 }
 
-function advisorsItem(w: Writer): Item {
+function advisorsItem(w: Writer): Section {
   const { r } = w;
   const villages = r.int(8, 30);
   const covered = r.chance(0.7) ? villages : villages - r.int(1, 3);
@@ -167,32 +170,32 @@ function advisorsItem(w: Writer): Item {
       ? `建立健全“一村（社区）一法律顾问”制度，全镇${w.fig('advisors.villages', villages, '个')}个村（社区）均配备法律顾问。`
       : `建立健全“一村（社区）一法律顾问”制度，全镇${w.fig('advisors.villages', villages, '个')}个村（社区）中已有${w.fig('advisors.covered', covered, '个')}个配备法律顾问。`;
   if (covered === villages) w.fig('advisors.covered', covered, '个', undefined, '均配备法律顾问');
-  return { heading: '加强法律顾问管理。', inline: true, paragraphs: [text] };
+  return { heading: '加强法律顾问管理。', inline: true, body: [text] };
 }
 
-function mediationItem(w: Writer): Item {
+function mediationItem(w: Writer): Section {
   const { r } = w;
   const n = r.int(30, 300);
   let text = `坚持发展新时代“枫桥经验”，深入开展矛盾纠纷排查化解，全年调解矛盾纠纷${w.fig('mediation.disputesMediated', n, '件')}件，调解成功率${w.fig('mediation.successRate', r.int(92, 100), '%')}%。`;
   if (r.chance(0.6)) text += `办理群众信访事项${w.fig('petitions.handled', r.int(10, 120), '件')}件。`;
   text += `现有社区矫正对象${w.fig('corrections.communityCorrection', r.int(5, 45), '人')}人、安置帮教对象${w.fig('corrections.rehabilitation', r.int(20, 150), '人')}人，无脱管、漏管。`;
-  return { heading: '加强矛盾纠纷多元化解。', inline: true, paragraphs: [text] };
+  return { heading: '加强矛盾纠纷多元化解。', inline: true, body: [text] };
 }
 
-function leadershipPart(w: Writer, town: string): Item[] {
+function leadershipPart(w: Writer, town: string): Section[] {
   const { r } = w;
   return [
     {
       heading: '坚持发挥核心领导作用。',
       inline: true,
-      paragraphs: [
+      body: [
         `镇党委、政府主要负责人将法治建设纳入${town}发展总体规划和年度工作计划，与经济社会发展同部署、同推进、同督促、同考核，对法治建设重要工作亲自部署、重大问题亲自过问。`,
       ],
     },
     {
       heading: '坚持带头学法用法述法。',
       inline: true,
-      paragraphs: [
+      body: [
         `将镇主要领导、其他班子成员纳入述法主体，全年开展述法${w.fig('study.reportOnLaw', r.int(4, 14), '人次')}人次，推动各层级领导干部自觉重视法治建设工作。`,
       ],
     },
@@ -236,7 +239,7 @@ export function makeTownshipReport(index: number, seed: number, gaps = true): Re
   const { name, code } = townshipName(index);
   const isGap = (k: number) => gaps && index === k;
 
-  const measures: Item[] = [
+  const measures: Section[] = [
     studyItem(w, name),
     decisionItem(w),
     ...(r.chance(0.8) ? [disclosureItem(w, name)] : []),
@@ -248,17 +251,23 @@ export function makeTownshipReport(index: number, seed: number, gaps = true): Re
   ];
   const leadership = leadershipPart(w, name);
   const themes = r.sample(SHORTCOMINGS.map((_, i) => i), r.int(2, 4)).sort((a, b) => a - b);
-  const shortcomings: Item[] = themes.map((i) => ({ heading: SHORTCOMINGS[i].heading, inline: true, paragraphs: [SHORTCOMINGS[i].text] }));
+  const shortcomings: Section[] = themes.map((i) => ({ heading: SHORTCOMINGS[i].heading, inline: true, body: [SHORTCOMINGS[i].text] }));
   const nextYear = themes.map((i, k) => `${CN_ORD[k]}是${PLANS[i]}`);
 
-  const parts: ReportInput['parts'] = {
-    measures: { items: measures },
-    leadership: { items: leadership },
-    shortcomings: { items: shortcomings },
-    nextYear: { paragraphs: nextYear },
+  // The statutory parts as the author's chapters, each under the template's standard heading.
+  const parts: Partial<Record<PartKey, BodyNode[]>> = {
+    measures,
+    leadership,
+    shortcomings,
+    nextYear,
   };
   for (const g of SEEDED_GAPS.missingPart) if (isGap(g.index)) delete parts[g.part];
-  if (r.chance(0.25)) parts.other = { paragraphs: ['本年度无其他需要报告的情况。'] };
+  if (r.chance(0.25)) parts.other = ['本年度无其他需要报告的情况。'];
+  const t = reportTemplates();
+  const chapters: Section[] = PART_KEYS.flatMap((key) => {
+    const body = parts[key];
+    return body ? [{ heading: render(t.parts[key], { year: DEMO_YEAR, nextYear: DEMO_YEAR + 1 }), covers: key, body }] : [];
+  });
 
   const report: ReportInput = {
     township: name,
@@ -272,11 +281,11 @@ export function makeTownshipReport(index: number, seed: number, gaps = true): Re
     addressee: '县委、县政府',
     date: isoDate(r, isGap(SEEDED_GAPS.late)),
     title: `${name}${DEMO_YEAR}年度法治政府建设情况报告`,
-    lead: [
+    body: [
       `${DEMO_YEAR}年，${name}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想和党的二十大精神，严格落实依法治镇工作要点，扎实推进法治政府建设。现将有关情况报告如下。`,
+      ...chapters,
+      `${name}将以更强定力、更高标准、更实举措，全力开创法治建设新局面，以高质量法治保障全镇经济社会高质量发展。`,
     ],
-    parts,
-    closing: [`${name}将以更强定力、更高标准、更实举措，全力开创法治建设新局面，以高质量法治保障全镇经济社会高质量发展。`],
     note: { contact: `${r.pick(['赵', '钱', '孙', '周'])}某`, phone: `0000-${String(r.int(1000000, 9999999))}` },
   };
   if (!isGap(SEEDED_GAPS.missingMetrics)) report.metrics = w.metrics;

@@ -67,10 +67,10 @@ function applyDataMutation(doc: ReturnType<typeof parseDocument>, r: Rng, at: (s
       doc.setIn(at, unit.repeat(Math.ceil(r.pick([10_000, 100_000, 600_000]) / Buffer.byteLength(unit))));
       break;
     }
-    case 2: { // deep nesting through the schema's own recursion (items in items), written as flow YAML
+    case 2: { // deep nesting through the schema's own recursion (sections in sections), written as flow YAML
       const n = r.pick([50, 300, 2000]);
-      const deep = '{heading: 层, items: ['.repeat(n) + '{heading: 深}' + ']}'.repeat(n);
-      doc.setIn(['parts', 'measures', 'items'], doc.createNode(['@@DEEP@@']));
+      const deep = '{heading: 层, body: ['.repeat(n) + '{heading: 深}' + ']}'.repeat(n);
+      doc.addIn(['body'], doc.createNode('@@DEEP@@'));
       return doc.toString({ lineWidth: 0 }).replace(/['"]?@@DEEP@@['"]?/, deep);
     }
     case 3: doc.setIn([...(maps.length ? r.pick(maps) : []), r.pick(['__proto__', 'constructor', 'prototype', '__defineGetter__'])], doc.createNode({ polluted: 'yes', prototype: { polluted: 'yes' } })); break;
@@ -95,7 +95,7 @@ function textMutation(text: string, r: Rng): string {
     default: { // deep flow nesting in the YAML syntax itself, and alias bombs
       const depth = r.pick([100, 1000, 10_000]);
       return r.int(2)
-        ? text.replace(/^lead:.*$/m, `lead: ${'['.repeat(depth)}x${']'.repeat(depth)}`)
+        ? text.replace(/^body:.*$/m, `body: ${'['.repeat(depth)}x${']'.repeat(depth)}`)
         : `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n` + text;
     }
   }

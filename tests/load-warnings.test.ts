@@ -96,3 +96,28 @@ describe('years', () => {
     expect(warnings(lines)).toEqual([]);
   });
 });
+
+describe('statutory parts by the covers tags (body form)', () => {
+  const tagged = (covers: string, heading = '章') => [`  - heading: ${heading}`, `    covers: ${covers}`, '    body: [有内容。]'];
+  it('a part is there when any section covers it, at any depth, a list covering two', () => {
+    const ws = warnings([...HEAD, 'body:', ...tagged('[measures, leadership]'), '  - heading: 主要做法和存在问题', '    body:', '      - heading: 存在问题', '        covers: shortcomings', '        body: [不足。]', ...tagged('nextYear')]);
+    expect(ws).toEqual([]);
+  });
+
+  it('a missing part is one no section covers; an untagged chapter is named with its nearest part', () => {
+    const ws = warnings([...HEAD, 'body:', '  - 导语。', ...tagged('measures'), '  - heading: 存在的差距和短板', '    number: 二、', '    body: [学法不够系统。]', ...tagged('nextYear')]);
+    expect(ws.map(where)).toEqual([
+      { code: 'report.partMissing', line: 6, col: 3 },
+      { code: 'report.partMissing', line: 6, col: 3 },
+      { code: 'report.sectionUntagged', line: 10, col: 14 },
+    ]);
+    expect(ws.map((w) => w.en.match(/"(\w+)"/)?.[1])).toEqual(['leadership', 'shortcomings', 'shortcomings']);
+    expect(ws[2].zh).toContain('二、存在的差距和短板');
+    expect(ws[2].en).toContain('add covers: shortcomings');
+  });
+
+  it('the nearest part of a heading without cue words comes from its text', () => {
+    const ws = warnings([...HEAD, 'body:', ...tagged('[measures, leadership, shortcomings]'), '  - heading: 展望', '    body: [下一步，我们将继续完善工作计划。]']);
+    expect(ws.map((w) => [w.code, w.en.includes('covers: nextYear')])).toEqual([['report.partMissing', false], ['report.sectionUntagged', true]]);
+  });
+});

@@ -10,6 +10,7 @@ import { loadReportFile } from '../src/load/index.ts';
 import { reportFactRecords } from '../src/metrics/reportFacts.ts';
 import { rollupCounty } from '../src/rollup/index.ts';
 import { Report } from '../src/schema/report.ts';
+import { isSection, sectionsCovering } from '../src/schema/bodyWalk.ts';
 
 const DIR = 'data/示例县/2023';
 const tmp = mkdtempSync(join(tmpdir(), 'rollup-demo-'));
@@ -105,7 +106,7 @@ describe('rollupCounty on the demo county', () => {
     };
     const expected = new Map<string, string[]>();
     for (const t of s.townships) {
-      for (const item of t.report.parts.shortcomings?.items ?? []) {
+      for (const item of sectionsCovering(t.report.body, 'shortcomings').flatMap((c) => c.section.body ?? []).filter(isSection)) {
         const theme = THEME_OF[item.heading];
         expect(theme, item.heading).toBeDefined();
         expected.set(theme, [...(expected.get(theme) ?? []), t.township]);

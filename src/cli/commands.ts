@@ -9,7 +9,8 @@ import { registerImport } from './import.ts';
 import { registerRollup } from './rollup.ts';
 import { registerFonts } from './fonts.ts';
 import { registerServe } from './serve.ts';
+import { registerMigrate } from './migrate.ts';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup, registerFonts, registerServe];
+export const COMMANDS: Register[] = [registerValidate, registerMetrics, registerSchema, registerBuild, registerWatch, registerImport, registerRollup, registerFonts, registerServe, registerMigrate];

@@ -9,7 +9,7 @@ const YAML_FILE = /\.ya?ml$/i;
 const COUNTY_FILE = 'county.yaml';
 
 /** Files named on the command line are checked whatever their name; folders give their *.yaml/*.yml, sorted. */
-function collect(path: string, out: string[]): void {
+export function collect(path: string, out: string[]): void {
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();

@@ -8,11 +8,25 @@ export interface Run {
   role: TextRole; // e.g. an inline （一）heading run in `h2`, then body text in `body`
 }
 
-export type Block =
+/**
+ * Where a block or signature comes from in the report's YAML, as a data path
+ * (['body', 2, 'body', 0], ['issuingOrgans', 1]); resolved to file:line:col for messages.
+ * Absent for what the tool wrote itself (a template heading, the roll-up's narrative).
+ */
+export type SourcePath = (string | number)[];
+
+export type Block = (
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string } // standing alone on its line(s)
   | { kind: 'paragraph'; runs: Run[]; indent?: boolean } // indent: two characters (default true)
   | { kind: 'table'; table: Table }
-  | { kind: 'figure'; chart: BarChart; caption?: string };
+  | { kind: 'figure'; chart: BarChart; caption?: string }
+) & { src?: SourcePath };
+
+/** 附件: its title as listed in the 附件说明, and its content (empty when only named). */
+export interface Attachment {
+  title: string;
+  body: Block[];
+}
 
 export interface Table {
   caption?: string;
@@ -31,6 +45,7 @@ export interface BarChart {
 export interface Signature {
   organ: string; // full name of the organ, as signed
   seal?: string; // absolute path of the seal image, when given
+  src?: SourcePath;
 }
 
 export interface Gongwen {
@@ -48,7 +63,7 @@ export interface Gongwen {
   title: string;
   addressee?: string; // printed with its full-width colon
   body: Block[];
-  attachments: string[];
+  attachments: Attachment[];
   signatures: Signature[]; // several for joint issuance
   sealed: boolean; // sealed layout (date 4 chars in) vs unsealed (name 2 chars in)
   date?: string; // printed 成文日期, e.g. 2024年1月5日; absent → left blank for the clerk

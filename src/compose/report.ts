@@ -1,8 +1,8 @@
 // Report (YAML data) → Gongwen (the document model). Pure: the same report gives the same model.
 import { resolve } from 'node:path';
-import type { Block, Gongwen, Run } from './model.ts';
-import type { Item, Part, Report, Variant } from '../schema/report.ts';
-import { PART_KEYS } from '../schema/report.ts';
+import type { Block, Gongwen, Run, SourcePath, Table } from './model.ts';
+import type { Report, Variant } from '../schema/report.ts';
+import { PART_KEYS, type BodyNode, type Section, type TableBlock } from '../schema/body.ts';
 import { formatChineseDate, formatDocNumber } from '../schema/common.ts';
 import { headingNumber } from './numbering.ts';
 import { reportTemplates, render } from './templates.ts';
@@ -27,18 +27,10 @@ export function composeReport(report: Report, opts: ComposeOptions): Gongwen {
     organShort: report.issuingOrgans[0].short ?? report.issuingOrgans[0].name,
   };
   const title = report.title ?? render(t.title, vars);
-  const body: Block[] = [];
-  for (const text of report.lead ?? []) body.push(paragraph(text));
-  let partNo = 0;
-  for (const key of PART_KEYS) {
-    const part = report.parts[key];
-    if (!part || isEmpty(part)) continue;
-    const heading = part.heading ?? render(t.parts[key], vars);
-    body.push({ kind: 'heading', level: 1, text: headingNumber(1, ++partNo) + heading });
-    for (const text of part.paragraphs ?? []) body.push(paragraph(text));
-    (part.items ?? []).forEach((item, i) => body.push(...itemBlocks(item, 2, i + 1)));
-  }
-  for (const text of report.closing ?? []) body.push(paragraph(text));
+  // No body written yet (a new report): the template's five standard headings, for the clerk to fill.
+  const body: Block[] = report.body?.length
+    ? bodyBlocks(report.body, ['body'], 1)
+    : PART_KEYS.map((key, i) => ({ kind: 'heading', level: 1, text: headingNumber(1, i + 1) + render(t.parts[key], vars) }));
 
   const organs = report.issuingOrgans;
   const sealed = variant !== 'plain';
@@ -68,10 +60,13 @@ export function composeReport(report: Report, opts: ComposeOptions): Gongwen {
     title,
     addressee: report.addressee ? report.addressee.replace(/[：:]$/, '') + '：' : undefined,
     body,
-    attachments: report.attachments ?? [],
-    signatures: organs.map((o) => ({
+    attachments: (report.attachments ?? []).map((a, i) =>
+      typeof a === 'string' ? { title: a, body: [] } : { title: a.title, body: bodyBlocks(a.body ?? [], ['attachments', i, 'body'], 1) },
+    ),
+    signatures: organs.map((o, i) => ({
       organ: o.name,
       seal: sealed && o.seal ? resolve(opts.baseDir, o.seal) : undefined,
+      src: ['issuingOrgans', i],
     })),
     sealed,
     date: report.date ? formatChineseDate(report.date) : undefined,
@@ -87,34 +82,64 @@ export function composeReport(report: Report, opts: ComposeOptions): Gongwen {
   };
 }
 
-function isEmpty(part: Part): boolean {
-  return !part.paragraphs?.length && !part.items?.length;
+function paragraph(text: string, src: SourcePath): Block {
+  return { kind: 'paragraph', runs: [{ text, role: 'body' }], src };
 }
 
-function paragraph(text: string): Block {
-  return { kind: 'paragraph', runs: [{ text, role: 'body' }] };
+const ROLE_OF_LEVEL = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+type Level = 1 | 2 | 3 | 4;
+
+/**
+ * The heading level a number's style stands for: 一、 → 1, （一） → 2, 1. → 3, （1） → 4. Typos keep
+ * their family (一) and (一 are bracketed Chinese numerals, so level 2). Anything else: none.
+ */
+export function levelOfNumber(number: string): Level | undefined {
+  const chinese = /[一二三四五六七八九十百零〇]/.test(number) && !/\d/.test(number);
+  const arabic = /\d/.test(number) && !chinese;
+  const bracketed = /[（()）]/.test(number);
+  if (!chinese && !arabic) return undefined;
+  if (!/^[（(]?(?:[一二三四五六七八九十百零〇]+|\d+)[）)]?[、，,.．。]?$/.test(number)) return undefined;
+  if (chinese) return bracketed ? 2 : 1;
+  return bracketed ? 4 : 3;
 }
 
-const ROLE_OF_LEVEL = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+/** A sequence of body nodes at one depth → blocks. Automatic numbers count only the siblings that take one. */
+export function bodyBlocks(nodes: readonly BodyNode[], path: SourcePath, depth: number): Block[] {
+  const out: Block[] = [];
+  let auto = 0;
+  nodes.forEach((node, i) => {
+    const src = [...path, i];
+    if (typeof node === 'string') out.push(paragraph(node, src));
+    else if ('table' in node) out.push({ kind: 'table', table: tableOf(node), src });
+    else {
+      const byDepth = Math.min(depth, 4) as Level;
+      // Nesting deeper than （1） has no standard number; such sections take （n） rather than vanish.
+      const number = node.number ?? headingNumber(byDepth, ++auto);
+      out.push(...sectionBlocks(node, number, levelOfNumber(number) ?? byDepth, src, depth));
+    }
+  });
+  return out;
+}
 
-/** An item and its sub-items; an inline heading opens its first paragraph in the heading's font. */
-function itemBlocks(item: Item, level: 2 | 3 | 4, n: number): Block[] {
-  const heading = headingNumber(level, n) + item.heading;
-  const paragraphs = item.paragraphs ?? [];
-  const blocks: Block[] = [];
-  if (item.inline && paragraphs.length > 0) {
+/** A section: its heading (standing alone, or run into its first paragraph) and what stands under it. */
+function sectionBlocks(section: Section, number: string, level: Level, src: SourcePath, depth: number): Block[] {
+  const heading = number + section.heading;
+  const body = section.body ?? [];
+  if (section.inline && typeof body[0] === 'string') {
     const runs: Run[] = [
       { text: heading, role: ROLE_OF_LEVEL[level] },
-      { text: paragraphs[0], role: 'body' },
+      { text: body[0], role: 'body' },
     ];
-    blocks.push({ kind: 'paragraph', runs });
-    for (const text of paragraphs.slice(1)) blocks.push(paragraph(text));
-  } else {
-    blocks.push({ kind: 'heading', level, text: heading });
-    for (const text of paragraphs) blocks.push(paragraph(text));
+    return [{ kind: 'paragraph', runs, src }, ...bodyBlocks(body, [...src, 'body'], depth + 1).slice(1)];
   }
-  // Nesting deeper than （1） has no standard number; such items stay at level 4 rather than vanish.
-  const next = Math.min(level + 1, 4) as 3 | 4;
-  (item.items ?? []).forEach((sub, i) => blocks.push(...itemBlocks(sub, next, i + 1)));
-  return blocks;
+  return [{ kind: 'heading', level, text: heading, src }, ...bodyBlocks(body, [...src, 'body'], depth + 1)];
+}
+
+function tableOf(node: TableBlock): Table {
+  const { caption, columns, widths, rows } = node.table;
+  return {
+    ...(caption ? { caption } : {}),
+    columns: columns.map((header, i) => ({ header, width: widths?.[i] ?? 1 })),
+    rows,
+  };
 }

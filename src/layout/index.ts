@@ -29,7 +29,7 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
   line = layoutTitle(doc.title, line, profile, g, m, first);
   const entries: FlowEntry[] = [
     ...flowBody(doc.body, profile, g, m),
-    ...flowAttachments(doc.attachments, profile, g, m),
+    ...flowAttachments(doc.attachments.map((a) => a.title), profile, g, m),
   ];
   const entryNeeds = needs(entries, g, signatureLines(doc, profile, g, m));
   // The addressee, one blank line below the title, flush left (wrapped lines too). 7.3.3: the first page must

@@ -2,34 +2,55 @@
 // disagrees with its text, a year that disagrees with the date or a heading.
 import type { Diagnostic } from '../diagnostics.ts';
 import { metricDef } from '../schema/catalogue.ts';
-import type { Part, PartKey, Report } from '../schema/report.ts';
+import type { Report } from '../schema/report.ts';
+import type { PartKey, Section } from '../schema/body.ts';
+import { sectionsCovering, tagged, topSections } from '../schema/bodyWalk.ts';
+import { nearestPart } from './covers.ts';
 import { metricEntries, textFacts } from '../metrics/reportFacts.ts';
 import type { DataPath, Position } from './positions.ts';
 
 type LineOf = (path: DataPath) => Position;
 
 /** The four parts a report must have in substance (`other` may be left out). */
-const REQUIRED_PARTS: { key: PartKey; zh: string; en: string }[] = [
-  { key: 'measures', zh: '推进法治政府建设的主要举措和成效', en: 'main measures and results' },
-  { key: 'leadership', zh: '党政主要负责人履行推进法治建设第一责任人职责情况', en: "principal leaders' performance of their first-responsibility duty" },
-  { key: 'shortcomings', zh: '存在的不足和原因', en: 'shortcomings and their causes' },
-  { key: 'nextYear', zh: '下一年度推进法治政府建设的主要安排', en: "next year's plans" },
-];
+const PART_NAMES: Record<PartKey, { zh: string; en: string }> = {
+  measures: { zh: '推进法治政府建设的主要举措和成效', en: 'main measures and results' },
+  leadership: { zh: '党政主要负责人履行推进法治建设第一责任人职责情况', en: "principal leaders' performance of their first-responsibility duty" },
+  shortcomings: { zh: '存在的不足和原因', en: 'shortcomings and their causes' },
+  nextYear: { zh: '下一年度推进法治政府建设的主要安排', en: "next year's plans" },
+  other: { zh: '其他需要报告的情况', en: 'other matters' },
+};
+const REQUIRED_PARTS = (['measures', 'leadership', 'shortcomings', 'nextYear'] as const).map((key) => ({ key, ...PART_NAMES[key] }));
 
 function warning(code: string, zh: string, en: string, file: string, pos: Position, related?: Diagnostic['related']): Diagnostic {
   return { code, severity: 'warning', zh, en, file, line: pos.line, col: pos.col, ...(related ? { related } : {}) };
 }
 
-const hasSubstance = (part: Part): boolean => (part.paragraphs?.length ?? 0) > 0 || (part.items?.length ?? 0) > 0;
+/** Whether a section says anything under its heading. */
+const hasSubstance = (section: Section): boolean => (section.body?.length ?? 0) > 0;
 
+/** A statutory part is there when a section `covers` it; it is missing when none does, empty when they say nothing. */
 export function checkParts(report: Report, file: string, lineOf: LineOf): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (!report.body?.length) return out; // a new report: the template's skeleton is printed, nothing to check yet
+  // A chapter whose part is unknown: say which it seems to be, so the clerk can tag it.
+  for (const { section, path } of topSections(report.body)) {
+    if (tagged(section)) continue;
+    const near = nearestPart(section);
+    const label = PART_NAMES[near];
+    out.push(warning(
+      'report.sectionUntagged',
+      `第一级标题“${section.number ?? ''}${section.heading}”没有标明它报告哪个法定部分（covers），看来最接近“${label.zh}”，可写 covers: ${near}`,
+      `section "${section.heading}" has no covers: tag; it reads like "${near}" (${label.en}): add covers: ${near}`,
+      file,
+      lineOf([...path, 'heading']),
+    ));
+  }
   for (const { key, zh, en } of REQUIRED_PARTS) {
-    const part = report.parts[key];
-    if (!part) {
-      out.push(warning('report.partMissing', `缺少法定部分“${zh}”（parts.${key}）`, `statutory part "${key}" (${en}) is missing`, file, lineOf(['parts'])));
-    } else if (!hasSubstance(part)) {
-      out.push(warning('report.partEmpty', `法定部分“${zh}”（parts.${key}）没有内容`, `statutory part "${key}" (${en}) is empty`, file, lineOf(['parts', key])));
+    const covering = sectionsCovering(report.body, key);
+    if (covering.length === 0) {
+      out.push(warning('report.partMissing', `缺少法定部分“${zh}”：没有哪一节的 covers 标明 ${key}`, `statutory part "${key}" (${en}) is missing: no section covers it`, file, lineOf(['body'])));
+    } else if (!covering.some((c) => hasSubstance(c.section))) {
+      out.push(warning('report.partEmpty', `法定部分“${zh}”（covers: ${key}）没有内容`, `statutory part "${key}" (${en}) is empty`, file, lineOf(covering[0].path)));
     }
   }
   return out;
@@ -72,9 +93,11 @@ export function checkYears(report: Report, file: string, lineOf: LineOf): Diagno
       out.push(warning('report.dateYear', `成文日期 ${report.date} 与报告年度 ${year} 不符（通常为 ${year} 年底或 ${year + 1} 年）`, `date ${report.date} does not fit report year ${year} (expected in ${year} or ${year + 1})`, file, lineOf(['date']), yearRef));
     }
   }
+  const partHeadings = (key: PartKey, want: number, zh: string, en: string) =>
+    sectionsCovering(report.body, key).map((c) => ({ path: [...c.path, 'heading'], text: c.section.heading, want, zh, en }));
   const headings: { path: DataPath; text?: string; want: number; zh: string; en: string }[] = [
-    { path: ['parts', 'nextYear', 'heading'], text: report.parts.nextYear?.heading, want: year + 1, zh: '下一年度部分的标题', en: 'the next-year heading' },
-    { path: ['parts', 'measures', 'heading'], text: report.parts.measures?.heading, want: year, zh: '主要举措部分的标题', en: 'the measures heading' },
+    ...partHeadings('nextYear', year + 1, '下一年度部分的标题', 'the next-year heading'),
+    ...partHeadings('measures', year, '主要举措部分的标题', 'the measures heading'),
     { path: ['title'], text: report.title, want: year, zh: '标题', en: 'the title' },
   ];
   for (const h of headings) {

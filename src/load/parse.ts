@@ -38,13 +38,18 @@ function yamlErrorDiagnostic(e: YAMLError, file: string, counter: LineCounter, s
   return { code, severity, zh, en: `${en} (${e.code})`, file, line, col };
 }
 
-export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): ParseResult<z.output<S>> {
+/**
+ * `upgrade` may rewrite the parsed document before it is read (an older data form into the current
+ * one); the nodes it keeps carry their source ranges, so positions stay those of the file.
+ */
+export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S, upgrade?: (doc: Document) => unknown): ParseResult<z.output<S>> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const warnings = doc.warnings.map((w) => yamlErrorDiagnostic(w, file, counter, 'warning'));
   if (doc.errors.length > 0) {
     return { ok: false, diagnostics: [...doc.errors.map((e) => yamlErrorDiagnostic(e, file, counter, 'error')), ...warnings] };
   }
+  upgrade?.(doc);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

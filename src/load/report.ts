@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { County } from '../schema/county.ts';
 import { Report } from '../schema/report.ts';
 import { checkReport } from './checks.ts';
+import { upgradeDocument } from './legacy.ts';
 import { parseYamlWithSchema, sortByPosition } from './parse.ts';
 import type { DataPath, Position } from './positions.ts';
 import { readSourceFile } from './readSource.ts';
@@ -20,7 +21,8 @@ export type CountyLoadResult = Loaded<'county', County> | LoadFailure;
 
 /** Parses report YAML already in memory (the importer checks its own output this way). */
 export function loadReportText(text: string, file: string): LoadResult {
-  const parsed = parseYamlWithSchema(text, file, Report);
+  // Files in the first data form (lead/parts/closing) load as they are, rewritten to `body` on the way in.
+  const parsed = parseYamlWithSchema(text, file, Report, upgradeDocument);
   if (!parsed.ok) return parsed;
   const { data: report, lineOf, warnings } = parsed;
   return { ok: true, file, report, lineOf, warnings: sortByPosition([...warnings, ...checkReport(report, file, lineOf)]) };

@@ -1,35 +1,19 @@
 // The numeric facts of one report: its `metrics:` entries and the numbers in its running text, each with its YAML path.
 import { metricDef, type MetricKey } from '../schema/catalogue.ts';
-import { PART_KEYS, type Item, type MetricValue, type Report } from '../schema/report.ts';
+import type { MetricValue, Report } from '../schema/report.ts';
+import { bodyTexts } from '../schema/bodyWalk.ts';
 import type { DataPath } from '../load/positions.ts';
 import { extractFacts, type Fact } from './extract.ts';
 
 export interface TextChunk {
-  path: DataPath; // where the string sits in the YAML, e.g. ["parts","measures","items",2,"paragraphs",0]
+  path: DataPath; // where the string sits in the YAML, e.g. ["body",1,"body",2,"body",0]
   text: string;
 }
 
-function itemChunks(item: Item, path: DataPath): TextChunk[] {
-  return [
-    { path: [...path, 'heading'], text: item.heading },
-    ...(item.paragraphs ?? []).map((text, i) => ({ path: [...path, 'paragraphs', i], text })),
-    ...(item.items ?? []).flatMap((sub, i) => itemChunks(sub, [...path, 'items', i])),
-  ];
-}
-
-/** Every piece of running text in reading order: lead, the five parts, closing. */
+/** Every piece of running text in reading order: the body, then the attachments' contents. */
 export function reportTexts(report: Report): TextChunk[] {
-  const out: TextChunk[] = (report.lead ?? []).map((text, i) => ({ path: ['lead', i], text }));
-  for (const key of PART_KEYS) {
-    const part = report.parts[key];
-    if (!part) continue;
-    const base = ['parts', key];
-    if (part.heading) out.push({ path: [...base, 'heading'], text: part.heading });
-    (part.paragraphs ?? []).forEach((text, i) => out.push({ path: [...base, 'paragraphs', i], text }));
-    (part.items ?? []).forEach((item, i) => out.push(...itemChunks(item, [...base, 'items', i])));
-  }
-  (report.closing ?? []).forEach((text, i) => out.push({ path: ['closing', i], text }));
-  return out;
+  const attachments = (report.attachments ?? []).flatMap((a, i) => (typeof a === 'string' ? [] : bodyTexts(a.body, ['attachments', i, 'body'])));
+  return [...bodyTexts(report.body, ['body']), ...attachments].map(({ path, text }) => ({ path, text }));
 }
 
 export interface TextFact extends Fact {

@@ -1,5 +1,6 @@
 // The completeness table (完整性): which parts each township wrote and how long, its metrics, its date.
-import { PART_KEYS, type Item, type Part, type PartKey, type Report } from '../schema/report.ts';
+import { PART_KEYS, type PartKey, type Report } from '../schema/report.ts';
+import { bodyTexts, sectionsCovering } from '../schema/bodyWalk.ts';
 import type { MetricKey } from '../schema/catalogue.ts';
 import type { CompletenessRow, PartLength } from './types.ts';
 
@@ -31,20 +32,18 @@ export const KEY_METRICS: readonly MetricKey[] = [
 
 const chars = (s: string) => [...s].length;
 
-function itemChars(item: Item): number {
-  return chars(item.heading) + (item.paragraphs ?? []).reduce((a, p) => a + chars(p), 0) + (item.items ?? []).reduce((a, i) => a + itemChars(i), 0);
-}
-
-export function partLength(part: Part | undefined): PartLength {
-  if (!part) return { present: false, chars: 0 };
-  const n = (part.paragraphs ?? []).reduce((a, p) => a + chars(p), 0) + (part.items ?? []).reduce((a, i) => a + itemChars(i), 0);
+/** How much a part says: the characters under the sections that cover it (their own headings not counted). */
+export function partLength(body: Report['body'], key: PartKey): PartLength {
+  const n = sectionsCovering(body, key)
+    .flatMap((c) => bodyTexts(c.section.body, c.path))
+    .reduce((a, t) => a + chars(t.text), 0);
   // A part written as a bare heading with nothing under it counts as missing.
   return { present: n > 0, chars: n };
 }
 
 /** The row of a township whose file validated. */
 export function completenessOf(report: Report, file: string, deadline: string, listed: boolean): CompletenessRow {
-  const parts = Object.fromEntries(PART_KEYS.map((k) => [k, partLength(report.parts[k])])) as Record<PartKey, PartLength>;
+  const parts = Object.fromEntries(PART_KEYS.map((k) => [k, partLength(report.body, k)])) as Record<PartKey, PartLength>;
   const missingParts = REQUIRED_PARTS.filter((k) => !parts[k].present);
   const metrics = report.metrics ?? {};
   const metricsMissing = KEY_METRICS.filter((k) => metrics[k] === undefined);

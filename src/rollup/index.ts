@@ -124,8 +124,8 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
     rates: derivedRates(sources),
     completeness,
     themes: {
-      shortcomings: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.parts.shortcomings) })), dict, 'shortcoming'),
-      nextYear: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.parts.nextYear) })), dict, 'plan'),
+      shortcomings: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.body, 'shortcomings') })), dict, 'shortcoming'),
+      nextYear: groupByTheme(townships.map((t) => ({ township: t.township, points: partPoints(t.report.body, 'nextYear') })), dict, 'plan'),
     },
     roster,
     diagnostics,

@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { Text } from '../schema/common.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
-import type { Item, Part } from '../schema/report.ts';
+import type { Report } from '../schema/report.ts';
+import type { BodyNode, PartKey } from '../schema/body.ts';
+import { bodyTexts, sectionsCovering } from '../schema/bodyWalk.ts';
 import type { ThemeGroup } from './types.ts';
 
 export const ThemeDictionary = z.strictObject({
@@ -35,15 +37,19 @@ export function loadThemes(path = THEMES_PATH): ThemeDictionary {
 
 const POINT_MARK = /(?=[一二三四五六七八九十]+是)/u;
 
-function itemText(item: Item): string {
-  return [item.heading, ...(item.paragraphs ?? []), ...(item.items ?? []).map(itemText)].join('');
-}
+const textOf = (nodes: readonly BodyNode[]): string => bodyTexts(nodes, []).map((t) => t.text).join('');
 
-/** The points of a part: each level-2 item whole, and loose paragraphs split at 一是/二是… */
-export function partPoints(part: Part | undefined): string[] {
-  if (!part) return [];
-  const loose = (part.paragraphs ?? []).flatMap((p) => p.split(POINT_MARK)).map((s) => s.trim());
-  return [...loose, ...(part.items ?? []).map(itemText)].filter((s) => s.length > 0);
+/**
+ * The points a report makes on a part: under each section covering it, each sub-section whole and
+ * loose paragraphs split at 一是/二是…
+ */
+export function partPoints(body: Report['body'], key: PartKey): string[] {
+  return sectionsCovering(body, key)
+    .flatMap(({ section }) =>
+      (section.body ?? []).flatMap((node) => (typeof node === 'string' ? node.split(POINT_MARK) : [textOf([node])])),
+    )
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 export const OTHER_THEME = { key: 'other', label: '其他' };

@@ -51,7 +51,7 @@ export interface Section {
 }
 export type BodyNode = string | Section | TableBlock;
 
-export const Section: z.ZodType<Section> = z.lazy(() =>
+export const Section: z.ZodType<Section, Section> = z.lazy(() =>
   z.strictObject({
     heading: Text,
     number: z.string().trim().optional(),
@@ -60,7 +60,7 @@ export const Section: z.ZodType<Section> = z.lazy(() =>
     body: z.array(BodyNode).optional(),
   }),
 );
-export const BodyNode: z.ZodType<BodyNode> = z.lazy(() => z.union([Text, Section, TableBlock]));
+export const BodyNode: z.ZodType<BodyNode, BodyNode> = z.lazy(() => z.union([Text, Section, TableBlock]));
 export const Body = z.array(BodyNode);
 
 /** 附件: a title (as in the 附件说明) and, optionally, its content laid out on its own pages (7.3.7). */

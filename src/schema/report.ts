@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { IsoDate, Text, DocNumber } from './common.ts';
 import { METRIC_KEYS } from './catalogue.ts';
+import { Attachment, Body, type BodyNode } from './body.ts';
+
+export { PART_KEYS, PartKey } from './body.ts';
 
 export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
 export const Variant = z.enum(VARIANTS);
@@ -14,33 +17,6 @@ export const Organ = z.strictObject({
 });
 export type Organ = z.infer<typeof Organ>;
 
-/** A level-2 item (（一）…) with optional nested level-3 (1.) and level-4 (（1）) items. */
-export interface Item {
-  heading: string;
-  inline?: boolean; // heading opens the first paragraph: （一）加强组织领导。一是…
-  paragraphs?: string[];
-  items?: Item[];
-}
-export const Item: z.ZodType<Item> = z.lazy(() =>
-  z.strictObject({
-    heading: Text,
-    inline: z.boolean().optional(),
-    paragraphs: z.array(Text).optional(),
-    items: z.array(Item).optional(),
-  }),
-);
-
-/** One of the five statutory parts (一、… 五、). */
-export const Part = z.strictObject({
-  heading: Text.optional(), // overrides the standard heading from templates/
-  paragraphs: z.array(Text).optional(), // text directly under the level-1 heading
-  items: z.array(Item).optional(),
-});
-export type Part = z.infer<typeof Part>;
-
-export const PART_KEYS = ['measures', 'leadership', 'shortcomings', 'nextYear', 'other'] as const;
-export type PartKey = (typeof PART_KEYS)[number];
-
 export const QUALIFIERS = ['余', '多', '近', '约'] as const;
 export const MetricValue = z.strictObject({
   value: z.number().nonnegative(),
@@ -50,7 +26,8 @@ export const MetricValue = z.strictObject({
 });
 export type MetricValue = z.infer<typeof MetricValue>;
 
-export const Report = z.strictObject({
+export const Report = z
+  .strictObject({
   township: Text, // 乡镇（街道）
   county: Text, // 县（市、区）
   city: Text.optional(),
@@ -66,21 +43,48 @@ export const Report = z.strictObject({
   addressee: Text.optional(), // 主送机关, e.g. 县委、县政府
   date: IsoDate.optional(), // 成文日期
   title: Text.optional(), // defaults to templates/title.hbs
-  lead: z.array(Text).optional(), // paragraphs before part one
-  parts: z.strictObject({
-    measures: Part.optional(),
-    leadership: Part.optional(),
-    shortcomings: Part.optional(),
-    nextYear: Part.optional(),
-    other: Part.optional(),
-  }),
-  closing: z.array(Text).optional(), // paragraphs after the last part
-  attachments: z.array(Text).optional(), // 附件 names
+  // The author's document in order (src/schema/body.ts). Absent: a new report, printed as the
+  // template's skeleton of the five standard headings (templates/report.yaml) for the clerk to fill.
+  body: Body.optional(),
+  attachments: z.array(Attachment).optional(), // 附件: a name, or a title with content
   note: z.strictObject({ contact: Text.optional(), phone: Text.optional() }).optional(), // 附注
   cc: z.array(Text).optional(), // 抄送
   printer: z.strictObject({ organ: Text, date: IsoDate }).optional(), // 印发机关 and 印发日期
   metrics: z.partialRecord(z.enum(METRIC_KEYS), MetricValue).optional(),
   source: Text.optional(), // the file it was imported from, e.g. seeds/000_….txt
-});
+  })
+  .superRefine((report, ctx) => {
+    report.body?.forEach((node, i) => checkTables(node, ['body', i], ctx));
+    report.attachments?.forEach((a, i) => {
+      if (typeof a !== 'string') a.body?.forEach((node, j) => checkTables(node, ['attachments', i, 'body', j], ctx));
+    });
+  });
 export type Report = z.infer<typeof Report>;
 export type ReportInput = z.input<typeof Report>;
+
+/** Every table row has as many cells as the table has columns: a short row would shift its cells. */
+function checkTables(node: BodyNode, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (typeof node === 'string') return;
+  if ('table' in node) {
+    const n = node.table.columns.length;
+    node.table.rows.forEach((row, r) => {
+      if (row.length !== n) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'table', 'rows', r],
+          message: `表格这一行有 ${row.length} 格，而表头有 ${n} 列，每行的格数应与列数相同 / this row has ${row.length} cell(s) but the table has ${n} column(s); every row needs one cell per column`,
+        });
+      }
+    });
+    const w = node.table.widths;
+    if (w && w.length !== n) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'table', 'widths'],
+        message: `列宽有 ${w.length} 项，而表头有 ${n} 列 / widths lists ${w.length} value(s) but the table has ${n} column(s)`,
+      });
+    }
+    return;
+  }
+  node.body?.forEach((child, i) => checkTables(child, [...path, 'body', i], ctx));
+}

@@ -139,5 +139,5 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
   if (doc.addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [new TextRun(doc.addressee)] }));
   const keeps = tailKeeps(doc, g.profile, m);
   doc.body.forEach((b, i) => out.push(...blockChildren(g, ids, b, keeps.get(`b${i}`))));
-  return [...out, ...attachmentParagraphs(g, doc.attachments, keeps, doc.body.length - 1)];
+  return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), keeps, doc.body.length - 1)];
 }

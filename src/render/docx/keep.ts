@@ -35,7 +35,7 @@ export function tailKeeps(doc: Gongwen, profile: Profile, m: Measure): Map<TailK
       lines: () => (b.kind === 'table' || b.kind === 'figure' ? Number.NaN : lineCount(flowBody([b], profile, lg, m))),
     })),
     // Each name measured as if first (with the 附件： label's width): names are short, the count is what matters.
-    ...doc.attachments.map((name, i) => ({ key: `a${i}` as TailKey, lines: () => lineCount(flowAttachments([name], profile, lg, m)) })),
+    ...doc.attachments.map((a, i) => ({ key: `a${i}` as TailKey, lines: () => lineCount(flowAttachments([a.title], profile, lg, m)) })),
   ];
   let moved = 0;
   for (let i = units.length - 1; i >= 0 && moved < LINES_WITH_SIGNATURE; i--) {
