@@ -10,6 +10,9 @@ import { loadReportFile } from '../src/load/index.ts';
 import { reportFactRecords } from '../src/metrics/reportFacts.ts';
 import { rollupCounty } from '../src/rollup/index.ts';
 import { Report } from '../src/schema/report.ts';
+import { summaryJson } from '../src/cli/rollup.ts';
+import { composeRollup } from '../src/compose/rollup.ts';
+import { printed, totalsTable, townshipTable } from '../src/rollup/tables.ts';
 import { isSection, sectionsCovering } from '../src/schema/bodyWalk.ts';
 
 const DIR = 'data/示例县/2023';
@@ -69,28 +72,47 @@ describe('rollupCounty on the demo county', () => {
     expect(s.roster).toEqual({ duplicates: [], unexpected: [], absent: [] });
   });
 
-  it('has totals equal to the sums of each township’s own metrics facts', () => {
+  it('has --json totals equal to the sums of what each township’s metrics --json counts, key by key, text figures included', () => {
     const sums = new Map<string, number>();
     const reporters = new Map<string, number>();
+    const fromText = new Map<string, number>();
     for (const t of s.townships) {
       const loaded = loadReportFile(t.file);
-      if (!loaded.ok || !loaded.report.metrics) continue; // a township without metrics: is not rolled up
+      if (!loaded.ok) throw new Error(t.file);
       for (const rec of reportFactRecords(loaded.report)) {
-        if (!rec.key) continue;
+        if (!rec.key || !rec.counted) continue;
         sums.set(rec.key, (sums.get(rec.key) ?? 0) + rec.value);
         reporters.set(rec.key, (reporters.get(rec.key) ?? 0) + 1);
+        if (rec.origin === 'text') fromText.set(rec.key, (fromText.get(rec.key) ?? 0) + 1);
       }
     }
+    const json = summaryJson(s);
     let checked = 0;
-    for (const total of Object.values(s.metrics)) {
+    for (const [key, total] of Object.entries(json.metrics)) {
+      expect(total.fromText, key).toBe(fromText.get(key) ?? 0);
+      expect(total.reported, key).toBe(reporters.get(key) ?? 0);
       if (total.method !== 'sum') continue;
-      expect(total.value, total.key).toBe(sums.get(total.key) ?? null);
-      expect(total.reported, total.key).toBe(reporters.get(total.key) ?? 0);
+      expect(total.sum, key).toBe(sums.get(key) ?? null);
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+    // The township that declared no metrics is counted from its text, and says so.
+    expect(json.metrics['study.centralGroupSessions']).toMatchObject({ sum: 74, reported: 14, fromText: 1, fromTextTownships: ['示例壬镇'] });
     // 13500余-style figures make the county total a lower bound.
     expect(s.metrics['publicity.materials'].qualifier).toBe('余');
+  });
+
+  it('marks figures taken from a township’s text in the tables and the narrative', () => {
+    const t1 = townshipTable(s);
+    const row = t1.rows.findIndex((r) => r[0] === '示例壬镇');
+    expect(printed(t1, row, 0)).toBe('示例壬镇（据正文提取）');
+    expect(t1.rows.map((_, i) => printed(t1, i, 0)).filter((c) => c.includes('据正文提取'))).toHaveLength(1);
+    const t2 = totalsTable(s);
+    const study = t2.rows.findIndex((r) => String(r[0]).startsWith('党委理论学习中心组学法次数'));
+    expect(printed(t2, study, 2)).toBe('14（其中1个据正文提取）');
+    const doc = composeRollup(s);
+    const text = doc.body.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : [])).join('');
+    expect(text).toMatch(/示例壬镇未填报统计指标，合计中其\d+项数字据正文提取，请核对/);
   });
 
   it('files each shortcoming under the theme its wording belongs to', () => {

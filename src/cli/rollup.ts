@@ -16,7 +16,10 @@ import { addOptions, OPTIONS, type Flags } from './options.ts';
 const ROLLUP_FORMATS = ['xlsx', 'pdf', 'docx'] as const;
 type RollupFormat = (typeof ROLLUP_FORMATS)[number];
 
-/** The --json shape: county, year, every township file's status, and per catalogue key the total. */
+/**
+ * The --json shape: county, year, every township file's status, and per catalogue key the total, how many
+ * townships gave it, and how many of those figures were found in the text rather than declared (fromText).
+ */
 export function summaryJson(s: CountySummary) {
   return {
     county: s.county,
@@ -25,7 +28,7 @@ export function summaryJson(s: CountySummary) {
     metrics: Object.fromEntries(
       Object.values(s.metrics).map((t) => [
         t.key,
-        { sum: t.method === 'sum' ? t.value : null, value: t.value, method: t.method, reported: t.reported, qualifier: t.qualifier ?? null },
+        { sum: t.method === 'sum' ? t.value : null, value: t.value, method: t.method, reported: t.reported, fromText: t.fromText.length, fromTextTownships: t.fromText, qualifier: t.qualifier ?? null },
       ]),
     ),
     rates: Object.fromEntries(s.rates.map((r) => [r.key, { value: r.value, numerator: r.numeratorSum, denominator: r.denominatorSum, reported: r.reported }])),

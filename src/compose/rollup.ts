@@ -40,7 +40,11 @@ function templateVars(s: CountySummary) {
     else if (r.status === 'unexpected') problems.push(`${r.township}不在汇总名单中，其报告未计入汇总；`);
     if (r.status !== 'ok') continue;
     if (r.missingParts.length) problems.push(`${r.township}的报告缺少“${r.missingParts.map((k) => PART_LABELS[k]).join('”“')}”部分；`);
-    if (r.flags.includes('未填报统计指标')) problems.push(`${r.township}未填报统计指标，其数据未计入合计；`);
+    if (r.flags.includes('未填报统计指标')) {
+      const taken = s.townships.find((t) => t.township === r.township);
+      const n = taken ? Object.values(taken.metrics).filter((m) => m.origin === 'text').length : 0;
+      problems.push(n > 0 ? `${r.township}未填报统计指标，合计中其${n}项数字据正文提取，请核对；` : `${r.township}未填报统计指标；`);
+    }
   }
   return {
     county: s.county,
@@ -94,8 +98,8 @@ function toTable(t: DataTable): Table {
 function charts(s: CountySummary, k: MetricKey): BarChart[] {
   const def = metricDef(k)!;
   const bars = s.townships
-    .filter((t) => t.report.metrics?.[k] !== undefined)
-    .map((t) => ({ label: t.township, value: t.report.metrics![k]!.value }));
+    .filter((t) => t.metrics[k] !== undefined)
+    .map((t) => ({ label: t.township, value: t.metrics[k]!.value }));
   const out: BarChart[] = [];
   for (let i = 0; i < bars.length; i += BARS_PER_CHART) {
     out.push({ title: `各乡镇${def.label}`, unit: def.unit, bars: bars.slice(i, i + BARS_PER_CHART) });

@@ -33,6 +33,9 @@ export function metricEntries(report: Report): MetricEntry[] {
   return Object.entries(report.metrics ?? {}).flatMap(([key, metric]) => (metric ? [{ key: key as MetricKey, metric }] : []));
 }
 
+/** Where a figure comes from: declared under `metrics:`, or found in the paragraphs. */
+export type Origin = 'data' | 'text';
+
 /** One line of `gongwen metrics --json`. */
 export interface FactRecord {
   key: MetricKey | null;
@@ -41,6 +44,10 @@ export interface FactRecord {
   unit: string;
   qualifier: string | null;
   source: string | null;
+  origin: Origin;
+  // Whether the roll-up counts it for its key: every declared figure, and for a key not declared the
+  // first figure the text gives (a later mention of the same key usually counts a part of it).
+  counted: boolean;
 }
 
 /** Whether a text fact is where a listed metric came from, so it is not counted twice. */
@@ -60,9 +67,35 @@ export function reportFactRecords(report: Report): FactRecord[] {
     unit: metric.unit,
     qualifier: metric.qualifier ?? null,
     source: metric.source ?? null,
+    origin: 'data',
+    counted: true,
   }));
+  const taken = new Set<MetricKey>(entries.map((e) => e.key));
   const rest: FactRecord[] = textFacts(report)
     .filter((f) => !entries.some((e) => isSourceOf(f, e)))
-    .map((f) => ({ key: f.key, label: f.label, value: f.value, unit: f.unit, qualifier: f.qualifier ?? null, source: f.source }));
+    .map((f) => {
+      const counted = f.key !== null && !taken.has(f.key);
+      if (f.key) taken.add(f.key);
+      return { key: f.key, label: f.label, value: f.value, unit: f.unit, qualifier: f.qualifier ?? null, source: f.source, origin: 'text', counted };
+    });
   return [...listed, ...rest];
+}
+
+/** A catalogue figure as the roll-up counts it, with where it came from. */
+export type CountedMetric = MetricValue & { origin: Origin };
+
+/** The figure that counts for each catalogue key: the one `metrics --json` marks counted. */
+export function countedMetrics(report: Report): Partial<Record<MetricKey, CountedMetric>> {
+  const out: Partial<Record<MetricKey, CountedMetric>> = {};
+  for (const r of reportFactRecords(report)) {
+    if (!r.counted || r.key === null) continue;
+    out[r.key] = {
+      value: r.value,
+      unit: r.unit,
+      ...(r.qualifier ? { qualifier: r.qualifier as MetricValue['qualifier'] } : {}),
+      ...(r.source ? { source: r.source } : {}),
+      origin: r.origin,
+    };
+  }
+  return out;
 }

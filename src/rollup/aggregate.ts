@@ -2,11 +2,12 @@
 // Approximations carry through: a sum with one "13500余" in it is itself only a lower bound.
 import { CATALOGUE, type MetricKey } from '../schema/catalogue.ts';
 import type { MetricValue } from '../schema/report.ts';
+import type { Origin } from '../metrics/reportFacts.ts';
 import type { DerivedRate, MetricTotal, Qualifier } from './types.ts';
 
 export interface MetricSource {
   township: string;
-  metrics: Partial<Record<MetricKey, MetricValue>>;
+  metrics: Partial<Record<MetricKey, MetricValue & { origin?: Origin }>>; // origin absent: declared
 }
 
 /** The qualifier of a total: lower bounds stay lower bounds, upper bounds stay upper; anything mixed is 约. */
@@ -49,6 +50,7 @@ function total(def: (typeof CATALOGUE)[number], sources: MetricSource[]): Metric
     unit: def.unit,
     reported: reporting.length,
     townships: reporting.map((s) => s.township),
+    fromText: reporting.filter((s) => s.metrics[def.key]!.origin === 'text').map((s) => s.township),
     qualifier: combineQualifiers(values.map((v) => v.qualifier)),
   };
   if (values.length === 0) return { ...base, method: def.rollup.kind, value: null };

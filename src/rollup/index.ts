@@ -7,6 +7,7 @@ import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
 import type { County } from '../schema/county.ts';
 import type { Report } from '../schema/report.ts';
 import { derivedRates, metricTotals } from './aggregate.ts';
+import { countedMetrics } from '../metrics/reportFacts.ts';
 import { completenessOf, REQUIRED_PARTS, KEY_METRICS } from './completeness.ts';
 import { loadCounty, loadTownshipReport, type Loaded } from './load.ts';
 import { groupByTheme, loadThemes, partPoints, type ThemeDictionary } from './themes.ts';
@@ -90,9 +91,9 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
       roster.unexpected.push({ township: report.township, file });
       diagnostics.push(diag('rollup.unexpected', `乡镇“${report.township}”不在 county.yaml 名单中，未计入汇总`, `township ${report.township} is not listed in county.yaml; not rolled up`, { file }));
       // Kept aside so a second copy of an unexpected township still counts as a duplicate.
-      kept.set(report.township, { township: report.township, file, report });
+      kept.set(report.township, { township: report.township, file, report, metrics: countedMetrics(report) });
     } else {
-      kept.set(report.township, { township: report.township, file, report });
+      kept.set(report.township, { township: report.township, file, report, metrics: countedMetrics(report) });
     }
     addRow(row);
   }
@@ -114,7 +115,8 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
   }
   for (const [name, rows] of rowsByTownship) if (!listed.has(name)) completeness.push(...rows);
 
-  const sources = townships.map((t) => ({ township: t.township, metrics: t.report.metrics ?? {} }));
+  // Each township's figures as `metrics --json` counts them: declared, else found in its text.
+  const sources = townships.map((t) => ({ township: t.township, metrics: t.metrics }));
   return {
     county: county.county,
     year: county.year,

@@ -8,6 +8,9 @@ import type { CountySummary, MetricTotal } from './types.ts';
 
 export type Cell = string | number | null; // null: not reported
 
+/** The mark on figures the roll-up took from a township's text, not from its `metrics:`. */
+export const FROM_TEXT = '据正文提取';
+
 export interface DataTable {
   title: string;
   columns: { header: string; width: number; align: 'left' | 'center' | 'right'; numeric?: boolean }[];
@@ -41,10 +44,12 @@ export function townshipTable(s: CountySummary): DataTable {
   const rows: Cell[][] = [];
   const text: (string | undefined)[][] = [];
   for (const t of s.townships) {
-    const m = t.report.metrics ?? {};
+    const m = t.metrics;
     const cov = coverage(m);
+    // Figures found in the text rather than declared are marked, so the office checks them.
+    const fromText = TOWNSHIP_COLUMNS.some((c) => m[c.key]?.origin === 'text');
     rows.push([t.township, ...TOWNSHIP_COLUMNS.map((c) => m[c.key]?.value ?? null), cov]);
-    text.push([undefined, ...TOWNSHIP_COLUMNS.map((c) => cellText(m[c.key])), pct(cov)]);
+    text.push([fromText ? `${t.township}（${FROM_TEXT}）` : undefined, ...TOWNSHIP_COLUMNS.map((c) => cellText(m[c.key])), pct(cov)]);
   }
   const coverageRate = s.rates.find((r) => r.key === 'advisors.coverageRate')!;
   rows.push(['合计', ...TOWNSHIP_COLUMNS.map((c) => s.metrics[c.key].value), coverageRate.value]);
@@ -73,7 +78,11 @@ export function totalsTable(s: CountySummary): DataTable {
     if (t.value === null) continue;
     const rate = t.unit === '%';
     rows.push([`${def.label}（${def.unit}）`, t.value, t.reported]);
-    text.push([undefined, `${formatQualified(t.value, t.qualifier, rate ? 1 : 0)}${rate && t.method === 'mean' ? '（简单平均）' : ''}`, undefined]);
+    text.push([
+      undefined,
+      `${formatQualified(t.value, t.qualifier, rate ? 1 : 0)}${rate && t.method === 'mean' ? '（简单平均）' : ''}`,
+      t.fromText.length ? `${t.reported}（其中${t.fromText.length}个${FROM_TEXT}）` : undefined,
+    ]);
   }
   for (const r of s.rates) {
     if (r.value === null) continue;

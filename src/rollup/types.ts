@@ -3,6 +3,7 @@ import type { County } from '../schema/county.ts';
 import type { MetricKey } from '../schema/catalogue.ts';
 import type { MetricValue, PartKey, Report } from '../schema/report.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { CountedMetric } from '../metrics/reportFacts.ts';
 
 export type Qualifier = NonNullable<MetricValue['qualifier']>;
 
@@ -17,6 +18,7 @@ export interface MetricTotal {
   value: number | null; // null when no township reported it
   reported: number; // how many townships reported it
   townships: string[]; // which, in the county's order
+  fromText: string[]; // of those, whose figure was found in the text (据正文提取), not declared
   // 余/多 → the total is a lower bound (不少于); 近 → an upper bound; 约 → approximate either way.
   qualifier?: Qualifier;
 }
@@ -75,6 +77,7 @@ export interface TownshipEntry {
   township: string;
   file: string;
   report: Report;
+  metrics: Partial<Record<MetricKey, CountedMetric>>; // its figures as counted: declared, else from its text
 }
 
 export interface CountySummary {

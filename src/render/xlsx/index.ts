@@ -6,7 +6,7 @@ import { CATALOGUE } from '../../schema/catalogue.ts';
 import { PART_KEYS } from '../../schema/report.ts';
 import { PART_LABELS } from '../../rollup/completeness.ts';
 import { formatQualified } from '../../rollup/aggregate.ts';
-import { shortDate } from '../../rollup/tables.ts';
+import { FROM_TEXT, shortDate } from '../../rollup/tables.ts';
 import type { CountySummary } from '../../rollup/types.ts';
 import { repackZip } from './zip.ts';
 
@@ -26,25 +26,30 @@ function townshipSheet(wb: ExcelJS.Workbook, s: CountySummary): void {
   const ws = wb.addWorksheet(SHEETS.townships);
   headerRow(ws, ['乡镇', ...CATALOGUE.map((d) => `${d.label}（${d.unit}）`)], [14, ...CATALOGUE.map(() => 12)]);
   for (const t of s.townships) {
-    const m = t.report.metrics ?? {};
+    const m = t.metrics;
     const row = ws.addRow([t.township, ...CATALOGUE.map((d) => m[d.key]?.value ?? null)]);
-    // A qualified figure stays a number (so it sums); the qualifier goes into a cell note.
+    // A qualified figure stays a number (so it sums); the qualifier goes into a cell note, and so does
+    // the phrase of a figure found in the text rather than declared, for the office to check.
     CATALOGUE.forEach((d, i) => {
-      const q = m[d.key]?.qualifier;
-      if (q) row.getCell(i + 2).note = `原文：${m[d.key]!.value}${q}${d.unit}`;
+      const v = m[d.key];
+      const notes = [
+        ...(v?.qualifier ? [`原文：${v.value}${v.qualifier}${d.unit}`] : []),
+        ...(v?.origin === 'text' ? [`${FROM_TEXT}：${v.source ?? ''}`] : []),
+      ];
+      if (notes.length) row.getCell(i + 2).note = notes.join('\n');
     });
   }
 }
 
 function totalsSheet(wb: ExcelJS.Workbook, s: CountySummary): void {
   const ws = wb.addWorksheet(SHEETS.totals);
-  headerRow(ws, ['指标', '单位', '合计', '表述', '填报乡镇数', '未填报乡镇数', '汇总方式'], [34, 8, 14, 18, 12, 12, 14]);
+  headerRow(ws, ['指标', '单位', '合计', '表述', '填报乡镇数', '未填报乡镇数', '汇总方式', `其中${FROM_TEXT}`], [34, 8, 14, 18, 12, 12, 14, 14]);
   const n = s.townships.length;
   const METHOD = { sum: '求和', weightedMean: '加权平均', mean: '简单平均' } as const;
   for (const d of CATALOGUE) {
     const t = s.metrics[d.key];
     const digits = d.unit === '%' ? 1 : 0;
-    ws.addRow([d.label, d.unit, t.value, t.value === null ? '' : formatQualified(t.value, t.qualifier, digits), t.reported, n - t.reported, METHOD[t.method]]);
+    ws.addRow([d.label, d.unit, t.value, t.value === null ? '' : formatQualified(t.value, t.qualifier, digits), t.reported, n - t.reported, METHOD[t.method], t.fromText.length]);
   }
   for (const r of s.rates) {
     ws.addRow([r.label, '%', r.value, r.value === null ? '' : formatQualified(r.value, r.qualifier, 1), r.reported, n - r.reported, `${r.numeratorSum}/${r.denominatorSum}`]);
