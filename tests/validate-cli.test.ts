@@ -71,22 +71,24 @@ describe('gongwen metrics --json', () => {
     const r = gongwen('metrics', join(fixtures, 'complete.yaml'), '--json');
     expect(r.code).toBe(0);
     const facts = JSON.parse(r.out) as Record<string, unknown>[];
-    for (const f of facts) expect(Object.keys(f).sort()).toEqual(['key', 'label', 'qualifier', 'source', 'unit', 'value']);
+    for (const f of facts) expect(Object.keys(f).sort()).toEqual(['counted', 'key', 'label', 'origin', 'qualifier', 'source', 'unit', 'value']);
     expect(facts).toEqual([
-      { key: 'publicity.events', label: '普法活动', value: 67, unit: '场次', qualifier: null, source: '普法活动67场次' },
-      { key: 'publicity.materials', label: '发放普法资料', value: 13500, unit: '份', qualifier: '余', source: null },
-      { key: 'study.lawLectures', label: '主要负责人讲法治课次数', value: 2, unit: '次', qualifier: null, source: null },
+      { key: 'publicity.events', label: '普法活动', value: 67, unit: '场次', qualifier: null, source: '普法活动67场次', origin: 'data', counted: true },
+      { key: 'publicity.materials', label: '发放普法资料', value: 13500, unit: '份', qualifier: '余', source: null, origin: 'data', counted: true },
+      { key: 'study.lawLectures', label: '主要负责人讲法治课次数', value: 2, unit: '次', qualifier: null, source: null, origin: 'data', counted: true },
     ]);
   });
 
-  it('gives text numbers that match no metric key null', () => {
+  it('gives text numbers that match no metric key null, each with its origin and whether it counts', () => {
     const file = join(dir, 'facts.yaml');
-    writeFileSync(file, ['township: 岔河镇', 'county: 如东县', 'year: 2023', 'issuingOrgans: [{name: 岔河镇人民政府}]', 'parts:', '  measures:', '    paragraphs: [配备执法车1辆，开展普法活动67场次。]'].join('\n'));
+    writeFileSync(file, ['township: 岔河镇', 'county: 如东县', 'year: 2023', 'issuingOrgans: [{name: 岔河镇人民政府}]', 'body:', '  - heading: 主要举措', '    covers: measures', '    body: [配备执法车1辆，开展普法活动67场次，又开展普法活动3场次。]'].join('\n'));
     const r = gongwen('metrics', file, '--json');
     expect(r.code).toBe(0);
+    // From the text: counted for its key the first time the key is met, never when no key matched.
     expect(JSON.parse(r.out)).toEqual([
-      { key: null, label: '配备执法车', value: 1, unit: '辆', qualifier: null, source: '配备执法车1辆' },
-      { key: 'publicity.events', label: '普法活动', value: 67, unit: '场次', qualifier: null, source: '普法活动67场次' },
+      { key: null, label: '配备执法车', value: 1, unit: '辆', qualifier: null, source: '配备执法车1辆', origin: 'text', counted: false },
+      { key: 'publicity.events', label: '普法活动', value: 67, unit: '场次', qualifier: null, source: '普法活动67场次', origin: 'text', counted: true },
+      { key: 'publicity.events', label: '普法活动', value: 3, unit: '场次', qualifier: null, source: '普法活动3场次', origin: 'text', counted: false },
     ]);
     expect(r.err).toContain('report.partMissing'); // warnings on stderr, stdout stays JSON
   });
