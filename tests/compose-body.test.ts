@@ -64,6 +64,13 @@ describe('the report', () => {
     expect(doc.signatures[0].src).toEqual(['issuingOrgans', 0]);
   });
 
+  it('reads a number typed without quotes as written: `number: 1.` is 1., not 1', () => {
+    const yaml = ['township: 岔河镇', 'county: 如东县', 'year: 2023', 'issuingOrgans: [{name: 岔河镇人民政府}]', 'body:', '  - heading: 甲', '    number: 1.', '  - heading: 乙', '    number: 12.', '  - {heading: 丙, number: 3}'].join('\n');
+    const r = loadReportText(yaml, 't.yaml');
+    if (!r.ok) throw new Error(r.diagnostics[0].en);
+    expect(composeReport(r.report, { baseDir: '.' }).body.map(text)).toEqual(['1.甲', '12.乙', '3丙']);
+  });
+
   it('refuses a table row with the wrong number of cells, at the row', () => {
     const yaml = ['township: 岔河镇', 'county: 如东县', 'year: 2023', 'issuingOrgans: [{name: 岔河镇人民政府}]', 'body:', '  - table:', '      columns: [项目, 数量]', '      rows:', '        - [普法活动, 67场次]', '        - [发放资料]'].join('\n');
     const r = loadReportText(yaml, 't.yaml');

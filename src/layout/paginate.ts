@@ -39,14 +39,19 @@ export interface Flowed {
 /** Each entry's need, computed once: headings with what follows them, the last body lines with the signature. */
 export function needs(entries: FlowEntry[], g: Geometry, signatureLines: number): Need[] {
   const height = (e: FlowEntry) => (e.kind === 'box' ? e.box.height : g.linePitch);
+  // A box kept with the next (a table's header) needs room for that next one too.
+  const boxNeed = (i: number, e: FlowEntry & { kind: 'box' }) => e.box.height + (e.keepWithNext && entries[i + 1] ? height(entries[i + 1]) : 0);
   const out: Need[] = entries.map((e, i) => {
-    if (e.kind === 'box') return { height: e.box.height + (e.keepWithNext && entries[i + 1] ? height(entries[i + 1]) : 0), signature: false };
+    if (e.kind === 'box') return { height: boxNeed(i, e), signature: false };
     if (e.kind === 'blank' || !e.keepWithNext) return { height: g.linePitch, signature: false };
-    // A heading (and any line marked keep-with-next) never ends a page: it goes with the line that follows.
+    // A heading (and any line marked keep-with-next) never ends a page: it goes with what follows, a line,
+    // or a table's header and first row (a caption stays with its table).
     let keep = 0;
     for (let k = i; k < entries.length && entries[k].kind === 'line' && (entries[k] as { keepWithNext: boolean }).keepWithNext; k++) keep++;
-    const following = i + keep < entries.length ? 1 : 0;
-    return { height: keep + following <= g.lines ? (keep + following) * g.linePitch : g.linePitch, signature: false };
+    const next = entries[i + keep];
+    const following = next === undefined ? 0 : next.kind === 'box' ? boxNeed(i + keep, next) : g.linePitch;
+    const need = keep * g.linePitch + following;
+    return { height: need <= g.height ? need : g.linePitch, signature: false };
   });
   // The signature shares a page with body text: the last two body lines stand with it (and whatever follows them).
   const tail = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0).slice(-2);

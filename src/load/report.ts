@@ -1,4 +1,5 @@
 // Loading the two kinds of data file: a township report and a county's county.yaml.
+import { isScalar, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { County } from '../schema/county.ts';
 import { Report } from '../schema/report.ts';
@@ -19,10 +20,27 @@ export type LoadFailure = { ok: false; diagnostics: Diagnostic[] };
 export type LoadResult = Loaded<'report', Report> | LoadFailure;
 export type CountyLoadResult = Loaded<'county', County> | LoadFailure;
 
+/**
+ * A section number typed without quotes (`number: 1.`) is a YAML number, 1, and would lose its point:
+ * the author's number is the text they typed, so it is read as written.
+ */
+function numbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'number' && isScalar(pair.value) && typeof pair.value.value === 'number') {
+        pair.value.value = pair.value.source ?? String(pair.value.value);
+      }
+    },
+  });
+}
+
 /** Parses report YAML already in memory (the importer checks its own output this way). */
 export function loadReportText(text: string, file: string): LoadResult {
   // Files in the first data form (lead/parts/closing) load as they are, rewritten to `body` on the way in.
-  const parsed = parseYamlWithSchema(text, file, Report, upgradeDocument);
+  const parsed = parseYamlWithSchema(text, file, Report, (doc) => {
+    upgradeDocument(doc);
+    numbersAsWritten(doc);
+  });
   if (!parsed.ok) return parsed;
   const { data: report, lineOf, warnings } = parsed;
   return { ok: true, file, report, lineOf, warnings: sortByPosition([...warnings, ...checkReport(report, file, lineOf)]) };
