@@ -40,7 +40,8 @@ describe('loadReportFile: valid input', () => {
     expect(r.report.township).toBe('岔河镇');
     expect(r.report.variant).toBe('file-up'); // default applied
     expect(r.lineOf(['issuingOrgans', 0, 'name'])).toEqual({ line: 5, col: 11 });
-    expect(r.lineOf(['parts', 'measures', 'paragraphs', 0])).toEqual({ line: 8, col: 18 });
+    // The old form is read as a body: its paragraph keeps the position it has in the file.
+    expect(r.lineOf(['body', 0, 'body', 0])).toEqual({ line: 8, col: 18 });
   });
 
   it('accepts the printed document number and turns it into parts', () => {

@@ -20,7 +20,7 @@ describe('gongwen rollup', () => {
     const json = JSON.parse(r.stdout);
     expect(json.county).toBe('示例小县');
     expect(json.year).toBe(2023);
-    expect(json.metrics['mediation.disputesMediated']).toEqual({ sum: 150, value: 150, method: 'sum', reported: 2, qualifier: null });
+    expect(json.metrics['mediation.disputesMediated']).toEqual({ sum: 150, value: 150, method: 'sum', reported: 2, fromText: 0, fromTextTownships: [], qualifier: null });
     expect(json.metrics['publicity.materials']).toMatchObject({ sum: 13500, reported: 1, qualifier: '余' });
     expect(json.townships.map((t: { township: string; status: string }) => `${t.township}:${t.status}`)).toEqual([
       '示例子镇:ok',
