@@ -59,21 +59,21 @@ export async function readSourceDocument(file: string): Promise<SourceDocument> 
   try {
     bytes = await readFile(file);
   } catch {
-    throw new GongwenError(diag('import.notFound', '找不到或无法读取源文件', 'source file not found or unreadable', { file }));
+    throw new GongwenError(diag('import.notFound', { file }));
   }
   if (bytes.length > MAX_BYTES) {
-    throw new GongwenError(diag('import.tooLarge', '源文件过大（上限 20 MB）', 'source file too large (limit 20 MB)', { file }));
+    throw new GongwenError(diag('import.tooLarge', { limitMb: MAX_BYTES / 1024 / 1024 }, { file }));
   }
   if (/\.docx$/i.test(file)) {
     try {
       return { text: await docxText(bytes), encoding: 'docx' };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new GongwenError(diag('import.docx', '无法读取 Word 文件（是否为 .docx 格式？）', `cannot read the Word file: ${why}`, { file }));
+      throw new GongwenError(diag('import.docx', { why }, { file }));
     }
   }
   if (/\.doc$/i.test(file)) {
-    throw new GongwenError(diag('import.doc', '不支持旧版 .doc 文件，请在 Word/WPS 中另存为 .docx', 'old .doc files are not supported; save as .docx', { file }));
+    throw new GongwenError(diag('import.doc', { file }));
   }
   return decodeText(bytes);
 }

@@ -66,14 +66,7 @@ function fontFor(text: string, wanted: FontRole, m: Measure, context: string | u
   if (hasAll(wanted)) return wanted;
   for (const f of FALLBACK) if (hasAll(f)) return f;
   const ch = [...text].find((c) => !FALLBACK.some((f) => m.has(f, c))) ?? text;
-  const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  throw new GongwenError(
-    diag(
-      'font.missingGlyph',
-      `字符“${ch}”(U+${cp}) 在所有字体中都没有字形${context ? `，位置：${context}` : ''}`,
-      `character "${ch}" (U+${cp}) has no glyph in any resolved font${context ? `, in: ${context}` : ''}`,
-    ),
-  );
+  throw new GongwenError(diag('font.missingGlyph', { ch, context }));
 }
 
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {

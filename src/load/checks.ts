@@ -1,6 +1,6 @@
 // Warnings about a report that is valid but probably wrong: a statutory part missing, a figure that
 // disagrees with its text, a year that disagrees with the date or a heading.
-import type { Diagnostic } from '../diagnostics.ts';
+import { warning, type Diagnostic } from '../diagnostics.ts';
 import { metricDef } from '../schema/catalogue.ts';
 import type { Part, PartKey, Report } from '../schema/report.ts';
 import { metricEntries, textFacts } from '../metrics/reportFacts.ts';
@@ -16,10 +16,6 @@ const REQUIRED_PARTS: { key: PartKey; zh: string; en: string }[] = [
   { key: 'nextYear', zh: '下一年度推进法治政府建设的主要安排', en: "next year's plans" },
 ];
 
-function warning(code: string, zh: string, en: string, file: string, pos: Position, related?: Diagnostic['related']): Diagnostic {
-  return { code, severity: 'warning', zh, en, file, line: pos.line, col: pos.col, ...(related ? { related } : {}) };
-}
-
 const hasSubstance = (part: Part): boolean => (part.paragraphs?.length ?? 0) > 0 || (part.items?.length ?? 0) > 0;
 
 export function checkParts(report: Report, file: string, lineOf: LineOf): Diagnostic[] {
@@ -27,9 +23,9 @@ export function checkParts(report: Report, file: string, lineOf: LineOf): Diagno
   for (const { key, zh, en } of REQUIRED_PARTS) {
     const part = report.parts[key];
     if (!part) {
-      out.push(warning('report.partMissing', `缺少法定部分“${zh}”（parts.${key}）`, `statutory part "${key}" (${en}) is missing`, file, lineOf(['parts'])));
+      out.push(warning('report.partMissing', { key, zh, en }, { file, ...lineOf(['parts']) }));
     } else if (!hasSubstance(part)) {
-      out.push(warning('report.partEmpty', `法定部分“${zh}”（parts.${key}）没有内容`, `statutory part "${key}" (${en}) is empty`, file, lineOf(['parts', key])));
+      out.push(warning('report.partEmpty', { key, zh, en }, { file, ...lineOf(['parts', key]) }));
     }
   }
   return out;
@@ -45,14 +41,11 @@ export function checkMetricsAgainstText(report: Report, file: string, lineOf: Li
     // Several mentions may count different things; only a metric that matches none of them is suspect.
     if (mentions.length === 0 || mentions.some((f) => f.value === metric.value)) continue;
     const label = metricDef(key)?.label ?? key;
-    out.push(warning(
-      'report.metricMismatch',
-      `指标“${label}”（${key}）为 ${fmt(metric.value, metric.unit, metric.qualifier)}，与正文中的数字不一致`,
-      `metric ${key} is ${fmt(metric.value, metric.unit, metric.qualifier)} but the text says otherwise`,
+    out.push(warning('report.metricMismatch', { key, label, value: fmt(metric.value, metric.unit, metric.qualifier) }, {
       file,
-      lineOf(['metrics', key, 'value']),
-      mentions.map((f) => ({ file, ...lineOf(f.path), zh: `正文：“${f.source}”（${fmt(f.value, f.unit, f.qualifier)}）`, en: `text: "${f.source}" = ${fmt(f.value, f.unit, f.qualifier)}` })),
-    ));
+      ...lineOf(['metrics', key, 'value']),
+      related: mentions.map((f) => ({ file, ...lineOf(f.path), zh: `正文：“${f.source}”（${fmt(f.value, f.unit, f.qualifier)}）`, en: `text: "${f.source}" = ${fmt(f.value, f.unit, f.qualifier)}` })),
+    }));
   }
   return out;
 }
@@ -69,7 +62,7 @@ export function checkYears(report: Report, file: string, lineOf: LineOf): Diagno
   if (report.date) {
     const dateYear = Number(report.date.slice(0, 4));
     if (dateYear < year || dateYear > year + 1) {
-      out.push(warning('report.dateYear', `成文日期 ${report.date} 与报告年度 ${year} 不符（通常为 ${year} 年底或 ${year + 1} 年）`, `date ${report.date} does not fit report year ${year} (expected in ${year} or ${year + 1})`, file, lineOf(['date']), yearRef));
+      out.push(warning('report.dateYear', { date: report.date, year }, { file, ...lineOf(['date']), related: yearRef }));
     }
   }
   const headings: { path: DataPath; text?: string; want: number; zh: string; en: string }[] = [
@@ -80,7 +73,7 @@ export function checkYears(report: Report, file: string, lineOf: LineOf): Diagno
   for (const h of headings) {
     const named = h.text ? firstYear(h.text) : undefined;
     if (named !== undefined && named !== h.want) {
-      out.push(warning('report.headingYear', `${h.zh}写的是 ${named} 年，应为 ${h.want} 年`, `${h.en} names ${named}, expected ${h.want}`, file, lineOf(h.path), yearRef));
+      out.push(warning('report.headingYear', { what: [h.zh, h.en], named, want: h.want }, { file, ...lineOf(h.path), related: yearRef }));
     }
   }
   return out;

@@ -65,12 +65,12 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
     try {
       st = await stat(abs);
     } catch {
-      problems.push(diag('build.noInput', `找不到输入：${input}`, `input not found: ${input}`, { file: input }));
+      problems.push(diag('build.noInput', { input }, { file: input }));
       continue;
     }
     if (st.isFile()) {
       if (!isReportYaml(basename(abs))) {
-        problems.push(diag('build.notReport', `不是报告 YAML 文件：${input}`, `not a report YAML file: ${input}`, { file: input }));
+        problems.push(diag('build.notReport', { input }, { file: input }));
         continue;
       }
       // A lone file still brings its county's roll-up along when its own folder is a county folder.

@@ -15,7 +15,7 @@ import { writeFileAtomic } from './safeWrite.ts';
 export function failureDiagnostics(e: unknown, file: string): Diagnostic[] {
   if (e instanceof GongwenError) return e.diagnostics.map((d) => ({ ...d, file: d.file ?? file }));
   const msg = e instanceof Error ? e.message : String(e);
-  return [diag('build.internal', `内部错误：${msg}（请报告给开发者）`, `internal error: ${msg} (please report it)`, { file })];
+  return [diag('build.internal', { msg }, { file })];
 }
 
 /** Refuses an output path that would land outside the output folder (a crafted name such as ../../x). */
@@ -23,7 +23,7 @@ export function assertInside(root: string, target: string): void {
   const rel = relative(resolve(root), resolve(target));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
     throw new GongwenError(
-      diag('build.outsideOut', `输出路径超出输出文件夹：${target}`, `output path escapes the output folder: ${target}`),
+      diag('build.outsideOut', { target }),
     );
   }
 }

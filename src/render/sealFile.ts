@@ -15,19 +15,19 @@ export function readSealFile(path: string): Uint8Array {
     size = st.size;
     isFile = st.isFile();
   } catch {
-    throw new GongwenError(diag('seal.missing', `印章图片不存在：${path}`, `seal image not found: ${path}`, { file: path }));
+    throw new GongwenError(diag('seal.missing', { path }, { file: path }));
   }
-  if (!isFile) throw new GongwenError(diag('seal.notAFile', `印章路径不是图片文件：${path}`, `the seal path is not an image file: ${path}`, { file: path }));
+  if (!isFile) throw new GongwenError(diag('seal.notAFile', { path, kind: '非普通文件', kindEn: 'not a regular file' }, { file: path }));
   if (size > MAX_SEAL_BYTES) {
     const mb = (size / 1048576).toFixed(0);
-    throw new GongwenError(diag('seal.tooLarge', `印章图片过大（${mb} MB）：${path}`, `the seal image is too large (${mb} MB): ${path}`, { file: path }));
+    throw new GongwenError(diag('seal.tooLarge', { path, mb, limitMb: MAX_SEAL_BYTES / 1048576 }, { file: path }));
   }
   let data: Uint8Array;
   try {
     data = new Uint8Array(readFileSync(path));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new GongwenError(diag('seal.unreadable', `无法读取印章图片：${path}`, `cannot read the seal image: ${path}: ${why}`, { file: path }));
+    throw new GongwenError(diag('seal.unreadable', { path, why }, { file: path }));
   }
   return data;
 }

@@ -1,7 +1,8 @@
 // The report (法治政府建设情况报告) as data: one YAML file per township and year.
 import { z } from 'zod';
-import { IsoDate, Text, DocNumber } from './common.ts';
+import { IsoDate, Text, DocNumber, Paragraph } from './common.ts';
 import { METRIC_KEYS } from './catalogue.ts';
+import { MAX_YEAR } from './limits.ts';
 
 export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
 export const Variant = z.enum(VARIANTS);
@@ -25,7 +26,7 @@ export const Item: z.ZodType<Item> = z.lazy(() =>
   z.strictObject({
     heading: Text,
     inline: z.boolean().optional(),
-    paragraphs: z.array(Text).optional(),
+    paragraphs: z.array(Paragraph).optional(),
     items: z.array(Item).optional(),
   }),
 );
@@ -33,7 +34,7 @@ export const Item: z.ZodType<Item> = z.lazy(() =>
 /** One of the five statutory parts (一、… 五、). */
 export const Part = z.strictObject({
   heading: Text.optional(), // overrides the standard heading from templates/
-  paragraphs: z.array(Text).optional(), // text directly under the level-1 heading
+  paragraphs: z.array(Paragraph).optional(), // text directly under the level-1 heading
   items: z.array(Item).optional(),
 });
 export type Part = z.infer<typeof Part>;
@@ -43,7 +44,7 @@ export type PartKey = (typeof PART_KEYS)[number];
 
 export const QUALIFIERS = ['余', '多', '近', '约'] as const;
 export const MetricValue = z.strictObject({
-  value: z.number().nonnegative(),
+  value: z.number().nonnegative().max(1e12), // printed as digits: no exponent notation
   unit: Text,
   qualifier: z.enum(QUALIFIERS).optional(), // 13500余份 → value 13500, qualifier 余
   source: Text.optional(), // the phrase in the text the figure comes from
@@ -55,7 +56,7 @@ export const Report = z.strictObject({
   county: Text, // 县（市、区）
   city: Text.optional(),
   province: Text.optional(),
-  year: z.number().int().min(2000).max(2100), // the year reported on
+  year: z.number().int().min(2000).max(MAX_YEAR - 1), // the year reported on (its report is dated the next year at the latest)
   variant: Variant.default('file-up'),
   copyNo: Text.optional(), // 份号
   secrecy: Text.optional(), // 密级和保密期限
@@ -66,7 +67,7 @@ export const Report = z.strictObject({
   addressee: Text.optional(), // 主送机关, e.g. 县委、县政府
   date: IsoDate.optional(), // 成文日期
   title: Text.optional(), // defaults to templates/title.hbs
-  lead: z.array(Text).optional(), // paragraphs before part one
+  lead: z.array(Paragraph).optional(), // paragraphs before part one
   parts: z.strictObject({
     measures: Part.optional(),
     leadership: Part.optional(),
@@ -74,7 +75,7 @@ export const Report = z.strictObject({
     nextYear: Part.optional(),
     other: Part.optional(),
   }),
-  closing: z.array(Text).optional(), // paragraphs after the last part
+  closing: z.array(Paragraph).optional(), // paragraphs after the last part
   attachments: z.array(Text).optional(), // 附件 names
   note: z.strictObject({ contact: Text.optional(), phone: Text.optional() }).optional(), // 附注
   cc: z.array(Text).optional(), // 抄送

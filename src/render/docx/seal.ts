@@ -36,7 +36,7 @@ export function readSeal(path: string): SealImage {
   else if (data[0] === 0x47 && data[1] === 0x49) [type, size] = ['gif', [data[6] | (data[7] << 8), data[8] | (data[9] << 8)]];
   if (!type || !size || size[0] === 0) {
     throw new GongwenError(
-      diag('seal.format', `印章图片须为 PNG、JPEG 或 GIF：${path}`, `the seal image must be PNG, JPEG or GIF: ${path}`, { file: path }),
+      diag('seal.format', { path }, { file: path }),
     );
   }
   return { data, type, aspect: size[1] / size[0] };

@@ -80,7 +80,7 @@ function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'g
         doc.image(Buffer.from(data.buffer, data.byteOffset, data.byteLength), it.x, it.y, { width: it.w, height: it.h });
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        throw new GongwenError(diag('seal.unreadable', `印章图片无法读取（仅支持 PNG/JPEG）：${it.path}`, `seal image unreadable (PNG or JPEG only): ${it.path}: ${why}`, { file: it.path }));
+        throw new GongwenError(diag('seal.unreadable', { path: it.path, why }, { file: it.path }));
       }
       break;
     }
