@@ -121,12 +121,15 @@ export const MESSAGES = {
   'import.notText': (p: { why: Msg }) => [`源文件不是报告文本：${p.why[0]}`, `the source is not the text of a report: ${p.why[1]}`],
   'import.outputIsInput': () => ['输出文件就是输入文件，已拒绝覆盖', 'the output is the input file; refusing to overwrite it'],
   'import.outputExists': () => ['输出文件已存在；如需覆盖请加 --force', 'the output file exists; add --force to overwrite it'],
-  'import.incomplete': (p: { field: string; message: string }) => [`导入结果需手工补全：${p.field || '(根)'} — ${p.message}`, `the imported file needs completing by hand: ${p.field || '(root)'}`],
+  'import.incomplete': (p: { zh: string; en: string }) => [p.zh, p.en],
 
   // the command line
   'cli.format': (p: { bad: string; valid: string[] }) => [`不支持的格式：${p.bad}（可用 ${p.valid.join(',')}）`, `unsupported format: ${p.bad} (use ${p.valid.join(',')})`],
   'cli.variant': (p: { value: string; valid: string[] }) => [`未知或不可用的版式：${p.value}（可用 ${p.valid.join(', ')}）`, `unknown or unavailable variant: ${p.value} (use ${p.valid.join(', ')})`],
   'cli.jobs': (p: { value: string }) => [`--jobs 应为 0–256 的整数：${p.value}`, `--jobs must be an integer 0–256: ${p.value}`],
+  'cli.port': (p: { value: string }) => [`--port 应为 0–65535 的整数：${p.value}`, `--port must be an integer 0–65535: ${p.value}`],
+  'serve.portInUse': (p: { port: string }) => [`端口 ${p.port} 已被占用，请用 --port 换一个`, `port ${p.port} is in use; choose another with --port`],
+  'serve.noData': (p: { dir: string }) => [`找不到数据文件夹：${p.dir}`, `data folder not found: ${p.dir}`],
   'validate.noFiles': (p: { paths: string }) => [`没有找到 YAML 文件：${p.paths}`, `no YAML files found in: ${p.paths}`],
 
   // building

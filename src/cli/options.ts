@@ -12,6 +12,7 @@
 import { Option, type Command } from 'commander';
 import { GongwenError, diag } from '../diagnostics.ts';
 import { VARIANTS, type Variant } from '../schema/report.ts';
+import { checkOutDir } from './outDir.ts';
 
 /** A comma-separated list of formats, each one of `allowed`, in `allowed`'s order. */
 export function parseFormatList<F extends string>(s: string, allowed: readonly F[]): F[] {
@@ -52,7 +53,7 @@ export type Flags<K extends keyof SharedFlags, F extends string = string> = Pick
 
 /** One factory per option: a commander Option belongs to one command, so each command makes its own. */
 export const OPTIONS = {
-  out: () => new Option('-o, --out <dir>', '输出文件夹 / output folder').makeOptionMandatory(),
+  out: () => new Option('-o, --out <dir>', '输出文件夹 / output folder').makeOptionMandatory().argParser(checkOutDir),
   /** The formats a command can write, and its default (all of them unless given). */
   format: <F extends string>(allowed: readonly F[], byDefault: readonly F[] = allowed) =>
     new Option('-f, --format <list>', `格式 / formats: ${allowed.join(',')}`)

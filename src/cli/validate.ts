@@ -3,6 +3,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { diag, diagnosticJson, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { loadCountyFile, loadReportFile } from '../load/index.ts';
+import { sortByPosition } from '../load/parse.ts';
+import { preflightReport } from '../preflight.ts';
+import { cachedGlyphs } from '../fonts/coverage.ts';
 import type { Register } from './commands.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -30,9 +33,16 @@ function collect(path: string, out: string[]): void {
   }
 }
 
+/** Everything `build` would refuse, at its position: the schema, then the characters and seal images (src/preflight.ts). */
 export function validateFile(file: string): Diagnostic[] {
-  const result = basename(file).toLowerCase() === COUNTY_FILE ? loadCountyFile(file) : loadReportFile(file);
-  return result.ok ? result.warnings : result.diagnostics;
+  if (basename(file).toLowerCase() === COUNTY_FILE) {
+    const county = loadCountyFile(file);
+    return county.ok ? county.warnings : county.diagnostics;
+  }
+  const result = loadReportFile(file);
+  if (!result.ok) return result.diagnostics;
+  const pre = preflightReport(result, { glyphs: cachedGlyphs() });
+  return sortByPosition([...pre.diagnostics, ...result.warnings]);
 }
 
 /** --strict: every warning counts as an error. */

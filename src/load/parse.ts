@@ -39,7 +39,10 @@ function yamlErrorDiagnostic(e: YAMLError, file: string, counter: LineCounter, s
   return diag(code, { zh, en: `${shown(en, 200)} (${e.code})` }, { severity, file, line, col });
 }
 
-export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): ParseResult<z.output<S>> {
+export function parseYamlWithSchema<S extends z.ZodType>(source: string, file: string, schema: S): ParseResult<z.output<S>> {
+  // Old Mac line ends (CR alone) are line ends to an editor but not to the YAML parser, which would read the
+  // whole file as its first line; lines and columns stay as the editor shows them.
+  const text = source.replace(/\r\n?/g, '\n');
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const warnings = doc.warnings.map((w) => yamlErrorDiagnostic(w, file, counter, 'warning'));

@@ -1,6 +1,8 @@
 // rollupCounty(dir): county.yaml + every township report in the folder → CountySummary.
 // Files that fail validation still appear (未通过校验, with the reason); everything else rolls up.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readRegularFile } from '../readFile.ts';
+import { MAX_FILE_BYTES } from '../load/index.ts';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
@@ -24,7 +26,9 @@ export interface LoadedFile {
 /** Best guess at whose file an invalid one is: its `township:` if readable, else the file name. */
 function townshipOfInvalid(file: string): string {
   try {
-    const raw: unknown = parse(readFileSync(file, 'utf8'));
+    // Through the one file check: a FIFO or device named *.yaml in the folder must not block the roll-up.
+    const read = readRegularFile(file, MAX_FILE_BYTES);
+    const raw: unknown = read.ok ? parse(read.bytes.toString('utf8')) : undefined;
     if (raw && typeof raw === 'object' && 'township' in raw && typeof raw.township === 'string' && raw.township.trim()) {
       return raw.township.trim();
     }

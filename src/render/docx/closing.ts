@@ -15,7 +15,7 @@ import { blankLine, type Child } from './body.ts';
 import { cell, exactLine, indent, row, table } from './elements.ts';
 import { type Geometry, textWidth } from './geometry.ts';
 import { type DrawingIds, floatingPicture } from './media.ts';
-import { readSeal } from './seal.ts';
+import type { SealImage } from '../../load/seals.ts';
 import { STYLE } from './styles.ts';
 import { eighths, ptFromMm, pxFromTwips, twipsFromMm } from './units.ts';
 
@@ -26,10 +26,9 @@ const BLANK_DATE = '　　　　年　　月　　日';
 const SEAL_CENTRE_ABOVE_LINE_BOTTOM = 0.2;
 
 /** A seal floating behind the text, centred at (cx, cy) twips: cx from the left margin (or cell), cy from the anchor paragraph's top. */
-function sealRun(g: Geometry, ids: DrawingIds, path: string, cx: number, cy: number) {
-  const seal = readSeal(path);
+function sealRun(g: Geometry, ids: DrawingIds, seal: SealImage, cx: number, cy: number) {
   const w = twipsFromMm(g.profile.seal.diameter);
-  const h = Math.round(w * seal.aspect);
+  const h = Math.round((w * seal.height) / seal.width);
   return floatingPicture(ids, seal.data, seal.type, cx - w / 2, cy - h / 2, w, h, '印章 seal');
 }
 
