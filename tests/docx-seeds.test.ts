@@ -16,6 +16,7 @@ import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
 import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+import { entriesWithDataDescriptor, ooxmlErrors } from './helpers/docx-package.ts';
 
 const inputs = defaultWriterInputs();
 
@@ -80,6 +81,20 @@ for (const file of seedFiles) {
 const KNOWN_EXTRA_PAGES: Record<string, number> = { '罗田镇-2023-file-up': 1 };
 
 const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
+
+describe('seed DOCX packages', () => {
+  it('has no entry with a data descriptor and validates against the OOXML schemas with no error', async () => {
+    const paths: string[] = [];
+    for (const c of cases) {
+      const bytes = await renderDocx(c.doc);
+      expect(entriesWithDataDescriptor(bytes), c.name).toEqual([]);
+      const p = join(dir, `package-${c.name}.docx`);
+      writeFileSync(p, bytes);
+      paths.push(p);
+    }
+    expect(await ooxmlErrors(paths)).toEqual([]);
+  }, 60_000);
+});
 
 describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
   const pdf: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, unzlibSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, unzlibSync, Zip, ZipPassThrough } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gongwen } from '../src/compose/model.ts';
 import { Packer } from 'docx';
@@ -13,6 +13,7 @@ import { packageParts } from '../src/render/docx/package.ts';
 import { fileDown, fileUp, joint, plain, writeSealPng } from './helpers/docx-fixtures.ts';
 import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+import { entriesWithDataDescriptor, ooxmlErrors, zipEntryHeaders } from './helpers/docx-package.ts';
 
 const inputs = defaultWriterInputs();
 
@@ -142,6 +143,45 @@ describe('DOCX structure', () => {
     expect(doc).not.toContain('GwMark');
     expect(doc).not.toContain('GwRule');
   });
+});
+
+describe('DOCX package', () => {
+  const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
+  const bytes: Record<string, Uint8Array> = {};
+  beforeAll(async () => {
+    for (const [name, doc] of Object.entries(docs)) bytes[name] = await renderDocx(doc);
+  });
+
+  it('writes every entry with its sizes in the local header, never with a data descriptor', () => {
+    for (const [name, zip] of Object.entries(bytes)) {
+      const entries = zipEntryHeaders(zip);
+      expect(entries.length, name).toBeGreaterThan(10);
+      expect(entriesWithDataDescriptor(zip), name).toEqual([]);
+      for (const e of entries) expect(e.compressedSize, `${name} ${e.name}`).toBe(e.centralCompressedSize);
+    }
+    // pictures (the seal, the chart's bar) are among them, stored as they are
+    expect(zipEntryHeaders(bytes.fileup).filter((e) => e.name.startsWith('word/media/')).map((e) => e.method)).toEqual([0]);
+    expect(zipEntryHeaders(bytes.filedown).filter((e) => e.name.startsWith('word/media/')).map((e) => e.method)).toEqual([0]);
+  });
+
+  it('the data-descriptor check finds them where a streaming zip writes them', () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((_err, chunk) => chunks.push(chunk));
+    const entry = new ZipPassThrough('word/media/image1.png');
+    zip.add(entry);
+    entry.push(new Uint8Array([1, 2, 3]), true);
+    zip.end();
+    expect(entriesWithDataDescriptor(Buffer.concat(chunks))).toEqual(['word/media/image1.png']);
+  });
+
+  it('validates against the Office Open XML schemas with no error', async () => {
+    const paths = Object.entries(bytes).map(([name, zip]) => {
+      const p = join(dir, `package-${name}.docx`);
+      writeFileSync(p, zip);
+      return p;
+    });
+    expect(await ooxmlErrors(paths)).toEqual([]);
+  }, 60_000);
 });
 
 // ---- LibreOffice layout -------------------------------------------------------------------------------------
