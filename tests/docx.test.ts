@@ -98,6 +98,27 @@ describe('DOCX structure', () => {
     expect(doc).toMatch(/behindDoc="1"/); // the seal sits behind the text
   });
 
+  it('gives the colophon text box a VML fallback with the same content, for readers without DrawingML shapes', () => {
+    const doc = up['word/document.xml'];
+    const m = /<mc:AlternateContent><mc:Choice Requires="wps">(.*?)<\/mc:Choice><mc:Fallback>(.*?)<\/mc:Fallback><\/mc:AlternateContent>/s.exec(doc);
+    expect(m).not.toBeNull();
+    const [, choice, fallback] = m as RegExpExecArray;
+    const content = (x: string) => /<w:txbxContent>.*<\/w:txbxContent>/s.exec(x)?.[0];
+    expect(content(choice)).toContain('抄送：县人大常委会办公室');
+    expect(content(fallback)).toBe(content(choice));
+    expect(fallback).toMatch(/^<w:pict><v:rect style="[^"]*mso-position-vertical:bottom;mso-position-vertical-relative:margin;v-text-anchor:bottom"/);
+    expect(fallback).toContain('<w10:wrap type="topAndBottom"');
+  });
+
+  it('defines every style a part names', () => {
+    const defined = new Set([...up['word/styles.xml'].matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
+    const named = Object.entries(up).flatMap(([, x]) => [...x.matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"/g)].map((m) => m[1]));
+    expect(named).toContain('FootnoteReference');
+    expect(named).toContain('EndnoteReference');
+    expect([...new Set(named)].filter((id) => !defined.has(id))).toEqual([]);
+    expect(style(up['word/styles.xml'], 'FootnoteReference')).toContain('<w:vertAlign w:val="superscript"/>');
+  });
+
   it('writes document properties from the data and is byte-identical across runs', async () => {
     const a = await renderDocx(fileUp(seal), inputs);
     const b = await renderDocx(fileUp(seal), inputs);
@@ -181,7 +202,7 @@ describe('DOCX package', () => {
       return p;
     });
     expect(await ooxmlErrors(paths)).toEqual([]);
-  }, 60_000);
+  }, 240_000); // about 0.7 s a file on an idle machine, much more under load
 });
 
 // ---- LibreOffice layout -------------------------------------------------------------------------------------

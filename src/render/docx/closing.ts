@@ -207,7 +207,33 @@ function paragraphAround(xml: string, text: string): [number, number] | undefine
   return [xml.lastIndexOf('<w:p>', at), xml.indexOf('</w:p>', at) + '</w:p>'.length];
 }
 
-/** Moves the colophon's table (and the paragraph a text box must end with) from the body into its text box. */
+/**
+ * The text box as Word writes one: the DrawingML shape for readers that know it (mc:Choice Requires="wps": Word
+ * 2010 and later, WPS, LibreOffice), and the same box and content in VML for those that do not (mc:Fallback: Word
+ * 2007 and other older readers, which would otherwise drop the colophon). Same size, place, wrapping and bottom
+ * anchoring, taken from the drawing itself.
+ */
+function withVmlFallback(drawing: string): string {
+  const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(drawing);
+  const z = /relativeHeight="(\d+)"/.exec(drawing);
+  const content = /<w:txbxContent>.*<\/w:txbxContent>/s.exec(drawing);
+  if (!extent || !z || !content) throw new Error('colophon text box: no extent, z-order or content to repeat in VML');
+  const pt = (emu: string) => `${Math.round(Number(emu) / 127) / 100}pt`;
+  const style = [
+    'position:absolute', 'margin-left:0', 'margin-top:0', `width:${pt(extent[1])}`, `height:${pt(extent[2])}`, `z-index:${z[1]}`,
+    'mso-position-horizontal:absolute', 'mso-position-horizontal-relative:margin', 'mso-position-vertical:bottom',
+    'mso-position-vertical-relative:margin', 'v-text-anchor:bottom',
+  ].join(';');
+  const vml =
+    `<w:pict><v:rect style="${style}" filled="f" stroked="f"><v:textbox inset="0,0,0,0">${content[0]}</v:textbox>` +
+    '<w10:wrap type="topAndBottom" anchorx="margin" anchory="margin"/></v:rect></w:pict>';
+  return `<mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice><mc:Fallback>${vml}</mc:Fallback></mc:AlternateContent>`;
+}
+
+/**
+ * Moves the colophon's table (and the paragraph a text box must end with) from the body into its text box, and
+ * gives the box its VML fallback.
+ */
 export function moveColophon(xml: string): string {
   const start = paragraphAround(xml, TABLE_START);
   const end = paragraphAround(xml, TABLE_END);
@@ -216,5 +242,8 @@ export function moveColophon(xml: string): string {
   const body = xml.slice(0, start[0]) + xml.slice(end[1]);
   const box = paragraphAround(body, BOX);
   if (!box) return xml;
-  return body.slice(0, box[0]) + content + body.slice(box[1]);
+  const drawingStart = body.lastIndexOf('<w:drawing>', box[0]);
+  const drawingEnd = body.indexOf('</w:drawing>', box[1]) + '</w:drawing>'.length;
+  const drawing = body.slice(drawingStart, box[0]) + content + body.slice(box[1], drawingEnd);
+  return body.slice(0, drawingStart) + withVmlFallback(drawing) + body.slice(drawingEnd);
 }

@@ -1,8 +1,9 @@
 // word/styles.xml: one named style per role, so that an edit in Word or WPS keeps the format. Built by the docx
 // package (document defaults, paragraph and character styles; it marks Normal the default); the few paragraph
 // properties its style options lack (w:widowControl, w:overflowPunct, w:autoSpaceDE/DN, w:snapToGrid) are added to
-// its XML by patchStyles(). Only these styles are written: the package's own defaults (a blue Heading 1, Title, TOC
-// and footnote styles) would be unused and only slow the writing down.
+// its XML by patchStyles(). Only these styles are written, and the two reference styles that the package's footnote
+// and endnote separators name: the package's own defaults (a blue Heading 1, Title, TOC) would be unused and only
+// slow the writing down.
 import {
   AlignmentType, DocumentDefaults, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions, type IStylesOptions, LineRuleType, StyleForCharacter, StyleForParagraph,
@@ -158,6 +159,10 @@ export function stylesOptions(g: Geometry): IStylesOptions {
       charStyle(CHAR_STYLE.h3, '三级标题字符', 'h3'),
       charStyle(CHAR_STYLE.h4, '四级标题字符', 'h4'),
       charStyle(CHAR_STYLE.signerName, '签发人姓名', 'signerName'),
+      // The footnote and endnote separators the package writes name these styles; Word's built-in definitions.
+      ...['FootnoteReference', 'EndnoteReference'].map(
+        (id) => new StyleForCharacter({ id, name: id === 'FootnoteReference' ? 'footnote reference' : 'endnote reference', uiPriority: 99, semiHidden: true, unhideWhenUsed: true, run: { superScript: true } }),
+      ),
     ],
   };
   cache.set(g, styles);
