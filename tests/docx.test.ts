@@ -11,7 +11,7 @@ import { buildDocument, renderDocx } from '../src/render/docx/index.ts';
 import { defaultWriterInputs, layOut } from '../src/render/inputs.ts';
 import { packageParts } from '../src/render/docx/package.ts';
 import { fileDown, fileUp, joint, plain, writeSealPng } from './helpers/docx-fixtures.ts';
-import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
+import { pageNumberDashes, rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
 import { entriesWithDataDescriptor, ooxmlErrors, zipEntryHeaders } from './helpers/docx-package.ts';
 
@@ -170,7 +170,7 @@ describe('DOCX package', () => {
   const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
   const bytes: Record<string, Uint8Array> = {};
   beforeAll(async () => {
-    for (const [name, doc] of Object.entries(docs)) bytes[name] = await renderDocx(doc);
+    for (const [name, doc] of Object.entries(docs)) bytes[name] = await renderDocx(doc, inputs);
   });
 
   it('writes every entry with its sizes in the local header, never with a data descriptor', () => {
@@ -273,14 +273,17 @@ describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
     expect(Math.abs((line as TextLine).right - (RIGHT - 16 / (72 / 25.4)))).toBeLessThan(1.5);
   });
 
-  it('numbers pages — n — on the outside edge by parity, 7 mm below the block', () => {
+  it('numbers pages — n — on the outside edge by parity, the dashes\' ink 7 mm below the block', () => {
     const t = text.fileup;
     expect(t.pages).toBeGreaterThan(2);
     for (let p = 0; p < t.pages; p++) {
       const num = t.lines.find((l) => l.page === p && l.text.replace(/\s/g, '') === `—${p + 1}—`);
       expect(num, `page ${p + 1}`).toBeDefined();
       const n = num as TextLine;
-      expect(Math.abs(emTop(n) - (BLOCK_BOTTOM + 7))).toBeLessThan(1.5);
+      const dashes = pageNumberDashes(pdf.fileup, p, BLOCK_BOTTOM);
+      expect(dashes, `page ${p + 1}`).toHaveLength(2);
+      for (const d of dashes) expect(Math.abs(d.y - d.thickness / 2 - (BLOCK_BOTTOM + 7)), `page ${p + 1}`).toBeLessThan(0.3);
+      expect(dashes[0].thickness).toBeLessThan(0.6); // a stroke, not a glyph's body
       if (p % 2 === 0) expect(Math.abs(n.right - (RIGHT - 14 / (72 / 25.4)))).toBeLessThan(1);
       else expect(Math.abs(n.left - (LEFT + 14 / (72 / 25.4)))).toBeLessThan(1);
     }
