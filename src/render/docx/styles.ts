@@ -8,6 +8,7 @@ import {
   AlignmentType, DocumentDefaults, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions, type IStylesOptions, LineRuleType, StyleForCharacter, StyleForParagraph,
 } from 'docx';
+import { TABLE_STYLE } from '../../layout/table.ts';
 import type { TextRole } from '../../schema/profile.ts';
 import { LATIN_FONT, OFFICIAL_FONT } from './fonts.ts';
 import type { Geometry } from './geometry.ts';
@@ -101,6 +102,7 @@ function paragraphOf(s: Spec, bodyChar: number): IParagraphStylePropertiesOption
 function specs(g: Geometry): Spec[] {
   const exact = g.pitch;
   const flat = { firstLine: 0 };
+  const tableLine = Math.round(TABLE_STYLE.leading * g.profile.roles.table.size * 20);
   const heading = (id: string, name: string, role: TextRole, outline: number): Spec => ({ id, name, role, basedOn: 'Normal', next: 'Normal', keepNext: true, outline });
   return [
     heading(STYLE.h1, '一级标题', 'h1', 0),
@@ -124,8 +126,9 @@ function specs(g: Geometry): Spec[] {
     { id: STYLE.spacer, name: '版头间距', basedOn: 'Normal', offGrid: true, line: exact, ind: flat },
     { id: STYLE.rule, name: '分隔线', basedOn: 'Normal', offGrid: true, line: exact, ind: flat },
     { id: STYLE.pageNumber, name: '页码', role: 'pageNumber', basedOn: 'Normal', spacing: 0, offGrid: true, ind: flat },
-    { id: STYLE.table, name: '表格文字', role: 'table', basedOn: 'Normal', spacing: 0, offGrid: true, line: 360, ind: flat, jc: 'center' },
-    { id: STYLE.tableHead, name: '表头', role: 'tableHead', basedOn: STYLE.table, spacing: 0, offGrid: true, line: 360, ind: flat, jc: 'center' },
+    // Lines as far apart as in the PDF's tables (src/layout/table.ts).
+    { id: STYLE.table, name: '表格文字', role: 'table', basedOn: 'Normal', spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
+    { id: STYLE.tableHead, name: '表头', role: 'tableHead', basedOn: STYLE.table, spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
     { id: STYLE.caption, name: '表题', role: 'body', basedOn: 'Normal', keepNext: true, ind: flat, jc: 'center' },
   ];
 }
