@@ -145,9 +145,10 @@ const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] }
  * bottom), so it stays at the foot of the last page whatever the text above does. Tried and rejected: a floating
  * table (tblpYSpec="bottom") and framed paragraphs (w:framePr yAlign="bottom"), both of which LibreOffice 7.4 leaves
  * in the text flow. The package builds the text box (ShapeRun) and the table, but a text box takes only paragraphs
- * there: the table is built in the body between markers, and moveColophon() moves it into the box.
+ * there: the table is built in the body between markers, and moveColophon() moves it into the box. `ownPage`: the
+ * typesetter's decision (landings.colophon.ownPage).
  */
-export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen): Child[] {
+export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false): Child[] {
   const col = doc.colophon;
   if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return [];
   const cp = g.profile.colophon;
@@ -197,7 +198,10 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen): Ch
     children: [marker(BOX)],
   });
   const spacer = () => new Paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
-  return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), new Paragraph({ style: STYLE.spacer, spacing: exactLine(20), children: [box] })];
+  // On a page of its own where the PDF typesetter put it there (it did not fit under the signature): Word and
+  // LibreOffice would otherwise fit it wherever their own flow leaves room, and the page counts would differ.
+  const anchor = new Paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20), children: [box] });
+  return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), anchor];
 }
 
 /** The w:p element that holds a marker. */

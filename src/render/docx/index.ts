@@ -41,7 +41,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     ...bodyChildren(g, ids, doc, m),
     ...signatureChildren(g, ids, doc, m),
     ...noteParagraph(doc.note),
-    ...colophonChildren(g, ids, doc),
+    ...colophonChildren(g, ids, doc, inputs.laid.landings.colophon?.ownPage),
   ];
   return new Document({
     title: doc.meta.title,
