@@ -114,19 +114,6 @@ export class FontSet {
     return (f.descent / f.unitsPerEm) * size;
   }
 
-  /**
-   * The vertical extent of a character's ink (its glyph's bounding box) at `size` pt, above the baseline
-   * (negative below), or undefined when the font lacks it: where a stroke such as the page number's dash is
-   * drawn, which the em box does not tell.
-   */
-  ink(role: FontRole, ch: string, size: number): { top: number; bottom: number } | undefined {
-    const f = this.fonts[role].font;
-    const cp = ch.codePointAt(0);
-    if (cp === undefined || !f.hasGlyphForCodePoint(cp)) return undefined;
-    const box = f.glyphForCodePoint(cp).bbox;
-    return { top: (box.maxY / f.unitsPerEm) * size, bottom: (box.minY / f.unitsPerEm) * size };
-  }
-
   /** Distinct characters of `text` (in order of first use) the role's font has no glyph for; control characters are ignored. */
   findMissingChars(role: FontRole, text: string): string[] {
     const m = this.metrics[role];

@@ -52,7 +52,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     evenAndOddHeaderAndFooters: true,
     defaultTabStop: 640,
     styles: stylesOptions(g),
-    sections: [{ properties: sectionProperties(g, dashInkTop(g, inputs.fonts)), footers: footers(g), children }],
+    sections: [{ properties: sectionProperties(g, dashInkTop(g, m)), footers: footers(g), children }],
   });
 }
 

@@ -1,7 +1,7 @@
 // Page setup: A4, the GB/T 9704 margins, a lines-only document grid, and odd/even footers with — n —.
 import { AlignmentType, DocumentGridType, Footer, type ISectionOptions, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 import { indent } from './elements.ts';
-import type { FontSet } from '../../fonts/index.ts';
+import type { Measure } from '../../layout/measure.ts';
 import { BASELINE_IN_EXACT_LINE, type Geometry } from './geometry.ts';
 import { STYLE } from './styles.ts';
 import { twipsFromMm } from './units.ts';
@@ -34,10 +34,9 @@ export function footers(g: Geometry): NonNullable<ISectionOptions['footers']> {
 }
 
 /** The page number's dash (一字线) whose stroke the standard places: its ink's top above the baseline, in pt. */
-export function dashInkTop(g: Geometry, fonts: FontSet): number {
+export function dashInkTop(g: Geometry, m: Measure): number {
   const role = g.profile.roles.pageNumber;
-  // A font without the dash: the em box's middle, where CJK faces draw it.
-  return fonts.ink(role.font, '—', role.size)?.top ?? 0.38 * role.size;
+  return m.ink(role.font, '—', role.size).top;
 }
 
 /**
