@@ -162,6 +162,7 @@ async function main() {
   console.log(`\nprojection: ${national} township-level divisions at ${ms(perReport)} per report ≈ ${((national * perReport) / 60000).toFixed(0)} min on this 2-core machine${quick ? ' (from the 40-report batch, where start-up dominates; run without --quick for the 2,000 figure)' : ''}`);
   console.log(`peak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   rmSync(tmp, { recursive: true, force: true });
+  await (await import('./serve.ts')).benchServe(); // gongwen serve: preview latency and server memory (bench/serve.ts)
 }
 
 await main();

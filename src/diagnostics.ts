@@ -1,17 +1,28 @@
 // Errors are values: a code, a message in Chinese and English, and a source position.
 // The library returns or throws these; only the CLI prints them and sets the exit code.
+// Messages are written in one place, src/messages.ts, keyed by the closed set of codes.
+import { render, takesParams, type DiagArgs, type DiagCode } from './messages.ts';
 
+export type { DiagCode } from './messages.ts';
 export type Severity = 'error' | 'warning';
 
+export interface Related {
+  file?: string;
+  line?: number;
+  col?: number;
+  zh: string;
+  en: string;
+}
+
 export interface Diagnostic {
-  code: string; // stable, e.g. yaml.syntax, schema.unknownKey, font.missingGlyph
+  code: DiagCode; // stable, e.g. yaml.syntax, schema.unknownKey, font.missingGlyph
   severity: Severity;
   zh: string;
   en: string;
   file?: string;
   line?: number; // 1-based
   col?: number; // 1-based
-  related?: { file?: string; line?: number; col?: number; zh: string; en: string }[];
+  related?: Related[];
 }
 
 /** Thrown for expected failures (bad input, missing files); carries diagnostics, never a stack for the user. */
@@ -24,8 +35,25 @@ export class GongwenError extends Error {
   }
 }
 
-export function diag(code: string, zh: string, en: string, where: Partial<Diagnostic> = {}): Diagnostic {
+/** Where a diagnostic points, and its severity when it is only a warning. */
+export type Where = Partial<Pick<Diagnostic, 'file' | 'line' | 'col' | 'related' | 'severity'>>;
+
+/** A diagnostic of `code`, its message rendered from the code's parameters: `diag('seal.missing', { path }, { file })`. */
+export function diag<C extends DiagCode>(code: C, ...rest: [...DiagArgs<C>, Where?]): Diagnostic {
+  const params = takesParams(code) ? rest.slice(0, 1) : [];
+  const where = rest[params.length] as Where | undefined;
+  const [zh, en] = render(code, ...(params as DiagArgs<C>));
   return { code, severity: 'error', zh, en, ...where };
+}
+
+/** A related line ("the seal path is set here") with a message from the catalogue. */
+export function related<C extends DiagCode>(code: C, ...rest: [...DiagArgs<C>, Omit<Related, 'zh' | 'en'>?]): Related {
+  const d = diag(code, ...(rest as [...DiagArgs<C>, Where?]));
+  return { file: d.file, line: d.line, col: d.col, zh: d.zh, en: d.en };
+}
+
+export function warning<C extends DiagCode>(code: C, ...rest: [...DiagArgs<C>, Where?]): Diagnostic {
+  return { ...diag(code, ...rest), severity: 'warning' };
 }
 
 function position(file?: string, line?: number, col?: number): string {
@@ -38,4 +66,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   let out = `${position(d.file, d.line, d.col)}${tag} [${d.code}] ${d.zh} / ${d.en}`;
   for (const r of d.related ?? []) out += `\n  ${position(r.file, r.line, r.col)}${r.zh} / ${r.en}`;
   return out;
+}
+
+/** The machine-readable form, for `validate --json`: one object per diagnostic, positions as numbers. */
+export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  return { file: d.file ?? null, line: d.line ?? null, col: d.col ?? null, severity: d.severity, code: d.code, zh: d.zh, en: d.en, related: d.related ?? [] };
 }

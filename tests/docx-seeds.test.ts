@@ -14,8 +14,9 @@ import { renderDocx } from '../src/render/docx/index.ts';
 import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
-import { rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
+import { pageNumberDashes, rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
 import { convertToPdf, hasLibreOffice } from './helpers/libreoffice.ts';
+import { entriesWithDataDescriptor, ooxmlErrors } from './helpers/docx-package.ts';
 
 const inputs = defaultWriterInputs();
 
@@ -81,6 +82,20 @@ const KNOWN_EXTRA_PAGES: Record<string, number> = { '罗田镇-2023-file-up': 1 
 
 const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
 
+describe('seed DOCX packages', () => {
+  it('has no entry with a data descriptor and validates against the OOXML schemas with no error', async () => {
+    const paths: string[] = [];
+    for (const c of cases) {
+      const bytes = await renderDocx(c.doc, inputs);
+      expect(entriesWithDataDescriptor(bytes), c.name).toEqual([]);
+      const p = join(dir, `package-${c.name}.docx`);
+      writeFileSync(p, bytes);
+      paths.push(p);
+    }
+    expect(await ooxmlErrors(paths)).toEqual([]);
+  }, 240_000); // about 0.7 s a file on an idle machine, much more under load
+});
+
 describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
   const pdf: Record<string, string> = {};
   const lo: Record<string, Awaited<ReturnType<typeof textLines>>> = {};
@@ -142,13 +157,15 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
       expect(Math.max(...lines.map((l) => [...l.text].length))).toBe(28);
     });
 
-    it('numbers every page — n — outside by parity, 7 mm below the block', () => {
+    it('numbers every page — n — outside by parity, the dashes\' ink 7 mm below the block', () => {
       const t = lo[name];
       for (let p = 0; p < t.pages; p++) {
         const num = t.lines.find((l) => l.page === p && isPageNumber(l) && l.text.replace(/\D/g, '') === String(p + 1));
         expect(num, `page ${p + 1}`).toBeDefined();
         const n = num as TextLine;
-        expect(Math.abs(emTop(n) - (BLOCK_BOTTOM + 7))).toBeLessThan(1.5);
+        const dashes = pageNumberDashes(pdf[name], p, BLOCK_BOTTOM);
+        expect(dashes, `page ${p + 1}`).toHaveLength(2);
+        for (const d of dashes) expect(Math.abs(d.y - d.thickness / 2 - (BLOCK_BOTTOM + 7)), `page ${p + 1}`).toBeLessThan(0.3);
         if (p % 2 === 0) expect(Math.abs(n.right - (RIGHT - 14 / PT_MM))).toBeLessThan(1);
         else expect(Math.abs(n.left - (LEFT + 14 / PT_MM))).toBeLessThan(1);
       }

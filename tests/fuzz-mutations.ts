@@ -80,6 +80,51 @@ function applyDataMutation(doc: ReturnType<typeof parseDocument>, r: Rng, at: (s
   return doc.toString({ lineWidth: 0 });
 }
 
+// Semantic mutations: the YAML stays valid and keeps its shape, but a value goes to an edge: just inside or outside
+// a bound, a character no font has, a control character, a word longer than a line.
+const ODD_TEXT = ['😀', '\u{20BB7}', '\ue000', '\u200b', '\u202e', '\u007f', '\u001b[31m', '\u0000', '\u00a0', '𠮷', 'é', 'ß', '\u3000', '——', '……'];
+const DATES = ['1979-12-31', '1980-01-01', '2099-12-31', '2100-01-01', '2023-02-29', '2024-02-29', '0000-01-01', '2023-13-01', '2023-1-5'];
+const NUMBERS: unknown[] = [99999, 100000, 1e23, -1, 0, 0.5, 1e12, 1e13, Number.POSITIVE_INFINITY, Number.NaN, 1979, 2099, 2100];
+
+function stringLeaves(doc: ReturnType<typeof parseDocument>): (string | number)[][] {
+  return paths(doc.contents as Node).filter((p) => {
+    const n = doc.getIn(p, true);
+    return isScalar(n) && typeof n.value === 'string' && !['variant', 'seal', 'qualifier'].includes(String(p.at(-1)));
+  });
+}
+
+export function semanticMutation(text: string, r: Rng): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length) return text;
+  const leaves = stringLeaves(doc);
+  const at = leaves.length ? r.pick(leaves) : ['township'];
+  const old = String(doc.getIn(at) ?? '');
+  switch (r.int(6)) {
+    case 0: { // an odd character somewhere in a value
+      const k = r.int(old.length + 1);
+      doc.setIn(at, old.slice(0, k) + r.pick(ODD_TEXT) + old.slice(k));
+      break;
+    }
+    case 1: // a Latin word longer than a line, or a run of digits
+      doc.setIn(at, old + r.pick(['A', 'w', '9', 'x-']).repeat(r.pick([30, 60, 200, 600])));
+      break;
+    case 2: // a string at its bound, just past it, and far past it
+      doc.setIn(at, r.pick(['法', 'A', '，']).repeat(r.pick([199, 200, 201, 2000, 19_999, 20_001])));
+      break;
+    case 3: // dates at and past the range
+      doc.setIn(r.pick([['date'], ['date'], ['printer', 'date']]), r.pick(DATES));
+      if (doc.getIn(['printer']) !== undefined && !doc.getIn(['printer', 'organ'])) doc.setIn(['printer', 'organ'], '党政办');
+      break;
+    case 4: // numbers at and past their bounds
+      doc.setIn(r.pick([['year'], ['docNumber'], ['metrics', 'publicity.events', 'value']]), r.pick(NUMBERS));
+      if (doc.getIn(['metrics', 'publicity.events', 'value']) !== undefined && !doc.getIn(['metrics', 'publicity.events', 'unit'])) doc.setIn(['metrics', 'publicity.events', 'unit'], '场次');
+      break;
+    default: // a title of any length
+      doc.setIn(['title'], '示例甲镇法治政府建设情况报告'.repeat(r.pick([1, 5, 14, 15, 100])).slice(0, r.pick([60, 199, 200, 201, 1400])));
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
 function textMutation(text: string, r: Rng): string {
   const at = r.int(text.length + 1);
   const lines = text.split('\n');
@@ -104,6 +149,11 @@ function textMutation(text: string, r: Rng): string {
 export function mutate(i: number): string {
   const r = rng(i * 2654435761 + 17);
   let text = SEEDS[i % SEEDS.length];
+  // Half the cases keep the YAML valid and change values only, so many reach the typesetter and the writers.
+  if (r.int(2)) {
+    for (let k = 0, n = 1 + r.int(2); k < n; k++) text = semanticMutation(text, r);
+    return text;
+  }
   for (let k = 0, n = 1 + r.int(3); k < n; k++) text = r.int(2) ? textMutation(text, r) : dataMutation(text, r);
   return text;
 }

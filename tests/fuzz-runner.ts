@@ -1,54 +1,68 @@
-// Child process for tests/fuzz.test.ts: runs the mutation cases through load and compose and prints one JSON
-// line per case, so the parent can stop a case that hangs (a synchronous loop cannot be timed out in-process).
+// Child process for tests/fuzz.test.ts: each mutation case is written to a file, then checked by `validate` and
+// built (PDF and DOCX) by the build's own job runner, in this process. One JSON line per case, so the parent can
+// stop a case that hangs (a synchronous loop cannot be timed out in-process). The last line is the peak memory.
 // Run: node bin/run-ts.js tests/fuzz-runner.ts <from> <to>
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GongwenError } from '../src/diagnostics.ts';
-import { loadReportText } from '../src/load/index.ts';
-import { composeReport } from '../src/compose/report.ts';
-import { ROOT } from './build-helpers.ts';
+import { validateFile } from '../src/cli/validate.ts';
+import { runJob } from '../src/pipeline/runJob.ts';
+import { looksComplete } from './build-helpers.ts';
 import { mutate } from './fuzz-mutations.ts';
 
 export interface CaseResult {
   i: number;
-  outcome: 'document' | 'refused';
+  outcome: 'built' | 'refused';
   ms: number;
-  problems: string[]; // anything but a clean diagnostic or a document
+  problems: string[]; // anything but agreement between validate and build, with clean diagnostics
 }
 
-function runCase(i: number): CaseResult {
-  const text = mutate(i);
-  const file = `fuzz/case-${i}.yaml`;
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-fuzz-'));
+const out = join(dir, 'out');
+mkdirSync(out);
+
+async function runCase(i: number): Promise<CaseResult> {
+  const file = join(dir, `case-${i}.yaml`);
+  writeFileSync(file, mutate(i));
+  const outBase = join(out, `case-${i}`);
   const problems: string[] = [];
   const t0 = performance.now();
-  let outcome: CaseResult['outcome'] = 'refused';
+  let accepted = false;
   try {
-    const res = loadReportText(text, file);
-    if (res.ok) {
-      try {
-        const doc = composeReport(res.report, { baseDir: join(ROOT, 'data') });
-        if (!doc.title) problems.push('composed a document without a title');
-        outcome = 'document';
-      } catch (e) {
-        if (!(e instanceof GongwenError)) problems.push(`compose threw ${String(e)}`);
-      }
-    } else {
-      if (res.diagnostics.length === 0) problems.push('refused without a diagnostic');
-      for (const d of res.diagnostics) {
-        if (!/^[a-z]+\.[A-Za-z]+/.test(d.code) || !d.zh || !d.en) problems.push(`malformed diagnostic ${JSON.stringify(d)}`);
-        if (d.file !== file) problems.push(`diagnostic names another file: ${d.file}`);
-      }
-      // Every refusal points somewhere in the file the user can go to.
-      if (!res.diagnostics.some((d) => d.severity === 'error' && (d.line ?? 0) >= 1)) {
-        problems.push(`no error with a line: ${JSON.stringify(res.diagnostics[0])}`);
-      }
+    const diags = validateFile(file);
+    accepted = !diags.some((d) => d.severity === 'error');
+    for (const d of diags) {
+      if (!d.zh || !d.en || /\p{Cc}/u.test(d.zh + d.en)) problems.push(`malformed diagnostic ${JSON.stringify(d).slice(0, 300)}`);
+      if (d.file !== file) problems.push(`diagnostic names another file: ${d.file}`);
     }
+    // Every refusal points somewhere in the file the user can go to.
+    if (!accepted && !diags.some((d) => d.severity === 'error' && (d.line ?? 0) >= 1)) problems.push(`refused with no line: ${JSON.stringify(diags[0]).slice(0, 300)}`);
   } catch (e) {
-    problems.push(`load threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    problems.push(`validate threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
   }
+  const r = await runJob({ kind: 'report', id: `report:case-${i}`, file, outBase, formats: ['pdf', 'docx'], draft: false }, out);
+  const built = ['pdf', 'docx'].filter((ext) => existsSync(`${outBase}.${ext}`));
+  if (!r.ok) {
+    const internal = r.diagnostics.filter((d) => d.code === 'build.internal' || d.code === 'build.workerCrashed');
+    if (internal.length) problems.push(`internal error: ${internal[0].en.slice(0, 300)}`);
+  }
+  if (accepted && !r.ok) problems.push(`validate accepted, build refused: ${r.diagnostics.map((d) => `${d.code} ${d.en}`).join('; ').slice(0, 300)}`);
+  if (!accepted && r.ok) problems.push('validate refused, build built');
+  if (!accepted && built.length) problems.push(`output written for a refused file: ${built.join(',')}`);
+  if (accepted && r.ok) {
+    for (const ext of ['pdf', 'docx']) {
+      if (!built.includes(ext) || !looksComplete(`.${ext}`, readFileSync(`${outBase}.${ext}`))) problems.push(`no complete ${ext}`);
+    }
+  }
+  for (const ext of built) rmSync(`${outBase}.${ext}`);
+  rmSync(file);
   // A __proto__ key must land as data, never on Object.prototype.
   if (({} as Record<string, unknown>).polluted !== undefined) problems.push('Object.prototype polluted');
-  return { i, outcome, ms: Math.round(performance.now() - t0), problems };
+  return { i, outcome: accepted ? 'built' : 'refused', ms: Math.round(performance.now() - t0), problems };
 }
 
 const [from, to] = process.argv.slice(2).map(Number);
-for (let i = from; i < to; i++) process.stdout.write(JSON.stringify(runCase(i)) + '\n');
+for (let i = from; i < to; i++) process.stdout.write(JSON.stringify(await runCase(i)) + '\n');
+// The kernel's high-water mark of this process's resident memory, in bytes: no spike inside a case is missed.
+process.stdout.write(JSON.stringify({ peakRss: process.resourceUsage().maxRSS * 1024 }) + '\n');
+rmSync(dir, { recursive: true, force: true });

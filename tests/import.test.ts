@@ -455,7 +455,10 @@ describe('gongwen import (command line)', () => {
     const md = readFileSync(out.replace(/\.yaml$/, '.import.md'), 'utf8');
     expect(md).toContain('页码标记');
     expect(md).toContain('疑似词语替换');
-    expect(run().status).toBe(0);
+    // A second import into the same file is refused (issue 12 item 9) unless asked for; with --force, the same bytes.
+    expect(run().status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(yaml);
+    expect(spawnSync(process.execPath, ['bin/gongwen.js', 'import', 'seeds/004_1f4ceab2d0d79870.txt', '--out', out, '--force'], { cwd: join(import.meta.dirname, '..') }).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(yaml);
     expect(readdirSync(join(tmp, 'data', 'seeds')).filter((f) => f.includes('tmp'))).toEqual([]);
   });

@@ -126,3 +126,18 @@ describe('saveReport', () => {
     expect(existsSync(draftPath(file))).toBe(false);
   });
 });
+
+describe('which field a message is about', () => {
+  it('a missing field is the mapping’s, not its first key’s; a bad value is its own', async () => {
+    const { checkEdited } = await import('../src/serve/reports.ts');
+    const text = readFileSync(join(SEEDS, '岔河镇-2023.yaml'), 'utf8');
+    const data = parseDocument(text).toJS() as Record<string, unknown>;
+    delete data.county;
+    data.date = '2024-02-30';
+    const r = checkEdited(text, data, 'r.yaml');
+    const paths = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path.join('.'));
+    expect(paths).toContain('date');
+    expect(paths).toContain('');
+    expect(paths).not.toContain('township');
+  });
+});

@@ -59,6 +59,19 @@ describe('gongwen validate', () => {
     expect(r.out).toContain(`${join(dir, 'missing.yaml')}: 错误 error [file.notFound] 找不到文件 / file not found`);
   });
 
+  it('--json prints one object per diagnostic, with its position and code, and the same exit code', () => {
+    const file = join(root, 'tests/fixtures/errors/unknown-key-and-date.yaml');
+    const r = gongwen('validate', '--json', file, join(fixtures, 'complete.yaml'));
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out) as { files: number; errors: number; warnings: number; diagnostics: { file: string; line: number; col: number; code: string; severity: string; zh: string; en: string }[] };
+    expect([out.files, out.errors, out.warnings]).toEqual([2, 2, 0]);
+    expect(out.diagnostics.map((d) => [d.file, d.line, d.col, d.severity, d.code])).toEqual([
+      [file, 9, 5, 'error', 'schema.unknownKey'],
+      [file, 10, 7, 'error', 'schema.date'],
+    ]);
+    expect(out.diagnostics[0].en).toContain('did you mean "short"');
+  });
+
   it('says so when a folder holds no YAML', () => {
     const r = gongwen('validate', join(root, 'src/schema'));
     expect(r.code).toBe(1);

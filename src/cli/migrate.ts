@@ -31,7 +31,7 @@ export function migrateText(text: string, file: string): Migration {
   if (before.ok && !(after.ok && isDeepStrictEqual(before.report, after.report))) {
     return {
       status: 'failed',
-      diagnostics: [diag('migrate.mismatch', '转换后的文件读出的内容与原文件不同，未写入', 'the converted file does not read back as the original; nothing written', { file })],
+      diagnostics: [diag('migrate.mismatch', { file })],
     };
   }
   return { status: 'migrated', text: out };

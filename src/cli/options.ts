@@ -12,6 +12,7 @@
 import { Option, type Command } from 'commander';
 import { GongwenError, diag } from '../diagnostics.ts';
 import { VARIANTS, type Variant } from '../schema/report.ts';
+import { checkOutDir } from './outDir.ts';
 
 /** A comma-separated list of formats, each one of `allowed`, in `allowed`'s order. */
 export function parseFormatList<F extends string>(s: string, allowed: readonly F[]): F[] {
@@ -19,14 +20,14 @@ export function parseFormatList<F extends string>(s: string, allowed: readonly F
   const bad = list.filter((f) => !(allowed as readonly string[]).includes(f));
   if (bad.length > 0 || list.length === 0) {
     const shown = bad.join(',') || s;
-    throw new GongwenError(diag('cli.format', `不支持的格式：${shown}（可用 ${allowed.join(',')}）`, `unsupported format: ${shown} (use ${allowed.join(',')})`));
+    throw new GongwenError(diag('cli.format', { bad: shown, valid: [...allowed] }));
   }
   return allowed.filter((f) => list.includes(f));
 }
 
 function parseVariantOf(s: string, allowed: readonly Variant[]): Variant {
   if (!(allowed as readonly string[]).includes(s)) {
-    throw new GongwenError(diag('cli.variant', `未知或不可用的版式：${s}（可用 ${allowed.join(', ')}）`, `unknown or unavailable variant: ${s} (use ${allowed.join(', ')})`));
+    throw new GongwenError(diag('cli.variant', { value: s, valid: [...allowed] }));
   }
   return s as Variant;
 }
@@ -34,7 +35,7 @@ function parseVariantOf(s: string, allowed: readonly Variant[]): Variant {
 function parseJobs(s: string): number {
   const n = Number(s);
   if (!Number.isInteger(n) || n < 0 || n > 256) {
-    throw new GongwenError(diag('cli.jobs', `--jobs 应为 0–256 的整数：${s}`, `--jobs must be an integer 0–256: ${s}`));
+    throw new GongwenError(diag('cli.jobs', { value: s }));
   }
   return n;
 }
@@ -52,7 +53,7 @@ export type Flags<K extends keyof SharedFlags, F extends string = string> = Pick
 
 /** One factory per option: a commander Option belongs to one command, so each command makes its own. */
 export const OPTIONS = {
-  out: () => new Option('-o, --out <dir>', '输出文件夹 / output folder').makeOptionMandatory(),
+  out: () => new Option('-o, --out <dir>', '输出文件夹 / output folder').makeOptionMandatory().argParser(checkOutDir),
   /** The formats a command can write, and its default (all of them unless given). */
   format: <F extends string>(allowed: readonly F[], byDefault: readonly F[] = allowed) =>
     new Option('-f, --format <list>', `格式 / formats: ${allowed.join(',')}`)

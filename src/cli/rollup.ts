@@ -77,7 +77,7 @@ export const registerRollup: Register = (program, setExit) => {
           else {
             // A writer not yet available (or failing) must not cost the office the workbook already written.
             const msg = e instanceof Error ? e.message : String(e);
-            problems.push(diag('render.unavailable', `无法生成 ${docFormats.join('/')}：${msg}`, `cannot write ${docFormats.join('/')}: ${msg}`));
+            problems.push(diag('render.unavailable', { formats: docFormats.join('/'), msg }));
           }
         }
       }

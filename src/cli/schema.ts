@@ -13,7 +13,7 @@ function writeAtomic(file: string, text: string): void {
     renameSync(tmp, file);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new GongwenError(diag('file.write', '无法写入文件', `cannot write file: ${why}`, { file }));
+    throw new GongwenError(diag('file.write', { why }, { file }));
   }
 }
 

@@ -14,7 +14,7 @@ type ServeFlags = Flags<'variant' | 'draft'> & {
 function parsePort(s: string): number {
   const n = Number(s);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new GongwenError(diag('cli.port', `--port 应为 0–65535 的整数：${s}`, `--port must be an integer 0–65535: ${s}`));
+    throw new GongwenError(diag('cli.port', { value: s }));
   }
   return n;
 }
@@ -56,8 +56,8 @@ export const registerServe: Register = (program) => {
         running = await startServer({ dataDir, port: parsePort(flags.port), host: flags.host, variant: flags.variant, draft: flags.draft ?? false });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new GongwenError(diag('serve.portInUse', `端口 ${flags.port} 已被占用，请用 --port 换一个`, `port ${flags.port} is in use; choose another with --port`));
-        if (code === 'ENOENT' || code === 'ENOTDIR') throw new GongwenError(diag('serve.noData', `找不到数据文件夹：${dataDir}`, `data folder not found: ${dataDir}`));
+        if (code === 'EADDRINUSE') throw new GongwenError(diag('serve.portInUse', { port: String(flags.port) }));
+        if (code === 'ENOENT' || code === 'ENOTDIR') throw new GongwenError(diag('serve.noData', { dir: dataDir }));
         throw e;
       }
       process.stdout.write(`gongwen serve: ${running.url}  （数据 / data: ${running.root.dir}；按 Ctrl+C 停止 / Ctrl+C to stop）\n`);

@@ -1,8 +1,11 @@
 // `gongwen validate <files|dirs...> [--strict]`: checks report files (and county.yaml) and prints every problem.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diag, diagnosticJson, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { loadCountyFile, loadReportFile } from '../load/index.ts';
+import { sortByPosition } from '../load/parse.ts';
+import { preflightReport } from '../preflight.ts';
+import { cachedGlyphs } from '../fonts/coverage.ts';
 import type { Register } from './commands.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -30,9 +33,16 @@ export function collect(path: string, out: string[]): void {
   }
 }
 
+/** Everything `build` would refuse, at its position: the schema, then the characters and seal images (src/preflight.ts). */
 export function validateFile(file: string): Diagnostic[] {
-  const result = basename(file).toLowerCase() === COUNTY_FILE ? loadCountyFile(file) : loadReportFile(file);
-  return result.ok ? result.warnings : result.diagnostics;
+  if (basename(file).toLowerCase() === COUNTY_FILE) {
+    const county = loadCountyFile(file);
+    return county.ok ? county.warnings : county.diagnostics;
+  }
+  const result = loadReportFile(file);
+  if (!result.ok) return result.diagnostics;
+  const pre = preflightReport(result, { glyphs: cachedGlyphs() });
+  return sortByPosition([...pre.diagnostics, ...result.warnings]);
 }
 
 /** --strict: every warning counts as an error. */
@@ -44,19 +54,24 @@ export const registerValidate: Register = (program, setExit) => {
     .description('检查报告 YAML 文件 / check report YAML files')
     .argument('<paths...>', 'YAML 文件或文件夹 / YAML files or folders')
     .option('--strict', '把警告当作错误 / treat warnings as errors')
-    .action((paths: string[], opts: { strict?: boolean }) => {
+    .option('--json', '以 JSON 输出（每个问题一个对象） / print JSON: {files, errors, warnings, diagnostics: [{file, line, col, severity, code, zh, en, related}]}')
+    .action((paths: string[], opts: { strict?: boolean; json?: boolean }) => {
       const files: string[] = [];
       for (const p of paths) collect(p, files);
       const all: Diagnostic[] = [];
-      if (files.length === 0) all.push(diag('validate.noFiles', `没有找到 YAML 文件：${paths.join(' ')}`, `no YAML files found in: ${paths.join(' ')}`));
+      if (files.length === 0) all.push(diag('validate.noFiles', { paths: paths.join(' ') }));
       for (const file of files) {
         const found = validateFile(file).map((d) => (opts.strict ? promote(d) : d));
         all.push(...found);
       }
-      for (const d of all) process.stdout.write(formatDiagnostic(d) + '\n');
       const errors = all.filter((d) => d.severity === 'error').length;
       const warnings = all.length - errors;
-      process.stdout.write(`${files.length} 个文件，${errors} 个错误，${warnings} 个警告 / ${files.length} files, ${errors} errors, ${warnings} warnings\n`);
       if (errors > 0) setExit(1);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ files: files.length, errors, warnings, diagnostics: all.map(diagnosticJson) }, null, 2) + '\n');
+        return;
+      }
+      for (const d of all) process.stdout.write(formatDiagnostic(d) + '\n');
+      process.stdout.write(`${files.length} 个文件，${errors} 个错误，${warnings} 个警告 / ${files.length} files, ${errors} errors, ${warnings} warnings\n`);
     });
 };

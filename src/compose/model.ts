@@ -2,6 +2,7 @@
 // Roles, not fonts, live here; the layout profile maps roles to fonts and sizes.
 import type { TextRole } from '../schema/profile.ts';
 import type { Variant } from '../schema/report.ts';
+import type { SealImage } from '../load/seals.ts';
 
 export interface Run {
   text: string;
@@ -44,7 +45,7 @@ export interface BarChart {
 
 export interface Signature {
   organ: string; // full name of the organ, as signed
-  seal?: string; // absolute path of the seal image, when given
+  seal?: SealImage; // the seal image, read and checked where the YAML names it (src/load/seals.ts)
   src?: SourcePath;
 }
 

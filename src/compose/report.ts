@@ -6,10 +6,13 @@ import { PART_KEYS, type BodyNode, type Section, type TableBlock } from '../sche
 import { formatChineseDate, formatDocNumber } from '../schema/common.ts';
 import { headingNumber } from './numbering.ts';
 import { reportTemplates, render } from './templates.ts';
+import { readSealImage, type SealImage, type Seals } from '../load/seals.ts';
+import { GongwenError } from '../diagnostics.ts';
 
 export interface ComposeOptions {
   baseDir: string; // the YAML file's folder: seal paths are relative to it
   variant?: Variant; // overrides the report's own
+  seals?: Seals; // the seal images, read by loadSeals; without them, compose reads them itself
 }
 
 // A document number not yet assigned keeps its shape for the clerk to fill in by hand.
@@ -65,7 +68,7 @@ export function composeReport(report: Report, opts: ComposeOptions): Gongwen {
     ),
     signatures: organs.map((o, i) => ({
       organ: o.name,
-      seal: sealed && o.seal ? resolve(opts.baseDir, o.seal) : undefined,
+      seal: sealed && o.seal ? sealImage(resolve(opts.baseDir, o.seal), opts.seals) : undefined,
       src: ['issuingOrgans', i],
     })),
     sealed,
@@ -80,6 +83,15 @@ export function composeReport(report: Report, opts: ComposeOptions): Gongwen {
           }
         : undefined,
   };
+}
+
+/** The image loaded for this path, or (for callers that did not load them) read now through the same check. */
+function sealImage(path: string, seals: Seals | undefined): SealImage {
+  const hit = seals?.get(path);
+  if (hit) return hit;
+  const r = readSealImage(path);
+  if (!r.ok) throw new GongwenError(r.diagnostic);
+  return r.image;
 }
 
 function paragraph(text: string, src: SourcePath): Block {

@@ -123,21 +123,10 @@ function resolveRole(
   if (!bundled) {
     const wanted = spec.bundled.map((b) => displayPath(join(bundledDir, b.file))).join(', ');
     throw new GongwenError(
-      diag(
-        'font.missing',
-        `${spec.label.zh} ${spec.officialName} 未找到，内置字体也缺失（${wanted}）；请运行 bash scripts/build-fonts.sh 或把字体放入 fonts/user/`,
-        `${spec.label.en} ${spec.officialName} not found and the bundled fallback is missing (${wanted}); run bash scripts/build-fonts.sh or put the font in fonts/user/`,
-      ),
+      diag('font.missing', { label: [spec.label.zh, spec.label.en], name: spec.officialName, wanted }),
     );
   }
   const shown = `${bundled.family} (${displayPath(bundled.opened.path)})`;
-  const warning: Diagnostic = {
-    ...diag(
-      'font.substituted',
-      `${spec.label.zh} ${spec.officialName} 未找到，已使用 ${shown}`,
-      `${spec.label.en} ${spec.officialName} not found, using ${shown}`,
-    ),
-    severity: 'warning',
-  };
+  const warning = diag('font.substituted', { label: [spec.label.zh, spec.label.en], name: spec.officialName, used: shown }, { severity: 'warning' });
   return { font: make(bundled.opened, 'bundled'), warning };
 }

@@ -65,20 +65,20 @@ export function loadManifest(path: string = DEFAULT_MANIFEST): FontManifest {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new GongwenError(diag('font.manifest', '无法读取字体清单', 'cannot read the font manifest', { file: path }));
+    throw new GongwenError(diag('font.manifest', { why: ['无法读取', 'cannot read it'] }, { file: path }));
   }
   let data: unknown;
   try {
     data = parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new GongwenError(diag('font.manifest', `字体清单不是有效的 YAML：${msg}`, `font manifest is not valid YAML: ${msg}`, { file: path }));
+    throw new GongwenError(diag('font.manifest', { why: [`不是有效的 YAML：${msg}`, `not valid YAML: ${msg}`] }, { file: path }));
   }
   const result = FontManifest.safeParse(data);
   if (!result.success) {
     throw new GongwenError(
       result.error.issues.map((i) =>
-        diag('font.manifest', `字体清单 ${i.path.join('.')}：${i.message}`, `font manifest ${i.path.join('.')}: ${i.message}`, { file: path }),
+        diag('font.manifest', { why: [`${i.path.join('.')}：${i.message}`, `${i.path.join('.')}: ${i.message}`] }, { file: path }),
       ),
     );
   }

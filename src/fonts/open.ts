@@ -53,7 +53,7 @@ export function adoptFontBytes(list: SharedFontBytes[]): void {
 function unreadable(path: string, zh: string, en: string): GongwenError {
   const shown = displayPath(path);
   return new GongwenError(
-    diag('font.unreadable', `字体文件 ${shown} 无法读取：${zh}`, `font file ${shown} cannot be read: ${en}`, { file: path }),
+    diag('font.unreadable', { path: shown, why: [zh, en] }, { file: path }),
   );
 }
 

@@ -1,8 +1,11 @@
 // Reads an old report: UTF-8 text, GB18030 (GBK) text as saved by older Windows tools, or a Word .docx.
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../readFile.ts';
+import { fileProblemDiagnostic } from '../load/readSource.ts';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { GongwenError, diag } from '../diagnostics.ts';
+import type { Msg } from '../messages.ts';
+import { unzipSync } from 'fflate';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'docx';
 
@@ -13,6 +16,8 @@ export interface SourceDocument {
 
 /** A report is tens of KB; a Word file with pictures a few MB. Anything larger is the wrong file. */
 const MAX_BYTES = 20 * 1024 * 1024;
+/** Characters of text in a report to import (a long real one has 30,000). */
+const MAX_TEXT_CHARS = 1_000_000;
 
 export function decodeText(bytes: Uint8Array): SourceDocument {
   try {
@@ -55,25 +60,67 @@ function htmlText(fragment: string): string {
 }
 
 export async function readSourceDocument(file: string): Promise<SourceDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new GongwenError(diag('import.notFound', '找不到或无法读取源文件', 'source file not found or unreadable', { file }));
+  const read = readRegularFile(file, MAX_BYTES);
+  if (!read.ok) {
+    if (read.problem.kind === 'tooLarge') throw new GongwenError(diag('import.tooLarge', { limitMb: MAX_BYTES / 1024 / 1024 }, { file }));
+    if (read.problem.kind === 'notFound') throw new GongwenError(diag('import.notFound', { file }));
+    throw new GongwenError(fileProblemDiagnostic(read.problem, file, ['一份报告', 'a report']));
   }
-  if (bytes.length > MAX_BYTES) {
-    throw new GongwenError(diag('import.tooLarge', '源文件过大（上限 20 MB）', 'source file too large (limit 20 MB)', { file }));
-  }
+  const bytes = read.bytes;
   if (/\.docx$/i.test(file)) {
+    const bomb = docxBomb(bytes);
+    if (bomb) throw new GongwenError(diag('import.docxBomb', { why: bomb }, { file }));
     try {
-      return { text: await docxText(bytes), encoding: 'docx' };
+      const text = await docxText(bytes);
+      // A report is tens of KB of text: more is a generated file, and its YAML would be as large.
+      if (text.length > MAX_TEXT_CHARS) throw new GongwenError(diag('import.docxBomb', { why: [`正文超过 ${MAX_TEXT_CHARS} 字`, `more than ${MAX_TEXT_CHARS} characters of text`] }, { file }));
+      const why = notText(text);
+      if (why) throw new GongwenError(diag('import.notText', { why }, { file }));
+      return { text, encoding: 'docx' };
     } catch (e) {
+      if (e instanceof GongwenError) throw e;
       const why = e instanceof Error ? e.message : String(e);
-      throw new GongwenError(diag('import.docx', '无法读取 Word 文件（是否为 .docx 格式？）', `cannot read the Word file: ${why}`, { file }));
+      throw new GongwenError(diag('import.docx', { why }, { file }));
     }
   }
   if (/\.doc$/i.test(file)) {
-    throw new GongwenError(diag('import.doc', '不支持旧版 .doc 文件，请在 Word/WPS 中另存为 .docx', 'old .doc files are not supported; save as .docx', { file }));
+    throw new GongwenError(diag('import.doc', { file }));
   }
-  return decodeText(bytes);
+  const doc = decodeText(bytes);
+  const why = notText(doc.text);
+  if (why) throw new GongwenError(diag('import.notText', { why }, { file }));
+  return doc;
+}
+
+/** A Word file's parts, as its zip directory declares them, before anything is inflated. */
+const MAX_DOCX_ENTRIES = 1000;
+const MAX_DOCX_UNZIPPED = 64 * 1024 * 1024;
+function docxBomb(bytes: Uint8Array): Msg | undefined {
+  let entries = 0;
+  let total = 0;
+  try {
+    // The filter sees each entry's declared sizes and refuses them all: nothing is inflated here.
+    unzipSync(bytes, {
+      filter: (f) => {
+        entries++;
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return undefined; // not a zip at all: mammoth says so in its own words
+  }
+  if (entries > MAX_DOCX_ENTRIES) return [`压缩包内有 ${entries} 个条目（上限 ${MAX_DOCX_ENTRIES}）`, `${entries} entries in the zip (limit ${MAX_DOCX_ENTRIES})`];
+  if (total > MAX_DOCX_UNZIPPED) return [`解压后 ${(total / 1048576).toFixed(0)} MB（上限 ${MAX_DOCX_UNZIPPED / 1048576} MB）`, `${(total / 1048576).toFixed(0)} MB unzipped (limit ${MAX_DOCX_UNZIPPED / 1048576} MB)`];
+  return undefined;
+}
+
+/** Why decoded bytes are not the text of a report, if they are not: nothing, binary, or no Chinese at all. */
+export function notText(text: string): Msg | undefined {
+  const chars = [...text];
+  if (text.trim() === '') return ['文件是空的', 'the file is empty'];
+  const control = chars.filter((c) => /[\p{Cc}\uFFFD]/u.test(c) && !/[\t\n\r\f]/.test(c)).length;
+  if (control > chars.length / 100) return ['含有大量控制字符或无法解码的字节，像是二进制文件', 'many control characters or undecodable bytes: this looks like a binary file'];
+  if (!/[\u4e00-\u9fff]/.test(text)) return ['没有任何汉字', 'no Chinese text at all'];
+  return undefined;
 }

@@ -93,7 +93,7 @@ export function layoutSignature(doc: Gongwen, lastBodyLine: number, profile: Pro
       items.push(...text('signature', sig.organ, centre - w('signature', sig.organ) / 2, nameLine));
       // The name and date sit slightly below the seal's centre.
       const cy = g.top + (nameLine + 1 - 0.2) * g.linePitch;
-      if (sig.seal) items.push({ kind: 'image', path: sig.seal, x: centre - diameter / 2, y: cy - diameter / 2, w: diameter, h: diameter, tag: 'seal' });
+      if (sig.seal) items.push({ kind: 'image', path: sig.seal.path, x: centre - diameter / 2, y: cy - diameter / 2, w: diameter, h: diameter, tag: 'seal' });
       else if (draft) items.push({ kind: 'circle', x: centre, y: cy, w: diameter, h: diameter, stroke: 'red', dashed: true, tag: 'seal.draft' });
       sealBottom = Math.max(sealBottom, cy + diameter / 2);
     });

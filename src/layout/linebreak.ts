@@ -57,7 +57,7 @@ interface Unit {
   squeeze: 'left' | 'right' | null; // which blank half may be removed
 }
 
-const LATIN = /[\u0020-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
+export const LATIN = /[\u0020-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
 const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaosong'];
 
 /** The wanted font if it has every character, else the first fallback that does; else an error naming it. */
@@ -66,14 +66,7 @@ function fontFor(text: string, wanted: FontRole, m: Measure, context: string | u
   if (hasAll(wanted)) return wanted;
   for (const f of FALLBACK) if (hasAll(f)) return f;
   const ch = [...text].find((c) => !FALLBACK.some((f) => m.has(f, c))) ?? text;
-  const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  throw new GongwenError(
-    diag(
-      'font.missingGlyph',
-      `字符“${ch}”(U+${cp}) 在所有字体中都没有字形${context ? `，位置：${context}` : ''}`,
-      `character "${ch}" (U+${cp}) has no glyph in any resolved font${context ? `, in: ${context}` : ''}`,
-    ),
-  );
+  throw new GongwenError(diag('font.missingGlyph', { ch, context }));
 }
 
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
@@ -134,6 +127,18 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
   return units;
 }
 
+/** A Latin word wider than a line (a long URL, a run of letters) is broken between any two characters, as Word does. */
+function splitWide(units: Unit[], width: number, m: Measure): Unit[] {
+  if (!units.some((u) => !u.cjk && u.width > width + EPS)) return units;
+  return units.flatMap((u) => {
+    if (u.cjk || u.width <= width + EPS) return [u];
+    return [...u.text].map((ch): Unit => {
+      const w = m.width(u.font, ch, u.run.size);
+      return { ...u, text: ch, width: w, natural: w, noStart: NO_LINE_START.has(ch), noEnd: NO_LINE_END.has(ch), glue: 'none' };
+    });
+  });
+}
+
 /** A break before unit k (k > 0) is allowed; `soft`: also between a number and its unit. */
 function canBreakBefore(units: Unit[], k: number, soft = false): boolean {
   const glue = units[k - 1].glue;
@@ -176,7 +181,7 @@ function lastBreak(units: Unit[], start: number, end: number, soft: boolean): nu
 
 export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): BrokenLine[] {
   const cjkAdvance = opts.cjkAdvance ?? ((s: number) => s);
-  const units = toUnits(runs, m, cjkAdvance, opts.context);
+  const units = splitWide(toUnits(runs, m, cjkAdvance, opts.context), Math.min(opts.firstWidth, opts.width), m);
   const lines: BrokenLine[] = [];
   let start = 0;
   while (start < units.length) {
@@ -191,6 +196,10 @@ export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): B
       break;
     }
     if (end === start) end = start + 1; // a single unit wider than the line: it must go somewhere
+    if (end === units.length) {
+      lines.push(place(units, start, end, x0, avail, [], false));
+      break;
+    }
     let chosen = -1;
     let squeezes: { unit: number; amount: number }[] = [];
     if (canBreakBefore(units, end)) chosen = end;

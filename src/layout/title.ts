@@ -26,43 +26,61 @@ function words(title: string): string[] {
   return out;
 }
 
+/** Past this many words the balanced search is not worth its cost: the lines are filled greedily. */
+const MAX_BALANCED_WORDS = 120;
+
 /**
  * Splits the title into the fewest lines that fit, choosing the breaks that make the lines most even
- * (a balanced rectangle, trapezoid or diamond), so no line is a stub.
+ * (a balanced rectangle, trapezoid or diamond), so no line is a stub. Linear in the words for the line count
+ * (a greedy fill gives the fewest lines), then one dynamic programme over (word, lines left) with prefix
+ * widths: O(words² × lines) at most, and only for titles of sane length.
  */
 export function breakTitle(title: string, maxWidth: number, font: FontRole, size: number, m: Measure): string[] {
+  if (m.width(font, title, size) <= maxWidth) return [title];
   const ws = words(title);
-  const width = (s: string) => m.width(font, s, size);
-  if (width(title) <= maxWidth) return [title];
   const n = ws.length;
-  // best[i][k]: the best split of words i.. into k lines, scored by the widest line then the spread.
-  const memo = new Map<string, { lines: string[]; max: number; min: number } | null>();
-  const solve = (i: number, k: number): { lines: string[]; max: number; min: number } | null => {
-    const key = `${i}:${k}`;
-    if (memo.has(key)) return memo.get(key)!;
-    let best: { lines: string[]; max: number; min: number } | null = null;
-    if (k === 1) {
-      const s = ws.slice(i).join('');
-      const w = width(s);
-      best = w <= maxWidth ? { lines: [s], max: w, min: w } : null;
+  // Word widths add up: the typesetter sets titles without kerning, so a line's width is the sum of its words'.
+  const prefix = [0];
+  for (const w of ws) prefix.push(prefix[prefix.length - 1] + m.width(font, w, size));
+  const span = (i: number, j: number) => prefix[j] - prefix[i];
+  // The fewest lines: fill greedily.
+  const greedy: string[] = [];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && span(i, j + 1) <= maxWidth) j++;
+    greedy.push(ws.slice(i, j).join(''));
+    i = j;
+  }
+  // A single word wider than the block: no split fits, the line breaker wraps the title as it is.
+  if (ws.some((w) => m.width(font, w, size) > maxWidth)) return [title];
+  const k = greedy.length;
+  if (k <= 1 || n > MAX_BALANCED_WORDS) return greedy;
+  // best[i][r]: the most even split of words i.. into r lines, by the spread between the widest and narrowest line.
+  type Best = { breaks: number[]; max: number; min: number } | null;
+  const memo = new Map<number, Best>();
+  const solve = (i: number, r: number): Best => {
+    const key = i * (k + 1) + r;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let best: Best = null;
+    if (r === 1) {
+      const w = span(i, n);
+      best = w <= maxWidth ? { breaks: [], max: w, min: w } : null;
     } else {
-      for (let j = i + 1; j <= n - k + 1; j++) {
-        const s = ws.slice(i, j).join('');
-        const w = width(s);
+      for (let j = i + 1; j <= n - r + 1; j++) {
+        const w = span(i, j);
         if (w > maxWidth) break;
-        const rest = solve(j, k - 1);
+        const rest = solve(j, r - 1);
         if (!rest) continue;
-        const cand = { lines: [s, ...rest.lines], max: Math.max(w, rest.max), min: Math.min(w, rest.min) };
+        const cand = { breaks: [j, ...rest.breaks], max: Math.max(w, rest.max), min: Math.min(w, rest.min) };
         if (!best || cand.max - cand.min < best.max - best.min - 1e-6) best = cand;
       }
     }
     memo.set(key, best);
     return best;
   };
-  for (let k = 2; k <= n; k++) {
-    const r = solve(0, k);
-    if (r) return r.lines;
-    memo.clear();
-  }
-  return [title]; // a single word wider than the block: the line breaker will wrap it
+  const r = solve(0, k);
+  if (!r) return greedy;
+  const cuts = [0, ...r.breaks, n];
+  return cuts.slice(1).map((end, q) => ws.slice(cuts[q], end).join(''));
 }

@@ -97,6 +97,7 @@ export interface Landings {
   /** Line pitch (pt) of each page: the grid's, or a tightened one (see SignatureRemedy). */
   pitch: number[];
   blocks: BlockLanding[];
+  /** firstLine: the grid line after the body (its last line, or the blank line after a closing table); lastLine: the date's or 附注's line. */
   signature: { page: number; firstLine: number; lastLine: number; remedy: SignatureRemedy };
   /**
    * The colophon (版记); `ownPage`: it did not fit under the signature and stands on a page of its own. A sealed

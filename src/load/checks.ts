@@ -1,6 +1,6 @@
 // Warnings about a report that is valid but probably wrong: a statutory part missing, a figure that
 // disagrees with its text, a year that disagrees with the date or a heading.
-import type { Diagnostic } from '../diagnostics.ts';
+import { warning, type Diagnostic } from '../diagnostics.ts';
 import { metricDef } from '../schema/catalogue.ts';
 import type { Report } from '../schema/report.ts';
 import type { PartKey, Section } from '../schema/body.ts';
@@ -21,10 +21,6 @@ const PART_NAMES: Record<PartKey, { zh: string; en: string }> = {
 };
 const REQUIRED_PARTS = (['measures', 'leadership', 'shortcomings', 'nextYear'] as const).map((key) => ({ key, ...PART_NAMES[key] }));
 
-function warning(code: string, zh: string, en: string, file: string, pos: Position, related?: Diagnostic['related']): Diagnostic {
-  return { code, severity: 'warning', zh, en, file, line: pos.line, col: pos.col, ...(related ? { related } : {}) };
-}
-
 /** Whether a section says anything under its heading. */
 const hasSubstance = (section: Section): boolean => (section.body?.length ?? 0) > 0;
 
@@ -37,20 +33,14 @@ export function checkParts(report: Report, file: string, lineOf: LineOf): Diagno
     if (tagged(section)) continue;
     const near = nearestPart(section);
     const label = PART_NAMES[near];
-    out.push(warning(
-      'report.sectionUntagged',
-      `第一级标题“${section.number ?? ''}${section.heading}”没有标明它报告哪个法定部分（covers），看来最接近“${label.zh}”，可写 covers: ${near}`,
-      `section "${section.heading}" has no covers: tag; it reads like "${near}" (${label.en}): add covers: ${near}`,
-      file,
-      lineOf([...path, 'heading']),
-    ));
+    out.push(warning('report.sectionUntagged', { number: section.number ?? '', heading: section.heading, near, zh: label.zh, en: label.en }, { file, ...lineOf([...path, 'heading']) }));
   }
   for (const { key, zh, en } of REQUIRED_PARTS) {
     const covering = sectionsCovering(report.body, key);
     if (covering.length === 0) {
-      out.push(warning('report.partMissing', `缺少法定部分“${zh}”：没有哪一节的 covers 标明 ${key}`, `statutory part "${key}" (${en}) is missing: no section covers it`, file, lineOf(['body'])));
+      out.push(warning('report.partMissing', { key, zh, en }, { file, ...lineOf(['body']) }));
     } else if (!covering.some((c) => hasSubstance(c.section))) {
-      out.push(warning('report.partEmpty', `法定部分“${zh}”（covers: ${key}）没有内容`, `statutory part "${key}" (${en}) is empty`, file, lineOf(covering[0].path)));
+      out.push(warning('report.partEmpty', { key, zh, en }, { file, ...lineOf(covering[0].path) }));
     }
   }
   return out;
@@ -66,14 +56,11 @@ export function checkMetricsAgainstText(report: Report, file: string, lineOf: Li
     // Several mentions may count different things; only a metric that matches none of them is suspect.
     if (mentions.length === 0 || mentions.some((f) => f.value === metric.value)) continue;
     const label = metricDef(key)?.label ?? key;
-    out.push(warning(
-      'report.metricMismatch',
-      `指标“${label}”（${key}）为 ${fmt(metric.value, metric.unit, metric.qualifier)}，与正文中的数字不一致`,
-      `metric ${key} is ${fmt(metric.value, metric.unit, metric.qualifier)} but the text says otherwise`,
+    out.push(warning('report.metricMismatch', { key, label, value: fmt(metric.value, metric.unit, metric.qualifier) }, {
       file,
-      lineOf(['metrics', key, 'value']),
-      mentions.map((f) => ({ file, ...lineOf(f.path), zh: `正文：“${f.source}”（${fmt(f.value, f.unit, f.qualifier)}）`, en: `text: "${f.source}" = ${fmt(f.value, f.unit, f.qualifier)}` })),
-    ));
+      ...lineOf(['metrics', key, 'value']),
+      related: mentions.map((f) => ({ file, ...lineOf(f.path), zh: `正文：“${f.source}”（${fmt(f.value, f.unit, f.qualifier)}）`, en: `text: "${f.source}" = ${fmt(f.value, f.unit, f.qualifier)}` })),
+    }));
   }
   return out;
 }
@@ -90,7 +77,7 @@ export function checkYears(report: Report, file: string, lineOf: LineOf): Diagno
   if (report.date) {
     const dateYear = Number(report.date.slice(0, 4));
     if (dateYear < year || dateYear > year + 1) {
-      out.push(warning('report.dateYear', `成文日期 ${report.date} 与报告年度 ${year} 不符（通常为 ${year} 年底或 ${year + 1} 年）`, `date ${report.date} does not fit report year ${year} (expected in ${year} or ${year + 1})`, file, lineOf(['date']), yearRef));
+      out.push(warning('report.dateYear', { date: report.date, year }, { file, ...lineOf(['date']), related: yearRef }));
     }
   }
   const partHeadings = (key: PartKey, want: number, zh: string, en: string) =>
@@ -103,7 +90,7 @@ export function checkYears(report: Report, file: string, lineOf: LineOf): Diagno
   for (const h of headings) {
     const named = h.text ? firstYear(h.text) : undefined;
     if (named !== undefined && named !== h.want) {
-      out.push(warning('report.headingYear', `${h.zh}写的是 ${named} 年，应为 ${h.want} 年`, `${h.en} names ${named}, expected ${h.want}`, file, lineOf(h.path), yearRef));
+      out.push(warning('report.headingYear', { what: [h.zh, h.en], named, want: h.want }, { file, ...lineOf(h.path), related: yearRef }));
     }
   }
   return out;

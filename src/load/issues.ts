@@ -1,7 +1,10 @@
 // zod issues → diagnostics in Chinese and English, each at the YAML position of the value, key or parent mapping.
 import { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diag, type Diagnostic, type Where } from '../diagnostics.ts';
+import { isDiagCode } from '../messages.ts';
+import type { RefinementParams } from '../schema/common.ts';
+import { MAX_YEAR, MIN_YEAR } from '../schema/limits.ts';
 import type { DataPath, Position } from './positions.ts';
 import { knownKeys } from './schemaKeys.ts';
 
@@ -16,7 +19,7 @@ export interface IssueContext {
   keyAt: (path: DataPath) => Position | undefined;
 }
 
-const TYPE_NAMES: Record<string, [string, string]> = {
+const TYPE_NAMES: Record<string, readonly [string, string]> = {
   string: ['文本', 'a string'],
   number: ['数字', 'a number'],
   int: ['整数', 'an integer'],
@@ -27,7 +30,7 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   undefined: ['空', 'nothing'],
 };
 
-function typeName(t: string): [string, string] {
+function typeName(t: string): readonly [string, string] {
   return TYPE_NAMES[t] ?? [t, t];
 }
 
@@ -88,111 +91,73 @@ function unionExpected(errors: Issue[][]): string[] {
   return [...new Set(types)];
 }
 
+/** The code and parameters a refinement of ours put in `params` (src/schema/common.ts), if it is one. */
+function refinement(issue: Issue): RefinementParams | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const p: unknown = issue.params;
+  return typeof p === 'object' && p !== null && 'code' in p && isDiagCode(p.code) ? (p as RefinementParams) : undefined;
+}
+
 export function issueToDiagnostics(issue: Issue, ctx: IssueContext, prefix: DataPath = []): Diagnostic[] {
   const path: DataPath = [...prefix, ...(issue.path as (string | number)[])];
-  const at = (p: DataPath, pos?: Position): Partial<Diagnostic> => ({ file: ctx.file, ...(pos ?? ctx.lineOf(p)) });
-  const field = pathText(path);
-  const fieldEn = pathTextEn(path);
+  const at = (p: DataPath, pos?: Position): Where => ({ file: ctx.file, ...(pos ?? ctx.lineOf(p)) });
+  const where = { field: pathText(path), fieldEn: pathTextEn(path) };
   const raw = valueAt(ctx.data, path);
+  const text = typeof raw.value === 'string' ? raw.value : JSON.stringify(raw.value) ?? String(raw.value);
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const valid = knownKeys(ctx.schema, path);
       return issue.keys.map((key) => {
-        const suggestion = suggestKey(key, valid);
         const keyPath = [...path, key];
-        const hintZh = suggestion ? `，是否应为“${suggestion}”？` : valid.length ? `；可用的键：${valid.slice(0, 12).join('、')}${valid.length > 12 ? '…' : ''}` : '';
-        const hintEn = suggestion ? `; did you mean "${suggestion}"?` : valid.length ? `; valid keys: ${valid.slice(0, 12).join(', ')}${valid.length > 12 ? ', …' : ''}` : '';
-        return {
-          code: 'schema.unknownKey',
-          severity: 'error',
-          zh: `未知的键“${key}”（位于${path.length ? ` ${field}` : '文件顶层'}）${hintZh}`,
-          en: `unknown key "${key}" in ${fieldEn}${hintEn}`,
-          ...at(keyPath, ctx.keyAt(keyPath)),
-        };
+        const field = path.length ? where.field : '';
+        return diag('schema.unknownKey', { key, field, fieldEn: where.fieldEn, suggestion: suggestKey(key, valid), valid }, at(keyPath, ctx.keyAt(keyPath)));
       });
     }
     case 'invalid_union': {
       const branch = pickUnionBranch(issue.errors);
       if (branch) return branch.flatMap((i) => issueToDiagnostics(i, ctx, path));
       const expected = unionExpected(issue.errors).map(typeName);
-      const got = typeName(kindOf(raw.value));
-      return [{
-        code: 'schema.type',
-        severity: 'error',
-        zh: `“${field}”的类型不对：应为${expected.map((e) => e[0]).join('或')}，实际为${got[0]}`,
-        en: `wrong type at ${fieldEn}: expected ${expected.map((e) => e[1]).join(' or ')}, got ${got[1]}`,
-        ...at(path),
-      }];
+      const want = [expected.map((e) => e[0]).join('或'), expected.map((e) => e[1]).join(' or ')] as const;
+      return [diag('schema.type', { ...where, want, got: typeName(kindOf(raw.value)) }, at(path))];
     }
     case 'invalid_type': {
-      const [wantZh, wantEn] = typeName(issue.expected);
-      if (!raw.exists && path.length > 0) {
-        const parent = path.slice(0, -1);
-        return [{
-          code: 'schema.required',
-          severity: 'error',
-          zh: `缺少必填字段“${field}”（${wantZh}）`,
-          en: `missing required field "${fieldEn}" (${wantEn})`,
-          ...at(parent),
-        }];
-      }
-      if (raw.value === null && path.length === 0) {
-        return [{ code: 'file.empty', severity: 'error', zh: '文件没有内容', en: 'the file is empty', ...at(path) }];
-      }
-      if (raw.value === null) {
-        return [{
-          code: 'schema.required',
-          severity: 'error',
-          zh: `“${field}”没有填写内容，应为${wantZh}`,
-          en: `"${fieldEn}" is empty; expected ${wantEn}`,
-          ...at(path),
-        }];
-      }
-      const [gotZh, gotEn] = typeName(kindOf(raw.value));
-      const numberish = issue.expected === 'int' && typeof raw.value === 'number';
-      return [{
-        code: 'schema.type',
-        severity: 'error',
-        zh: numberish ? `“${field}”应为整数，实际为 ${String(raw.value)}` : `“${field}”的类型不对：应为${wantZh}，实际为${gotZh}`,
-        en: numberish ? `"${fieldEn}" must be an integer, got ${String(raw.value)}` : `wrong type at ${fieldEn}: expected ${wantEn}, got ${gotEn}`,
-        ...at(path),
-      }];
+      const want = typeName(issue.expected);
+      if (!raw.exists && path.length > 0) return [diag('schema.required', { ...where, want }, at(path.slice(0, -1)))];
+      if (raw.value === null && path.length === 0) return [diag('file.empty', at(path))];
+      if (raw.value === null) return [diag('schema.required', { ...where, want, empty: true }, at(path))];
+      // .inf and .nan are numbers to YAML but not to a report
+      if (issue.expected === 'number' && typeof raw.value === 'number' && !Number.isFinite(raw.value)) return [diag('schema.notFinite', { ...where, value: String(raw.value) }, at(path))];
+      if (issue.expected === 'int' && typeof raw.value === 'number') return [diag('schema.notInteger', { ...where, value: String(raw.value) }, at(path))];
+      return [diag('schema.type', { ...where, want, got: typeName(kindOf(raw.value)) }, at(path))];
     }
-    case 'invalid_value': {
-      const options = issue.values.map(String);
-      const text = typeof raw.value === 'string' ? raw.value : JSON.stringify(raw.value);
-      return [{
-        code: 'schema.enum',
-        severity: 'error',
-        zh: `“${field}”的值“${text}”无效，应为以下之一：${options.join('、')}`,
-        en: `invalid value "${text}" at ${fieldEn}; expected one of: ${options.join(', ')}`,
-        ...at(path),
-      }];
-    }
+    case 'invalid_value':
+      return [diag('schema.enum', { ...where, value: text, options: issue.values.map(String) }, at(path))];
     case 'too_small':
     case 'too_big': {
-      const own = splitMessage(issue.message);
-      const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       const small = issue.code === 'too_small';
-      const [zh, en] = own ?? (issue.origin === 'array'
-        ? [small ? `至少需要 ${bound} 项` : `最多 ${bound} 项`, small ? `needs at least ${bound} item(s)` : `at most ${bound} item(s)`]
-        : issue.origin === 'string'
-          ? [small ? `至少 ${bound} 个字符` : `最多 ${bound} 个字符`, small ? `at least ${bound} character(s)` : `at most ${bound} character(s)`]
-          : [small ? `应不小于 ${bound}` : `应不大于 ${bound}`, small ? `must be at least ${bound}` : `must be at most ${bound}`]);
-      return [{ code: small ? 'schema.tooSmall' : 'schema.tooBig', severity: 'error', zh: `“${field}”：${zh}`, en: `${fieldEn}: ${en}`, ...at(path) }];
+      const params = { ...where, bound: String(small ? issue.minimum : issue.maximum), origin: issue.origin };
+      return [small ? diag('schema.tooSmall', params, at(path)) : diag('schema.tooBig', params, at(path))];
     }
     default: {
-      // custom refinements and formats: our schemas carry their own bilingual message
-      const own = splitMessage(issue.message) ?? ['取值无效', issue.message];
-      const code = own[0].includes('日期') ? 'schema.date' : own[0].includes('发文字号') ? 'schema.docNumber' : 'schema.format';
-      let [zh, en] = own;
-      if (code === 'schema.docNumber' && typeof raw.value === 'string') {
-        const hint = docNumberHint(raw.value);
-        if (hint) [zh, en] = [`${hint[0]}。${zh}`, `${hint[1]}; ${en}`];
+      const own = refinement(issue);
+      switch (own?.code) {
+        case 'schema.date':
+          return [diag('schema.date', { ...where, value: text, reason: own.reason, min: MIN_YEAR, max: MAX_YEAR }, at(path))];
+        case 'schema.docNumber':
+          return [diag('schema.docNumber', { ...where, value: text, hint: typeof raw.value === 'string' ? docNumberHint(raw.value) : undefined }, at(path))];
+        case 'schema.controlChar':
+          return [diag('schema.controlChar', { ...where, ch: own.ch }, at(path))];
+        case 'schema.tableRow':
+          return [diag('schema.tableRow', { ...where, cells: own.cells, columns: own.columns }, at(path))];
+        case 'schema.tableWidths':
+          return [diag('schema.tableWidths', { ...where, widths: own.widths, columns: own.columns }, at(path))];
+        default: {
+          // a refinement without a code of ours (e.g. a check another module adds): its message as written
+          const [zh, en] = splitMessage(issue.message) ?? ['取值无效', issue.message];
+          return [diag('schema.custom', { ...where, zh, en }, at(path))];
+        }
       }
-      const shown = typeof raw.value === 'string' ? `的值“${raw.value}”` : '';
-      return [{ code, severity: 'error', zh: `“${field}”${shown}：${zh}`, en: `${fieldEn}${shown ? ` "${raw.value as string}"` : ''}: ${en}`, ...at(path) }];
     }
   }
 }

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { diag, type Diagnostic } from '../diagnostics.ts';
+import { shown } from '../messages.ts';
 import { issueToDiagnostics } from './issues.ts';
 import { keyPosition, positionFinder, type DataPath, type Position } from './positions.ts';
 
@@ -35,14 +36,17 @@ function yamlErrorDiagnostic(e: YAMLError, file: string, counter: LineCounter, s
   const en = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const zh = YAML_ERRORS_ZH[e.code] ?? 'YAML 语法错误';
   const code = e.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : severity === 'error' ? 'yaml.syntax' : 'yaml.warning';
-  return { code, severity, zh, en: `${en} (${e.code})`, file, line, col };
+  return diag(code, { zh, en: `${shown(en, 200)} (${e.code})` }, { severity, file, line, col });
 }
 
 /**
  * `upgrade` may rewrite the parsed document before it is read (an older data form into the current
  * one); the nodes it keeps carry their source ranges, so positions stay those of the file.
  */
-export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S, upgrade?: (doc: Document) => unknown): ParseResult<z.output<S>> {
+export function parseYamlWithSchema<S extends z.ZodType>(source: string, file: string, schema: S, upgrade?: (doc: Document) => unknown): ParseResult<z.output<S>> {
+  // Old Mac line ends (CR alone) are line ends to an editor but not to the YAML parser, which would read the
+  // whole file as its first line; lines and columns stay as the editor shows them.
+  const text = source.replace(/\r\n?/g, '\n');
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const warnings = doc.warnings.map((w) => yamlErrorDiagnostic(w, file, counter, 'warning'));
@@ -56,12 +60,12 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
   } catch (e) {
     if (e instanceof ReferenceError && !/excessive alias/i.test(e.message)) {
       // *name with no &name anchor: yaml only notices when building the data
-      return { ok: false, diagnostics: [diag('yaml.syntax', '引用了不存在的锚点（使用 *名称 之前需先用 &名称 定义）', e.message, { file, ...unresolvedAlias(doc, counter) })] };
+      return { ok: false, diagnostics: [diag('yaml.syntax', { zh: '引用了不存在的锚点（使用 *名称 之前需先用 &名称 定义）', en: e.message }, { file, ...unresolvedAlias(doc, counter) })] };
     }
     if (e instanceof ReferenceError) {
       return {
         ok: false,
-        diagnostics: [diag('yaml.aliasBomb', `别名（*引用）展开过多，已拒绝读取（上限 ${MAX_ALIAS_COUNT}），文件可能是恶意构造的`, `too many alias expansions (limit ${MAX_ALIAS_COUNT}); refusing a possible YAML alias bomb`, { file, line: 1, col: 1 })],
+        diagnostics: [diag('yaml.aliasBomb', { limit: MAX_ALIAS_COUNT }, { file, line: 1, col: 1 })],
       };
     }
     throw e;
@@ -71,7 +75,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
   if (!result.success) {
     const ctx = { file, schema, data, lineOf, keyAt: (p: DataPath) => keyPosition(doc, counter, p) };
     const diagnostics = result.error.issues.flatMap((i) => issueToDiagnostics(i, ctx));
-    return { ok: false, diagnostics: [...sortByPosition(diagnostics), ...warnings] };
+    return { ok: false, diagnostics: [...sortByPosition(lastOfEachPlace(diagnostics)), ...warnings] };
   }
   return { ok: true, data: result.data, warnings, file, lineOf };
 }
@@ -89,6 +93,16 @@ function unresolvedAlias(doc: Document, counter: LineCounter): { line: number; c
   });
   const { line, col } = counter.linePos(offset);
   return { line, col };
+}
+
+/**
+ * One diagnostic per code and place: a value can fail two bounds of one kind (an integer's implicit safe-integer
+ * maximum, then the schema's own), and the schema's own, checked last, is the one to tell.
+ */
+function lastOfEachPlace(list: Diagnostic[]): Diagnostic[] {
+  const byPlace = new Map<string, Diagnostic>();
+  for (const d of list) byPlace.set(`${d.line}:${d.col}:${d.code}`, d);
+  return [...byPlace.values()];
 }
 
 /** Reading order, so a user fixes a file top to bottom. */

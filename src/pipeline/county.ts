@@ -17,7 +17,13 @@ export interface CountyOutputs {
 /** Turns any text into one safe file-name component: no separators, no leading dot, no control characters. */
 export function safeFileName(s: string): string {
   const cleaned = s.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+/, '_').trim();
-  return cleaned.slice(0, 120) || '_';
+  // At most 200 bytes, so the name with its extension fits NAME_MAX (255 bytes): 66 CJK characters.
+  let out = '';
+  for (const ch of cleaned) {
+    if (Buffer.byteLength(out + ch) > 200) break;
+    out += ch;
+  }
+  return out || '_';
 }
 
 export async function buildCountyOutputs(
@@ -35,7 +41,7 @@ export async function buildCountyOutputs(
     // The county name comes from county.yaml: made safe so it can never point outside the output folder.
     baseName: safeFileName(`${summary.county}${summary.year}汇总`),
     files,
-    deps: doc.signatures.flatMap((s) => (s.seal ? [s.seal] : [])),
+    deps: doc.signatures.flatMap((s) => (s.seal ? [s.seal.path] : [])),
     warnings: rendered.warnings,
   };
 }

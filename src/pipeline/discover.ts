@@ -45,7 +45,13 @@ async function walk(root: string, exclude: string): Promise<{ files: string[] }>
       if (e.isDirectory()) {
         if (skipDir(e.name) || full === exclude) continue;
         await visit(full);
-      } else if (e.isFile()) {
+      } else if (e.isSymbolicLink()) {
+        // A linked report is built like any other; a linked folder is not followed (it could loop back).
+        const target = await stat(full).catch(() => undefined);
+        if (!target?.isDirectory()) files.push(full);
+      } else {
+        // Regular files, and anything else named like a report (a FIFO, a device): the loader refuses
+        // those with a message, rather than the build skipping them in silence.
         files.push(full);
       }
     }
@@ -65,12 +71,12 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
     try {
       st = await stat(abs);
     } catch {
-      problems.push(diag('build.noInput', `找不到输入：${input}`, `input not found: ${input}`, { file: input }));
+      problems.push(diag('build.noInput', { input }, { file: input }));
       continue;
     }
-    if (st.isFile()) {
+    if (!st.isDirectory()) {
       if (!isReportYaml(basename(abs))) {
-        problems.push(diag('build.notReport', `不是报告 YAML 文件：${input}`, `not a report YAML file: ${input}`, { file: input }));
+        problems.push(diag('build.notReport', { input }, { file: input }));
         continue;
       }
       // A lone file still brings its county's roll-up along when its own folder is a county folder.

@@ -9,6 +9,7 @@ import type { Job, JobResult } from './jobs.ts';
 import { runJob } from './runJob.ts';
 import type { WorkerData, WorkerTask } from './workerTask.ts';
 import { fontBytesForWorkers } from '../fonts/index.ts';
+import { diag } from '../diagnostics.ts';
 
 /** Below this many jobs no worker is started: the main thread finishes them before a worker is ready (see bench). */
 export const WORKERS_FROM = 8;
@@ -79,15 +80,7 @@ function crashed(job: Job, e: unknown): JobResult {
   return {
     ok: false,
     id: job.id,
-    diagnostics: [
-      {
-        code: 'build.workerCrashed',
-        severity: 'error',
-        zh: `构建线程异常退出：${msg}`,
-        en: `the build worker failed: ${msg}`,
-        file: job.kind === 'report' ? job.file : job.dir,
-      },
-    ],
+    diagnostics: [diag('build.workerCrashed', { msg }, { file: job.kind === 'report' ? job.file : job.dir })],
     ms: 0,
   };
 }

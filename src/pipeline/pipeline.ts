@@ -60,10 +60,7 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
     envKeyParts(),
   ]);
   if (manifest.state === 'damaged') {
-    reporter.warn({
-      ...diag('build.manifestDamaged', '构建清单已损坏，将全部重新生成', 'the build manifest is damaged; rebuilding everything'),
-      severity: 'warning',
-    });
+    reporter.warn(diag('build.manifestDamaged', { severity: 'warning' }));
   }
   if (opts.only) restrict(found, opts.only);
   const draft = opts.draft ?? false;

@@ -83,7 +83,7 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
       problems.push({
         label: p.label,
         diagnostics: [
-          diag('build.duplicateOutput', `与 ${first} 输出到同一位置，未生成`, `writes the same outputs as ${first}; not built`, { file: p.label }),
+          diag('build.duplicateOutput', { first }, { file: p.label }),
         ],
       });
       continue;

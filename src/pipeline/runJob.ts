@@ -2,8 +2,8 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
 import { composeReport } from '../compose/report.ts';
-import type { Signature } from '../compose/model.ts';
-import type { DataPath, Position } from '../load/index.ts';
+import { preflightReport } from '../preflight.ts';
+import { glyphsOf } from '../fonts/coverage.ts';
 import { renderGongwen } from '../render/index.ts';
 import { defaultWriterInputs } from '../render/inputs.ts';
 import type { CountyJob, Job, JobResult, ReportJob } from './jobs.ts';
@@ -15,7 +15,7 @@ import { writeFileAtomic } from './safeWrite.ts';
 export function failureDiagnostics(e: unknown, file: string): Diagnostic[] {
   if (e instanceof GongwenError) return e.diagnostics.map((d) => ({ ...d, file: d.file ?? file }));
   const msg = e instanceof Error ? e.message : String(e);
-  return [diag('build.internal', `内部错误：${msg}（请报告给开发者）`, `internal error: ${msg} (please report it)`, { file })];
+  return [diag('build.internal', { msg }, { file })];
 }
 
 /** Refuses an output path that would land outside the output folder (a crafted name such as ../../x). */
@@ -23,7 +23,7 @@ export function assertInside(root: string, target: string): void {
   const rel = relative(resolve(root), resolve(target));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
     throw new GongwenError(
-      diag('build.outsideOut', `输出路径超出输出文件夹：${target}`, `output path escapes the output folder: ${target}`),
+      diag('build.outsideOut', { target }),
     );
   }
 }
@@ -31,14 +31,12 @@ export function assertInside(root: string, target: string): void {
 async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
   const loaded = loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
-  const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant });
-  let rendered;
-  try {
-    rendered = await renderGongwen(doc, { ...defaultWriterInputs(), formats: job.formats, draft: job.draft });
-  } catch (e) {
-    if (!(e instanceof GongwenError)) throw e;
-    throw new GongwenError(e.diagnostics.map((d) => pointAtSealKey(d, doc.signatures, job.file, loaded.lineOf)));
-  }
+  const inputs = defaultWriterInputs();
+  // The same checks as `validate`, each at its YAML position; the seal images are read here, once.
+  const pre = preflightReport(loaded, { variant: job.variant, glyphs: glyphsOf(inputs.fonts) });
+  if (pre.diagnostics.length > 0) throw new GongwenError(pre.diagnostics);
+  const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant, seals: pre.seals });
+  const rendered = await renderGongwen(doc, { ...inputs, formats: job.formats, draft: job.draft });
   const written: { path: string; size: number }[] = [];
   for (const f of rendered.files) {
     const path = `${job.outBase}.${f.format}`;
@@ -46,24 +44,13 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
     await writeFileAtomic(path, f.bytes);
     written.push({ path, size: f.bytes.byteLength });
   }
-  const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal] : []));
+  const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal.path] : []));
   return {
     written,
     deps,
     warnings: [...loaded.warnings, ...rendered.warnings],
     loaded: { file: resolve(job.file), report: loaded.report, warnings: loaded.warnings }, // for its county's roll-up
   };
-}
-
-/**
- * A seal image error names the image; the clerk fixes it in the report, so point there too: the
- * `seal:` line of the organ that named it.
- */
-function pointAtSealKey(d: Diagnostic, signatures: Signature[], file: string, lineOf: (p: DataPath) => Position): Diagnostic {
-  const k = signatures.findIndex((s) => s.seal !== undefined && d.file !== undefined && resolve(s.seal) === resolve(d.file));
-  if (k < 0) return d;
-  const at = lineOf(['issuingOrgans', k, 'seal']);
-  return { ...d, related: [...(d.related ?? []), { file, line: at.line, col: at.col, zh: '印章路径在此设置', en: 'the seal path is set here' }] };
 }
 
 export async function runJob(job: Job, outRoot: string): Promise<JobResult> {

@@ -3,14 +3,45 @@
 // never a truncated file; a stale temporary file is swept away by the next build.
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { GongwenError, diag } from '../diagnostics.ts';
 
 const TMP_MARK = '.gongwen-tmp';
 let counter = 0;
 
-/** The temporary sibling of `target`: hidden, named after the process so a live writer's file is recognisable. */
+/** Longest file name in bytes on the usual file systems (NAME_MAX). */
+const NAME_MAX = 255;
+
+/**
+ * The temporary sibling of `target`: hidden, named after the process so a live writer's file is recognisable.
+ * A long target name (80 CJK characters are 240 bytes) is shortened to a hash so the name still fits NAME_MAX.
+ */
 function tempName(target: string): string {
   counter += 1;
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${counter}${TMP_MARK}`);
+  const tail = `.${process.pid}-${counter}${TMP_MARK}`;
+  const base = basename(target);
+  const name = Buffer.byteLength(`.${base}${tail}`) <= NAME_MAX ? base : createHash('sha256').update(base).digest('hex').slice(0, 32);
+  return join(dirname(target), `.${name}${tail}`);
+}
+
+/** What went wrong writing, in the user's terms: a full disk, a folder in the way, no permission. */
+const WRITE_ERRORS: Record<string, readonly [string, string]> = {
+  ENOSPC: ['磁盘空间不足', 'no space left on the device'],
+  EDQUOT: ['超出磁盘配额', 'disk quota exceeded'],
+  EISDIR: ['该位置已有同名文件夹', 'a folder of that name is in the way'],
+  ENOTDIR: ['路径中有一段是文件而不是文件夹', 'part of the path is a file, not a folder'],
+  EEXIST: ['路径中有一段是文件而不是文件夹', 'part of the path is a file, not a folder'],
+  EACCES: ['没有写入权限', 'permission denied'],
+  EPERM: ['没有写入权限', 'permission denied'],
+  EROFS: ['文件系统是只读的', 'the file system is read-only'],
+  ENAMETOOLONG: ['文件名过长', 'the file name is too long'],
+  EIO: ['输入输出错误', 'an I/O error'],
+};
+
+function writeError(target: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code ? WRITE_ERRORS[code] : undefined;
+  return why ? new GongwenError(diag('build.write', { target, why }, { file: target })) : e;
 }
 
 export function isTempName(name: string): boolean {
@@ -19,6 +50,14 @@ export function isTempName(name: string): boolean {
 
 /** Writes `bytes` to `target` through a temporary file and a rename; creates the folder when needed. */
 export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+  try {
+    await writeThroughTemp(target, bytes);
+  } catch (e) {
+    throw writeError(target, e);
+  }
+}
+
+async function writeThroughTemp(target: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = tempName(target);
   const handle = await open(tmp, 'w');

@@ -1,6 +1,8 @@
 // rollupCounty(dir): county.yaml + every township report in the folder → CountySummary.
 // Files that fail validation still appear (未通过校验, with the reason); everything else rolls up.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readRegularFile } from '../readFile.ts';
+import { MAX_FILE_BYTES } from '../load/index.ts';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GongwenError, diag, type Diagnostic } from '../diagnostics.ts';
@@ -25,7 +27,9 @@ export interface LoadedFile {
 /** Best guess at whose file an invalid one is: its `township:` if readable, else the file name. */
 function townshipOfInvalid(file: string): string {
   try {
-    const raw: unknown = parse(readFileSync(file, 'utf8'));
+    // Through the one file check: a FIFO or device named *.yaml in the folder must not block the roll-up.
+    const read = readRegularFile(file, MAX_FILE_BYTES);
+    const raw: unknown = read.ok ? parse(read.bytes.toString('utf8')) : undefined;
     if (raw && typeof raw === 'object' && 'township' in raw && typeof raw.township === 'string' && raw.township.trim()) {
       return raw.township.trim();
     }
@@ -70,7 +74,7 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
     // A report of another county or year is well-formed but does not belong in this roll-up.
     if (report.county !== county.county || report.year !== county.year) {
       const reason = `报告为${report.county}${report.year}年度，与汇总（${county.county}${county.year}年度）不符`;
-      diagnostics.push(diag('rollup.wrongCountyOrYear', reason, `report is for ${report.county} ${report.year}, not ${county.county} ${county.year}`, { file }));
+      diagnostics.push(diag('rollup.wrongCountyOrYear', { reason, county: report.county, year: report.year, wantCounty: county.county, wantYear: county.year }, { file }));
       addRow(invalidRow(report.township, file, listed.has(report.township), reason));
       continue;
     }
@@ -83,13 +87,13 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
       const dup = roster.duplicates.find((d) => d.township === report.township);
       if (dup) dup.files.push(file);
       else roster.duplicates.push({ township: report.township, files: [first.file, file] });
-      diagnostics.push(diag('rollup.duplicate', `乡镇“${report.township}”有多份报告，仅汇总 ${first.file}`, `township ${report.township} reported more than once; only ${first.file} is rolled up`, { file }));
+      diagnostics.push(diag('rollup.duplicate', { township: report.township, first: first.file }, { file }));
     } else if (!listed.has(report.township)) {
       row.status = 'unexpected';
       row.reason = '不在 county.yaml 的乡镇名单中';
       row.flags.unshift('不在名单中');
       roster.unexpected.push({ township: report.township, file });
-      diagnostics.push(diag('rollup.unexpected', `乡镇“${report.township}”不在 county.yaml 名单中，未计入汇总`, `township ${report.township} is not listed in county.yaml; not rolled up`, { file }));
+      diagnostics.push(diag('rollup.unexpected', { township: report.township }, { file }));
       // Kept aside so a second copy of an unexpected township still counts as a duplicate.
       kept.set(report.township, { township: report.township, file, report, metrics: countedMetrics(report) });
     } else {
@@ -106,7 +110,7 @@ export function rollupReports(county: County, files: LoadedFile[], dict: ThemeDi
     if (!rows) {
       roster.absent.push(name);
       completeness.push({ township: name, listed: true, status: 'absent', missingParts: [...REQUIRED_PARTS], metricsReported: 0, metricsMissing: [...KEY_METRICS], flags: ['未报送'] });
-      diagnostics.push(diag('rollup.absent', `乡镇“${name}”列入名单但未报送`, `township ${name} is listed but sent no report`, { file: COUNTY_FILE }));
+      diagnostics.push(diag('rollup.absent', { township: name }, { file: COUNTY_FILE }));
       continue;
     }
     completeness.push(...rows);
@@ -146,7 +150,7 @@ export function rollupCounty(dir: string, preloaded: ReadonlyMap<string, Loaded<
   try {
     names = readdirSync(dir);
   } catch {
-    throw new GongwenError(diag('rollup.noDir', `无法读取目录 ${dir}`, `cannot read folder ${dir}`, { file: dir }));
+    throw new GongwenError(diag('rollup.noDir', { dir }, { file: dir }));
   }
   // Code-point order, not locale order: the same folder rolls up the same way on every machine.
   const files = names

@@ -18,7 +18,7 @@
 //         columns: [项目, 数量]
 //         rows: [[普法活动, 67场次]]
 import { z } from 'zod';
-import { Text } from './common.ts';
+import { Cell, Paragraph, Text } from './common.ts';
 
 export const PART_KEYS = ['measures', 'leadership', 'shortcomings', 'nextYear', 'other'] as const;
 export const PartKey = z.enum(PART_KEYS);
@@ -30,7 +30,7 @@ export const TableBlock = z.strictObject({
     caption: Text.optional(),
     columns: z.array(Text).min(1), // header cells, one per column
     widths: z.array(z.number().positive()).optional(), // relative column widths; equal when absent
-    rows: z.array(z.array(z.string())), // each row as many cells as columns (checked in the loader)
+    rows: z.array(z.array(Cell)), // each row as many cells as columns (checked in the loader)
   }),
 });
 export type TableBlock = z.infer<typeof TableBlock>;
@@ -60,7 +60,7 @@ export const Section: z.ZodType<Section, Section> = z.lazy(() =>
     body: z.array(BodyNode).optional(),
   }),
 );
-export const BodyNode: z.ZodType<BodyNode, BodyNode> = z.lazy(() => z.union([Text, Section, TableBlock]));
+export const BodyNode: z.ZodType<BodyNode, BodyNode> = z.lazy(() => z.union([Paragraph, Section, TableBlock]));
 export const Body = z.array(BodyNode);
 
 /** 附件: a title (as in the 附件说明) and, optionally, its content laid out on its own pages (7.3.7). */

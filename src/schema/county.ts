@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { IsoDate, Text, DocNumber } from './common.ts';
 import { Organ, Variant } from './report.ts';
+import { MAX_YEAR } from './limits.ts';
 
 export const County = z.strictObject({
   county: Text, // 县（市、区）名
   city: Text.optional(),
   province: Text.optional(),
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(2000).max(MAX_YEAR - 1),
   demo: z.boolean().optional(), // 示例数据: not real places
   townships: z.array(Text).min(1), // the townships expected to report
   deadline: IsoDate, // 报送截止日期

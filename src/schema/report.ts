@@ -1,10 +1,11 @@
 // The report (法治政府建设情况报告) as data: one YAML file per township and year.
 import { z } from 'zod';
-import { IsoDate, Text, DocNumber } from './common.ts';
+import { IsoDate, Text, DocNumber, issue } from './common.ts';
 import { METRIC_KEYS } from './catalogue.ts';
 import { Attachment, Body, type BodyNode } from './body.ts';
 
 export { PART_KEYS, PartKey } from './body.ts';
+import { MAX_YEAR } from './limits.ts';
 
 export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
 export const Variant = z.enum(VARIANTS);
@@ -19,7 +20,7 @@ export type Organ = z.infer<typeof Organ>;
 
 export const QUALIFIERS = ['余', '多', '近', '约'] as const;
 export const MetricValue = z.strictObject({
-  value: z.number().nonnegative(),
+  value: z.number().nonnegative().max(1e12), // printed as digits: no exponent notation
   unit: Text,
   qualifier: z.enum(QUALIFIERS).optional(), // 13500余份 → value 13500, qualifier 余
   source: Text.optional(), // the phrase in the text the figure comes from
@@ -32,7 +33,7 @@ export const Report = z
   county: Text, // 县（市、区）
   city: Text.optional(),
   province: Text.optional(),
-  year: z.number().int().min(2000).max(2100), // the year reported on
+  year: z.number().int().min(2000).max(MAX_YEAR - 1), // the year reported on (its report is dated the next year at the latest)
   variant: Variant.default('file-up'),
   copyNo: Text.optional(), // 份号
   secrecy: Text.optional(), // 密级和保密期限
@@ -69,20 +70,12 @@ function checkTables(node: BodyNode, path: (string | number)[], ctx: z.Refinemen
     const n = node.table.columns.length;
     node.table.rows.forEach((row, r) => {
       if (row.length !== n) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'table', 'rows', r],
-          message: `表格这一行有 ${row.length} 格，而表头有 ${n} 列，每行的格数应与列数相同 / this row has ${row.length} cell(s) but the table has ${n} column(s); every row needs one cell per column`,
-        });
+        ctx.addIssue({ ...issue({ code: 'schema.tableRow', cells: row.length, columns: n }), path: [...path, 'table', 'rows', r] });
       }
     });
     const w = node.table.widths;
     if (w && w.length !== n) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'table', 'widths'],
-        message: `列宽有 ${w.length} 项，而表头有 ${n} 列 / widths lists ${w.length} value(s) but the table has ${n} column(s)`,
-      });
+      ctx.addIssue({ ...issue({ code: 'schema.tableWidths', widths: w.length, columns: n }), path: [...path, 'table', 'widths'] });
     }
     return;
   }

@@ -4,11 +4,11 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { DiagView } from './protocol.ts';
 
-type Span = { from: number; to: number; path: (string | number)[] };
+type Span = { from: number; to: number; path: (string | number)[]; map?: boolean };
 
 function spans(node: unknown, path: (string | number)[], out: Span[]): void {
   if (!isNode(node)) return;
-  if (node.range) out.push({ from: node.range[0], to: Math.max(node.range[1], node.range[0] + 1), path });
+  if (node.range) out.push({ from: node.range[0], to: Math.max(node.range[1], node.range[0] + 1), path, map: isMap(node) });
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -40,7 +40,9 @@ export function diagPathFinder(doc: Document, text: string): (d: Diagnostic) => 
     for (const s of all) {
       if (s.from <= offset && offset < s.to && (!best || s.to - s.from <= best.to - best.from)) best = s;
     }
-    return best?.path ?? [];
+    // A mapping and its first key start at the same place: a message there (a missing field) is the mapping's.
+    const map = best && all.find((s) => s.map && s.from === best!.from && s.path.length === best!.path.length - 1);
+    return (map ?? best)?.path ?? [];
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { zlibSync } from 'fflate';
 import type { Block, Gongwen, Run } from '../../src/compose/model.ts';
+import { readSealImage, type SealImage } from '../../src/load/seals.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -33,6 +34,14 @@ function chunk(type: string, data: Uint8Array): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE((c ^ 0xffffffff) >>> 0);
   return Buffer.concat([len, body, crc]);
+}
+
+/** The seal image at `path`, read through the loader's check (a test with a bad image fails here, loudly). */
+function sealAt(path: string | undefined): SealImage | undefined {
+  if (!path) return undefined;
+  const r = readSealImage(path);
+  if (!r.ok) throw new Error(r.diagnostic.en);
+  return r.image;
 }
 
 /** A stand-in seal: a red ring with a red centre dot on transparency, 240 px square. */
@@ -69,7 +78,7 @@ export function fileUp(seal?: string): Gongwen {
     addressee: '县委、县政府：',
     body: seedBody(),
     attachments: [{ title: '岔河镇2023年度法治政府建设工作台账', body: [] }, { title: '岔河镇2023年度行政执法统计表', body: [] }],
-    signatures: [{ organ: '如东县岔河镇人民政府', seal }],
+    signatures: [{ organ: '如东县岔河镇人民政府', seal: sealAt(seal) }],
     sealed: true,
     date: '2024年1月5日',
     note: '联系人：李四，电话：0513-84000000',
@@ -86,8 +95,8 @@ export function joint(seal?: string): Gongwen {
     body: seedBody('001_543c494b65792b09.txt').slice(0, 6),
     attachments: [],
     signatures: [
-      { organ: '中共如东县岔河镇委员会', seal },
-      { organ: '如东县岔河镇人民政府', seal },
+      { organ: '中共如东县岔河镇委员会', seal: sealAt(seal) },
+      { organ: '如东县岔河镇人民政府', seal: sealAt(seal) },
     ],
   };
 }

@@ -2,6 +2,7 @@
 import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
 import type { Measure } from '../../layout/measure.ts';
+import { TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
@@ -68,7 +69,10 @@ function tableOf(g: Geometry, t: GwTable): Child[] {
   const rows = t.rows.map((r) => row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(r[i] ?? '', STYLE.table, c.align)], 'center'))));
   const borders = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
   const out: Child[] = t.caption ? [new Paragraph({ style: STYLE.caption, children: [new TextRun(t.caption)] })] : [];
-  return [...out, table({ widths, borders, cellMargin: CELL_MARGIN }, [head, ...rows])];
+  // The PDF's cell padding (src/layout/table.ts), so that a cell wraps and a row stands as tall as there.
+  const size = g.profile.roles.table.size * 20;
+  const margins = { cellMargin: Math.round(TABLE_STYLE.padX * size), cellMarginY: Math.round(TABLE_STYLE.padY * size) };
+  return [...out, table({ widths, borders, ...margins }, [head, ...rows])];
 }
 
 function formatValue(v: number): string {

@@ -15,7 +15,7 @@ import { blankLine, type Child } from './body.ts';
 import { cell, exactLine, indent, row, table } from './elements.ts';
 import { type Geometry, textWidth } from './geometry.ts';
 import { type DrawingIds, floatingPicture } from './media.ts';
-import { readSeal } from './seal.ts';
+import type { SealImage } from '../../load/seals.ts';
 import { STYLE } from './styles.ts';
 import { eighths, ptFromMm, pxFromTwips, twipsFromMm } from './units.ts';
 
@@ -26,10 +26,9 @@ const BLANK_DATE = '　　　　年　　月　　日';
 const SEAL_CENTRE_ABOVE_LINE_BOTTOM = 0.2;
 
 /** A seal floating behind the text, centred at (cx, cy) twips: cx from the left margin (or cell), cy from the anchor paragraph's top. */
-function sealRun(g: Geometry, ids: DrawingIds, path: string, cx: number, cy: number) {
-  const seal = readSeal(path);
+function sealRun(g: Geometry, ids: DrawingIds, seal: SealImage, cx: number, cy: number) {
   const w = twipsFromMm(g.profile.seal.diameter);
-  const h = Math.round(w * seal.aspect);
+  const h = Math.round((w * seal.height) / seal.width);
   return floatingPicture(ids, seal.data, seal.type, cx - w / 2, cy - h / 2, w, h, '印章 seal');
 }
 
@@ -146,9 +145,10 @@ const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] }
  * bottom), so it stays at the foot of the last page whatever the text above does. Tried and rejected: a floating
  * table (tblpYSpec="bottom") and framed paragraphs (w:framePr yAlign="bottom"), both of which LibreOffice 7.4 leaves
  * in the text flow. The package builds the text box (ShapeRun) and the table, but a text box takes only paragraphs
- * there: the table is built in the body between markers, and moveColophon() moves it into the box.
+ * there: the table is built in the body between markers, and moveColophon() moves it into the box. `ownPage`: the
+ * typesetter's decision (landings.colophon.ownPage).
  */
-export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen): Child[] {
+export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false): Child[] {
   const col = doc.colophon;
   if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return [];
   const cp = g.profile.colophon;
@@ -198,7 +198,10 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen): Ch
     children: [marker(BOX)],
   });
   const spacer = () => new Paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
-  return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), new Paragraph({ style: STYLE.spacer, spacing: exactLine(20), children: [box] })];
+  // On a page of its own where the PDF typesetter put it there (it did not fit under the signature): Word and
+  // LibreOffice would otherwise fit it wherever their own flow leaves room, and the page counts would differ.
+  const anchor = new Paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20), children: [box] });
+  return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), anchor];
 }
 
 /** The w:p element that holds a marker. */
@@ -208,7 +211,33 @@ function paragraphAround(xml: string, text: string): [number, number] | undefine
   return [xml.lastIndexOf('<w:p>', at), xml.indexOf('</w:p>', at) + '</w:p>'.length];
 }
 
-/** Moves the colophon's table (and the paragraph a text box must end with) from the body into its text box. */
+/**
+ * The text box as Word writes one: the DrawingML shape for readers that know it (mc:Choice Requires="wps": Word
+ * 2010 and later, WPS, LibreOffice), and the same box and content in VML for those that do not (mc:Fallback: Word
+ * 2007 and other older readers, which would otherwise drop the colophon). Same size, place, wrapping and bottom
+ * anchoring, taken from the drawing itself.
+ */
+function withVmlFallback(drawing: string): string {
+  const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(drawing);
+  const z = /relativeHeight="(\d+)"/.exec(drawing);
+  const content = /<w:txbxContent>.*<\/w:txbxContent>/s.exec(drawing);
+  if (!extent || !z || !content) throw new Error('colophon text box: no extent, z-order or content to repeat in VML');
+  const pt = (emu: string) => `${Math.round(Number(emu) / 127) / 100}pt`;
+  const style = [
+    'position:absolute', 'margin-left:0', 'margin-top:0', `width:${pt(extent[1])}`, `height:${pt(extent[2])}`, `z-index:${z[1]}`,
+    'mso-position-horizontal:absolute', 'mso-position-horizontal-relative:margin', 'mso-position-vertical:bottom',
+    'mso-position-vertical-relative:margin', 'v-text-anchor:bottom',
+  ].join(';');
+  const vml =
+    `<w:pict><v:rect style="${style}" filled="f" stroked="f"><v:textbox inset="0,0,0,0">${content[0]}</v:textbox>` +
+    '<w10:wrap type="topAndBottom" anchorx="margin" anchory="margin"/></v:rect></w:pict>';
+  return `<mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice><mc:Fallback>${vml}</mc:Fallback></mc:AlternateContent>`;
+}
+
+/**
+ * Moves the colophon's table (and the paragraph a text box must end with) from the body into its text box, and
+ * gives the box its VML fallback.
+ */
 export function moveColophon(xml: string): string {
   const start = paragraphAround(xml, TABLE_START);
   const end = paragraphAround(xml, TABLE_END);
@@ -217,5 +246,8 @@ export function moveColophon(xml: string): string {
   const body = xml.slice(0, start[0]) + xml.slice(end[1]);
   const box = paragraphAround(body, BOX);
   if (!box) return xml;
-  return body.slice(0, box[0]) + content + body.slice(box[1]);
+  const drawingStart = body.lastIndexOf('<w:drawing>', box[0]);
+  const drawingEnd = body.indexOf('</w:drawing>', box[1]) + '</w:drawing>'.length;
+  const drawing = body.slice(drawingStart, box[0]) + content + body.slice(box[1], drawingEnd);
+  return body.slice(0, drawingStart) + withVmlFallback(drawing) + body.slice(drawingEnd);
 }

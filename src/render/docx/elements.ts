@@ -37,7 +37,8 @@ export interface TableSpec {
   center?: boolean;
   /** Border per edge; absent edges have none. */
   borders?: Partial<Record<Edge, IBorderOptions>>;
-  cellMargin?: number; // left and right cell margin, twips (top and bottom are 0)
+  cellMargin?: number; // left and right cell margin, twips
+  cellMarginY?: number; // top and bottom cell margin, twips (0 when absent)
 }
 
 export function cell(width: number, children: (Paragraph | Table)[], vAlign?: 'center' | 'bottom'): TableCell {
@@ -68,6 +69,7 @@ export function table(spec: TableSpec, rows: TableRow[]): Table {
   const b = spec.borders ?? {};
   const edge = (e: Edge) => b[e] ?? NO_BORDER;
   const m = spec.cellMargin ?? 0;
+  const my = spec.cellMarginY ?? 0;
   const widths = spec.widths.map(Math.round);
   return new Table({
     width: { size: widths.reduce((a, x) => a + x, 0), type: WidthType.DXA },
@@ -75,7 +77,7 @@ export function table(spec: TableSpec, rows: TableRow[]): Table {
     alignment: spec.center ? AlignmentType.CENTER : undefined,
     layout: TableLayoutType.FIXED,
     borders: { top: edge('top'), left: edge('left'), bottom: edge('bottom'), right: edge('right'), insideHorizontal: edge('insideHorizontal'), insideVertical: edge('insideVertical') },
-    margins: { top: 0, bottom: 0, left: m, right: m },
+    margins: { top: my, bottom: my, left: m, right: m },
     rows,
   });
 }

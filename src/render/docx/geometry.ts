@@ -66,5 +66,8 @@ export function textWidth(text: string, sizePt: number, spacingTwips = 0): numbe
  * height, and CJK faces draw their ideographic em box from 0.88 em above the baseline to 0.12 em below.
  */
 export function emTopInLine(lineTwips: number, sizePt: number): number {
-  return 0.8 * lineTwips - 0.88 * sizePt * 20;
+  return BASELINE_IN_EXACT_LINE * lineTwips - 0.88 * sizePt * 20;
 }
+
+/** Where LibreOffice puts the baseline in a line of exact height: this fraction of the height down from its top. */
+export const BASELINE_IN_EXACT_LINE = 0.8;

@@ -17,7 +17,7 @@ import { measureOf } from '../../fonts/measure.ts';
 import { layOut, type LaidInputs, type WriterInputs } from '../inputs.ts';
 import { DrawingIds } from './media.ts';
 import { coreXml, packageParts, type Parts, zipParts } from './package.ts';
-import { footers, sectionProperties } from './page.ts';
+import { dashInkTop, footers, sectionProperties } from './page.ts';
 import { patchStyles, stylesOptions } from './styles.ts';
 
 const geometryCache = new WeakMap<Profile, Geometry>();
@@ -41,7 +41,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     ...bodyChildren(g, ids, doc, m),
     ...signatureChildren(g, ids, doc, m),
     ...noteParagraph(doc.note),
-    ...colophonChildren(g, ids, doc),
+    ...colophonChildren(g, ids, doc, inputs.laid.landings.colophon?.ownPage),
   ];
   return new Document({
     title: doc.meta.title,
@@ -52,7 +52,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     evenAndOddHeaderAndFooters: true,
     defaultTabStop: 640,
     styles: stylesOptions(g),
-    sections: [{ properties: sectionProperties(g), footers: footers(g), children }],
+    sections: [{ properties: sectionProperties(g, dashInkTop(g, m)), footers: footers(g), children }],
   });
 }
 

@@ -69,7 +69,10 @@ export async function packageParts(file: Document): Promise<Parts> {
  * depend on the machine's time zone.
  */
 export function zipParts(doc: Gongwen, parts: Parts): Uint8Array {
-  const [y, m, d] = isoDate(doc).split('-').map(Number);
+  const [year, m, d] = isoDate(doc).split('-').map(Number);
+  // The zip format dates 1980–2107 and fflate 1980–2099: the entries' date is the document's within that range,
+  // so whatever date a caller passes, the zip is written.
+  const y = Math.min(2099, Math.max(1980, year));
   // [Content_Types].xml first, as Word writes it and as tools that sniff the file type look for it.
   const ordered: Parts = new Map([...parts].sort(([a], [b]) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES)));
   return zipFiles(ordered, new Date(y, m - 1, d, 0, 0, 0), (path) => path.startsWith('word/media/'));

@@ -1,7 +1,8 @@
 // Page setup: A4, the GB/T 9704 margins, a lines-only document grid, and odd/even footers with — n —.
 import { AlignmentType, DocumentGridType, Footer, type ISectionOptions, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 import { indent } from './elements.ts';
-import { emTopInLine, type Geometry } from './geometry.ts';
+import type { Measure } from '../../layout/measure.ts';
+import { BASELINE_IN_EXACT_LINE, type Geometry } from './geometry.ts';
 import { STYLE } from './styles.ts';
 import { twipsFromMm } from './units.ts';
 
@@ -32,12 +33,23 @@ export function footers(g: Geometry): NonNullable<ISectionOptions['footers']> {
   return { default: pageFooter(g, true), even: pageFooter(g, false) };
 }
 
-export function sectionProperties(g: Geometry): SectionProperties {
-  // The footer line's bottom edge, measured up from the paper's bottom (Word's "footer from bottom"), placed so
-  // that the page number's em box starts 7 mm below the block.
+/** The page number's dash (一字线) whose stroke the standard places: its ink's top above the baseline, in pt. */
+export function dashInkTop(g: Geometry, m: Measure): number {
+  const role = g.profile.roles.pageNumber;
+  return m.ink(role.font, '—', role.size).top;
+}
+
+/**
+ * `dashTop`: see dashInkTop(). GB/T 9704 7.5: "一字线上距版心下边缘7mm", the dash's stroke 7 mm below the block.
+ * The footer is placed from it as LibreOffice sets an exact-height line: baseline at 80 % of the line's height
+ * (measured: the stroke's ink lands within 0.1 mm of where this puts it). Word sets the footer the same way from
+ * "footer from bottom"; with the real 宋体 its dash is drawn at that font's own height.
+ */
+export function sectionProperties(g: Geometry, dashTop: number): SectionProperties {
+  // The footer line's bottom edge, measured up from the paper's bottom (Word's "footer from bottom").
   const line = footerLine(g);
-  const numberTop = g.top + g.blockH + twipsFromMm(g.profile.pageNumber.belowBlock);
-  const lineTop = numberTop - emTopInLine(line, g.profile.roles.pageNumber.size);
+  const strokeTop = g.top + g.blockH + twipsFromMm(g.profile.pageNumber.belowBlock);
+  const lineTop = strokeTop - (BASELINE_IN_EXACT_LINE * line - dashTop * 20);
   const footer = Math.max(0, Math.round(g.pageH - lineTop - line));
   return {
     page: {

@@ -1,12 +1,14 @@
 // word/styles.xml: one named style per role, so that an edit in Word or WPS keeps the format. Built by the docx
 // package (document defaults, paragraph and character styles; it marks Normal the default); the few paragraph
 // properties its style options lack (w:widowControl, w:overflowPunct, w:autoSpaceDE/DN, w:snapToGrid) are added to
-// its XML by patchStyles(). Only these styles are written: the package's own defaults (a blue Heading 1, Title, TOC
-// and footnote styles) would be unused and only slow the writing down.
+// its XML by patchStyles(). Only these styles are written, and the two reference styles that the package's footnote
+// and endnote separators name: the package's own defaults (a blue Heading 1, Title, TOC) would be unused and only
+// slow the writing down.
 import {
   AlignmentType, DocumentDefaults, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions, type IStylesOptions, LineRuleType, StyleForCharacter, StyleForParagraph,
 } from 'docx';
+import { TABLE_STYLE } from '../../layout/table.ts';
 import type { TextRole } from '../../schema/profile.ts';
 import { LATIN_FONT, OFFICIAL_FONT } from './fonts.ts';
 import type { Geometry } from './geometry.ts';
@@ -100,6 +102,7 @@ function paragraphOf(s: Spec, bodyChar: number): IParagraphStylePropertiesOption
 function specs(g: Geometry): Spec[] {
   const exact = g.pitch;
   const flat = { firstLine: 0 };
+  const tableLine = Math.round(TABLE_STYLE.leading * g.profile.roles.table.size * 20);
   const heading = (id: string, name: string, role: TextRole, outline: number): Spec => ({ id, name, role, basedOn: 'Normal', next: 'Normal', keepNext: true, outline });
   return [
     heading(STYLE.h1, '一级标题', 'h1', 0),
@@ -123,8 +126,9 @@ function specs(g: Geometry): Spec[] {
     { id: STYLE.spacer, name: '版头间距', basedOn: 'Normal', offGrid: true, line: exact, ind: flat },
     { id: STYLE.rule, name: '分隔线', basedOn: 'Normal', offGrid: true, line: exact, ind: flat },
     { id: STYLE.pageNumber, name: '页码', role: 'pageNumber', basedOn: 'Normal', spacing: 0, offGrid: true, ind: flat },
-    { id: STYLE.table, name: '表格文字', role: 'table', basedOn: 'Normal', spacing: 0, offGrid: true, line: 360, ind: flat, jc: 'center' },
-    { id: STYLE.tableHead, name: '表头', role: 'tableHead', basedOn: STYLE.table, spacing: 0, offGrid: true, line: 360, ind: flat, jc: 'center' },
+    // Lines as far apart as in the PDF's tables (src/layout/table.ts).
+    { id: STYLE.table, name: '表格文字', role: 'table', basedOn: 'Normal', spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
+    { id: STYLE.tableHead, name: '表头', role: 'tableHead', basedOn: STYLE.table, spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
     { id: STYLE.caption, name: '表题', role: 'body', basedOn: 'Normal', keepNext: true, ind: flat, jc: 'center' },
   ];
 }
@@ -158,6 +162,10 @@ export function stylesOptions(g: Geometry): IStylesOptions {
       charStyle(CHAR_STYLE.h3, '三级标题字符', 'h3'),
       charStyle(CHAR_STYLE.h4, '四级标题字符', 'h4'),
       charStyle(CHAR_STYLE.signerName, '签发人姓名', 'signerName'),
+      // The footnote and endnote separators the package writes name these styles; Word's built-in definitions.
+      ...['FootnoteReference', 'EndnoteReference'].map(
+        (id) => new StyleForCharacter({ id, name: id === 'FootnoteReference' ? 'footnote reference' : 'endnote reference', uiPriority: 99, semiHidden: true, unhideWhenUsed: true, run: { superScript: true } }),
+      ),
     ],
   };
   cache.set(g, styles);

@@ -19,6 +19,7 @@ export async function renderPdfDocument(doc: Gongwen, inputs: WriterInputs | Lai
   const { profile, fonts, laid } = 'laid' in inputs ? inputs : layOut(doc, inputs);
   const g = geometry(profile);
   const byRole = Object.fromEntries(FONT_ROLES.map((r) => [r, fonts.fonts[r].font])) as Record<FontRole, Font>;
-  const bytes = await paintPdf(laid.pages, { fonts: byRole, colors: profile.colors, size: [g.pageWidth, g.pageHeight], meta: doc.meta });
+  const images = new Map(doc.signatures.flatMap((s) => (s.seal ? [[s.seal.path, s.seal.data] as const] : [])));
+  const bytes = await paintPdf(laid.pages, { fonts: byRole, colors: profile.colors, size: [g.pageWidth, g.pageHeight], meta: doc.meta, images });
   return { bytes, warnings: fonts.substitutions };
 }

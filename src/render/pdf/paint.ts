@@ -4,7 +4,6 @@ import type { Font } from 'fontkit';
 import type { FontRole } from '../../schema/profile.ts';
 import type { Page, PageItem, Color } from '../../layout/types.ts';
 import { GongwenError, diag } from '../../diagnostics.ts';
-import { readSealFile } from '../sealFile.ts';
 import { embeddableFont, fontStreamsHuffmanOnly } from './fontEmbed.ts';
 
 export interface PaintOptions {
@@ -12,6 +11,7 @@ export interface PaintOptions {
   colors: { red: string; text: string };
   size: [number, number]; // page width and height in pt
   meta: { title: string; author: string; subject?: string; date?: string };
+  images: ReadonlyMap<string, Uint8Array>; // image bytes by the path a page item names (read and checked at load)
 }
 
 export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array> {
@@ -51,13 +51,13 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
   const colour = (c: Color | 'grey') => (c === 'red' ? opts.colors.red : c === 'grey' ? '#808080' : opts.colors.text);
   for (const page of pages) {
     doc.addPage({ size: opts.size, margin: 0 });
-    for (const it of page.items) paintItem(doc, it, colour);
+    for (const it of page.items) paintItem(doc, it, colour, opts.images);
   }
   doc.end();
   return done;
 }
 
-function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'grey') => string): void {
+function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'grey') => string, images: PaintOptions['images']): void {
   switch (it.kind) {
     case 'text':
       doc
@@ -75,12 +75,13 @@ function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'g
       doc.save().lineWidth(it.width).strokeColor(colour(it.color)).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore();
       break;
     case 'image': {
-      const data = readSealFile(it.path);
+      const data = images.get(it.path);
+      if (!data) throw new Error(`no image bytes for ${it.path}`);
       try {
         doc.image(Buffer.from(data.buffer, data.byteOffset, data.byteLength), it.x, it.y, { width: it.w, height: it.h });
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        throw new GongwenError(diag('seal.unreadable', `印章图片无法读取（仅支持 PNG/JPEG）：${it.path}`, `seal image unreadable (PNG or JPEG only): ${it.path}: ${why}`, { file: it.path }));
+        throw new GongwenError(diag('seal.unreadable', { path: it.path, why }, { file: it.path }));
       }
       break;
     }

@@ -231,3 +231,48 @@ export function BodyList({ path, depth }: { path: Path; depth: number }) {
     </div>
   );
 }
+
+/** 附件: by name only (the old form), or a title with content laid out on its own pages. */
+export function Attachments() {
+  const { data, update } = useContext(Editor);
+  const raw = getAt(data, ['attachments']);
+  const list = Array.isArray(raw) ? raw : [];
+  return (
+    <div class="attachments" data-field="attachments">
+      {list.map((a, i) => {
+        const here = ['attachments', i];
+        const withBody = isObj(a);
+        const titlePath = withBody ? [...here, 'title'] : here;
+        return (
+          <div class="block section depth1">
+            <div class="section-head">
+              <span class="label">附件{i + 1}</span>
+              <input
+                class="heading"
+                type="text"
+                value={String(getAt(data, titlePath) ?? '')}
+                data-field={pathKey(titlePath)}
+                onInput={(e) => update(titlePath, (e.currentTarget as HTMLInputElement).value)}
+              />
+              {!withBody && (
+                <button type="button" class="icon" title="为附件添加正文" onClick={() => update(here, { title: a, body: [''] })}>
+                  ＋正文
+                </button>
+              )}
+              <button type="button" class="icon danger" title="删除" onClick={() => update(['attachments'], list.length > 1 ? list.filter((_, j) => j !== i) : undefined)}>
+                ✕
+              </button>
+            </div>
+            <Msgs path={titlePath} />
+            <Msgs path={here} />
+            {withBody && <BodyList path={[...here, 'body']} depth={1} />}
+          </div>
+        );
+      })}
+      <button type="button" class="add" onClick={() => update(['attachments'], [...list, ''])}>
+        ＋ 附件
+      </button>
+      <Msgs path={['attachments']} />
+    </div>
+  );
+}

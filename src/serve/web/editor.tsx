@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Variant } from '../../schema/report.ts';
 import type { CheckResponse, DiagView, FactView, ImportResponse, Opened, SaveResponse } from '../protocol.ts';
 import { download, getJson, postJson } from './api.ts';
-import { BodyList } from './body.tsx';
+import { Attachments, BodyList } from './body.tsx';
 import { getAt, pathKey, setAt, type Path } from './data.ts';
 import { Editor, type EditorCtx } from './fields.tsx';
 import { HeaderForm } from './header.tsx';
@@ -263,6 +263,10 @@ export function EditorPage({ path }: { path: string }) {
           <section class="panel">
             <h2>正文</h2>
             <BodyList path={['body']} depth={0} />
+          </section>
+          <section class="panel">
+            <h2>附件</h2>
+            <Attachments />
           </section>
           <section class="panel">
             <h2>统计指标</h2>

@@ -1,0 +1,182 @@
+// Issue 12: each defect an adversarial run found, reproduced in process against real fonts, real files and the
+// real pipeline. The schema-level refusals (long strings, dates, document numbers, control characters, glyphs,
+// seals) are error fixtures in tests/fixtures/errors/, checked by tests/diagnostics.test.ts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadFontSet } from '../src/fonts/index.ts';
+import { measureOf } from '../src/fonts/measure.ts';
+import { breakTitle } from '../src/layout/title.ts';
+import { breakLines } from '../src/layout/linebreak.ts';
+import { renderDocx } from '../src/render/docx/index.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
+import { readRegularFile } from '../src/readFile.ts';
+import { readSourceDocument } from '../src/import/decode.ts';
+import { GongwenError } from '../src/diagnostics.ts';
+import { runBuild } from '../src/pipeline/pipeline.ts';
+import { writeFileAtomic } from '../src/pipeline/safeWrite.ts';
+import { checkOutDir } from '../src/cli/outDir.ts';
+import { main } from '../src/cli/main.ts';
+import { validateFile } from '../src/cli/validate.ts';
+import { fileUp } from './helpers/docx-fixtures.ts';
+import { DEMO } from './build-helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-harden-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const m = measureOf(loadFontSet());
+const REPORT = readFileSync(join(DEMO, '示例甲镇.yaml'), 'utf8');
+
+/** The code of the GongwenError `f` throws (or rejects with), to check a refusal is a clean one. */
+async function codeOf(f: () => unknown): Promise<string> {
+  try {
+    await f();
+  } catch (e) {
+    if (e instanceof GongwenError) return e.diagnostics.map((d) => d.code).join(',');
+    return `not a GongwenError: ${String(e)}`;
+  }
+  return 'no error';
+}
+
+function fifo(path: string): string {
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+describe('crashes and hangs', () => {
+  it('1. a 10,000-character title is broken in well under a second (it hung the typesetter)', () => {
+    const title = '示例甲镇法治政府建设情况报告'.repeat(715);
+    const t0 = performance.now();
+    const lines = breakTitle(title, 442, 'xiaobiaosong', 22, m);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(lines.join('')).toBe(title);
+    for (const l of lines) expect(m.width('xiaobiaosong', l, 22)).toBeLessThanOrEqual(442 + 0.01);
+  });
+
+  it('1. a normal title still breaks into its most even lines', () => {
+    const title = '中共如东县岔河镇委员会 如东县岔河镇人民政府关于2023年度法治政府建设情况的报告';
+    const lines = breakTitle(title, 442, 'xiaobiaosong', 22, m);
+    expect(lines.join('')).toBe(title);
+    const widths = lines.map((l) => m.width('xiaobiaosong', l, 22));
+    // 851 pt: no two-line split at a word boundary fits 442 pt (the best leaves 444 pt on the second line)
+    expect(lines).toEqual(['中共如东县岔河镇委员会 如东县', '岔河镇人民政府关于2023年度', '法治政府建设情况的报告']);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(22 * 4); // balanced, not full lines and a stub
+  });
+
+  it('2. a Latin word wider than a line is broken between characters (it crashed the line breaker)', () => {
+    const width = 442;
+    const text = `开展活动${'A'.repeat(60)}，取得成效。`;
+    const lines = breakLines([{ text, font: 'fangsong', size: 16, color: 'text', tag: 'body' }], m, { firstWidth: width - 32, width, cjkAdvance: () => 15.8 });
+    expect(lines.flatMap((l) => l.segments.map((s) => s.text)).join('')).toBe(text);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(width + 0.01);
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('3. the DOCX is written whatever the date its data carries (fflate dates zip entries 1980–2099 only)', async () => {
+    for (const date of ['1979-12-31', '2100-01-01']) {
+      const doc = fileUp();
+      doc.meta.date = date;
+      const bytes = await renderDocx(doc, defaultWriterInputs());
+      expect(bytes[0]).toBe(0x50); // PK
+    }
+  });
+});
+
+describe('resource exhaustion', () => {
+  it('5. a FIFO, /dev/zero and a folder are refused at once, without reading', () => {
+    const f = fifo(join(dir, 'pipe.yaml'));
+    expect(readRegularFile(f, 1024)).toMatchObject({ ok: false, problem: { kind: 'notRegular' } });
+    expect(readRegularFile('/dev/zero', 1024)).toMatchObject({ ok: false, problem: { kind: 'notRegular' } });
+    expect(readRegularFile(dir, 1024)).toMatchObject({ ok: false, problem: { kind: 'isDirectory' } });
+    expect(validateFile(f).map((d) => d.code)).toEqual(['file.notRegular']);
+  });
+
+  it('5. import refuses a FIFO and /dev/zero instead of reading them forever', async () => {
+    expect(await codeOf(() => readSourceDocument(fifo(join(dir, 'pipe.txt'))))).toBe('file.notRegular');
+    expect(await codeOf(() => readSourceDocument('/dev/zero'))).toBe('file.notRegular');
+  });
+
+  it('5, 13. a county folder with a FIFO *.yaml and a symlinked report: the FIFO fails by name, the link is built', async () => {
+    const county = join(dir, 'county5');
+    mkdirSync(county);
+    writeFileSync(join(county, 'county.yaml'), readFileSync(join(DEMO, 'county.yaml')));
+    writeFileSync(join(dir, '甲.yaml'), REPORT);
+    symlinkSync(join(dir, '甲.yaml'), join(county, '示例甲镇.yaml'));
+    fifo(join(county, '示例乙镇.yaml'));
+    const out = join(dir, 'out5');
+    const summary = await runBuild({ inputs: [county], outDir: out, formats: ['pdf'], jobs: 0 });
+    expect(summary.failed.map((f) => [f.label.split('/').pop(), f.diagnostics.map((d) => d.code)])).toEqual([['示例乙镇.yaml', ['file.notRegular']]]);
+    expect(existsSync(join(out, '示例甲镇.pdf'))).toBe(true);
+  }, 60_000);
+
+  it('6. a .docx that would unzip to too much, or has too many entries, is refused before it is parsed', async () => {
+    const big = join(dir, 'bomb.docx');
+    writeFileSync(big, zipSync({ 'word/document.xml': new Uint8Array(70 * 1024 * 1024) }, { level: 9 }));
+    expect(readFileSync(big).length).toBeLessThan(200_000);
+    expect(await codeOf(() => readSourceDocument(big))).toBe('import.docxBomb');
+    const many = join(dir, 'many.docx');
+    writeFileSync(many, zipSync(Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`x/${i}.xml`, strToU8('<a/>')]))));
+    expect(await codeOf(() => readSourceDocument(many))).toBe('import.docxBomb');
+  });
+});
+
+describe('wrong or unclear errors', () => {
+  it('7. an output path held by a folder, and a long CJK file name, are ordinary outcomes, not internal errors', async () => {
+    const out = join(dir, 'out7');
+    mkdirSync(join(out, '示例甲镇.pdf'), { recursive: true });
+    const src = join(dir, 'in7');
+    mkdirSync(src);
+    writeFileSync(join(src, '示例甲镇.yaml'), REPORT);
+    const name = '法'.repeat(80); // 240 bytes: its temp name used to pass NAME_MAX
+    writeFileSync(join(src, `${name}.yaml`), REPORT);
+    const summary = await runBuild({ inputs: [src], outDir: out, formats: ['pdf'], jobs: 0 });
+    expect(summary.failed.map((f) => f.diagnostics.map((d) => d.code).join())).toEqual(['build.write']);
+    expect(existsSync(join(out, `${name}.pdf`))).toBe(true);
+    await writeFileAtomic(join(dir, `${'文'.repeat(83)}.docx`), 'x'); // 249 + 5 bytes: the longest name there is
+  }, 60_000);
+
+  it('7, 8, 13. --out that is a file, on /proc, or empty is refused with a message', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(await codeOf(() => checkOutDir(file))).toBe('build.outNotDir');
+    expect(await codeOf(() => checkOutDir('/proc/self/x'))).toBe('build.outPseudo');
+    expect(await codeOf(() => checkOutDir('/sys/kernel'))).toBe('build.outPseudo');
+    expect(await codeOf(() => checkOutDir(''))).toBe('build.outEmpty');
+    expect(checkOutDir(join(dir, 'new/out'))).toBe(join(dir, 'new/out'));
+  });
+
+  it('9. import will not overwrite its input, nor an existing file without --force', async () => {
+    const src = join(dir, 'x.txt');
+    const seed = readFileSync(join(import.meta.dirname, '..', 'seeds', '004_1f4ceab2d0d79870.txt'));
+    writeFileSync(src, seed);
+    expect(await main(['import', src, '--out', src])).toBe(1);
+    expect(readFileSync(src)).toEqual(seed);
+    const out = join(dir, 'x.yaml');
+    writeFileSync(out, 'keep me');
+    expect(await main(['import', src, '--out', out])).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(await main(['import', src, '--out', out, '--force'])).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('township:');
+  }, 30_000);
+
+  it('10. import refuses random bytes, NUL-filled, empty and CJK-free files, saying why', async () => {
+    const cases: [string, Uint8Array | string][] = [
+      ['random.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)],
+      ['nul.txt', new Uint8Array(4096)],
+      ['empty.txt', ''],
+      ['latin.txt', 'Annual report on the rule of law.\n'],
+    ];
+    for (const [name, bytes] of cases) {
+      writeFileSync(join(dir, name), bytes);
+      expect(await codeOf(() => readSourceDocument(join(dir, name))), name).toBe('import.notText');
+    }
+  });
+
+  it('13. a file with old Mac line ends (CR only) is read as lines, not as "empty"', () => {
+    const file = join(dir, 'cr.yaml');
+    writeFileSync(file, REPORT.replace(/\n/g, '\r'));
+    expect(validateFile(file).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

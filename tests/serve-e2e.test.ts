@@ -1,0 +1,140 @@
+// `gongwen serve` end to end, in a real browser: the county page, editing with live preview and saving,
+// conflicts, validation beside the field, importing a dropped .txt, and downloading a PDF that opens.
+// One browser and one server for the file, on a temp copy of data/.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReportText } from '../src/load/index.ts';
+import { startServer, type Running } from '../src/serve/server.ts';
+import { ROOT } from './build-helpers.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { readPdf } from './helpers/pdfread.ts';
+
+/** Screenshots at the most common office screen size, kept for looking at (see README). */
+const SHOTS = process.env.GONGWEN_SHOTS ?? join(tmpdir(), 'gongwen-serve-shots');
+const VIEWPORT = { width: 1366, height: 768 };
+
+let dir: string;
+let data: string;
+let srv: Running;
+let b: Awaited<ReturnType<typeof launchBrowser>>;
+let ctx: BrowserContext;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gongwen-e2e-'));
+  data = join(dir, 'data');
+  cpSync(join(ROOT, 'data'), data, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  srv = await startServer({ dataDir: data, port: 0 });
+  b = await launchBrowser(VIEWPORT);
+  ctx = b.context;
+});
+afterAll(async () => {
+  await b?.close();
+  await srv?.close();
+});
+
+async function openEditor(path: string): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${srv.url}#/edit?path=${encodeURIComponent(path)}`);
+  await page.waitForSelector('.preview-pages:not([data-stamp="0"])', { timeout: 30_000 });
+  return page;
+}
+
+
+describe('gongwen serve in a browser', () => {
+  it('opens the demo county: townships with their status, totals, charts', async () => {
+    const page = await ctx.newPage();
+    await page.goto(srv.url);
+    const county = page.locator('[data-folder="示例县/2023"]');
+    await county.waitFor();
+    const yaml = readFileSync(join(data, '示例县', '2023', 'county.yaml'), 'utf8');
+    const listed = /townships:\n((?:\s+- .+\n)+)/.exec(yaml)![1].trim().split('\n').length;
+    expect(await county.locator('table.reports tbody tr').count()).toBe(listed);
+    const statuses = await county.locator('table.reports span.status').allTextContents();
+    expect(statuses).toContain('通过');
+    expect(statuses).toContain('缺少法定部分');
+    expect(statuses).toContain('逾期报送');
+    expect(await county.locator('.totals tbody tr').count()).toBeGreaterThan(5);
+    expect(await county.locator('.chart').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'county.png') });
+    await page.close();
+  });
+
+  it('detects a conflicting edit on disk and lets the user keep theirs', async () => {
+    const rel = 'seeds/罗田镇-2023.yaml';
+    const file = join(data, rel);
+    const page = await openEditor(rel);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n', '\n# 另一人的修改\n'));
+    await page.locator('[data-field="addressee"] input').fill('县委、县政府');
+    await page.getByRole('button', { name: '保存' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('文件已在别处修改');
+    expect(await dialog.locator('pre.yaml').nth(1).textContent()).toContain('# 另一人的修改');
+    await page.screenshot({ path: join(SHOTS, 'conflict.png') });
+    expect(readFileSync(file, 'utf8')).not.toContain('addressee: 县委、县政府');
+    await dialog.getByRole('button', { name: '用我的版本覆盖' }).click();
+    await page.locator('.status', { hasText: '已保存' }).waitFor();
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('# 另一人的修改');
+    expect(saved).toContain('addressee: 县委、县政府');
+    await page.close();
+  });
+
+  it('shows an invalid date’s message beside the date field, the same as validate', async () => {
+    const rel = 'seeds/长征镇-2023.yaml';
+    const page = await openEditor(rel);
+    await page.locator('[data-field="date"] input').fill('2024-02-30');
+    const msg = page.locator('[data-field="date"] .msgs .msg.error');
+    await msg.waitFor({ timeout: 20_000 });
+    // The loader `gongwen validate` runs, on the same edit made by hand:
+    const text = readFileSync(join(data, rel), 'utf8');
+    const edited = /^date: .*$/m.test(text) ? text.replace(/^date: .*$/m, 'date: 2024-02-30') : `${text}date: 2024-02-30\n`;
+    const r = loadReportText(edited, rel);
+    expect(r.ok).toBe(false);
+    const expected = !r.ok ? r.diagnostics.find((d) => /date/i.test(d.en) || d.zh.includes('日期'))! : undefined;
+    expect(await msg.textContent()).toContain(expected!.zh);
+    await page.screenshot({ path: join(SHOTS, 'invalid-date.png') });
+    await page.close();
+  });
+
+  it('imports a dropped .txt: the checklist shows, the report opens in the editor', async () => {
+    const page = await ctx.newPage();
+    await page.goto(srv.url);
+    await page.locator('.dropzone').waitFor();
+    await page.locator('.dropzone select').selectOption('示例县/2023');
+    const text = readFileSync(join(ROOT, 'seeds', '001_543c494b65792b09.txt'), 'utf8');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], '旧报告.txt', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.waitForURL(/#\/edit\?path=/);
+    await page.locator('.checklist li').first().waitFor();
+    expect(await page.locator('.checklist li').count()).toBeGreaterThan(0);
+    const yaml = join(data, '示例县', '2023', '旧报告.yaml');
+    expect(existsSync(yaml)).toBe(true);
+    expect(existsSync(join(data, '示例县', '2023', '旧报告.import.md'))).toBe(true);
+    const township = await page.locator('[data-field="township"] input').inputValue();
+    expect(township.length).toBeGreaterThan(1);
+    expect(readFileSync(yaml, 'utf8')).toContain(`township: ${township}`);
+    await page.screenshot({ path: join(SHOTS, 'import.png') });
+    await page.close();
+  });
+
+  it('downloads a PDF that opens', async () => {
+    const page = await openEditor('seeds/高显镇-2022.yaml');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PDF' }).click()]);
+    expect(dl.suggestedFilename()).toBe('高显镇-2022.pdf');
+    const path = join(dir, 'dl.pdf');
+    await dl.saveAs(path);
+    const pages = await readPdf(readFileSync(path));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.texts.map((t) => t.str)).join('')).toContain('高显镇');
+    await page.close();
+  });
+});
