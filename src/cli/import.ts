@@ -44,6 +44,14 @@ export const registerImport: Register = (program) => {
       const source = opts.source ?? relative(process.cwd(), file).split(sep).join('/');
       const given = givenByFlags(opts, givenByFolder(opts.out));
       const result = importText(doc.text, { source, given });
+      if (doc.listItems) {
+        // Word's automatic numbering (一、 （一） made by the list feature) is not text: the clerk must type it.
+        result.notes.unshift({
+          kind: 'structure',
+          zh: `Word 文件中有 ${doc.listItems} 段使用自动编号，编号不在文字中、未能导入，请核对这些段落的标题编号`,
+          en: `${doc.listItems} paragraph(s) of the Word file use automatic list numbering, which is not text and was not imported`,
+        });
+      }
       await writeReportYaml(result.report, opts.out);
       await writeFileAtomic(reportFile, importReportMarkdown(basename(file), result));
       process.stderr.write(`${importSummary(basename(file), result)} (${doc.encoding}) → ${opts.out}, ${reportFile}\n`);
