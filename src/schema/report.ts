@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { IsoDate, Text, DocNumber, Paragraph } from './common.ts';
 import { METRIC_KEYS } from './catalogue.ts';
 import { MAX_YEAR } from './limits.ts';
+import { VARIANTS } from './variants.ts';
 
-export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
+export { VARIANTS };
 export const Variant = z.enum(VARIANTS);
 export type Variant = z.infer<typeof Variant>;
 
