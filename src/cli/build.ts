@@ -1,7 +1,7 @@
 // `gongwen build <files|dirs...> --out DIR`: every report and county roll-up, incrementally and in parallel.
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { FORMATS, type Format } from '../render/index.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
 

@@ -1,7 +1,7 @@
 // `gongwen watch <paths...> --out DIR`: rebuild a report and its county roll-up each time it is saved.
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { FORMATS, type Format } from '../render/index.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
 
