@@ -1,4 +1,6 @@
-// Preloaded by the benchmark into `gongwen build`: reports the process's peak RSS (all threads) at exit.
+// Preloaded by the benchmark into each process it times: reports the process's peak RSS and CPU time
+// (user + system, all threads) at exit.
 process.on('exit', () => {
-  process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`peak-rss-kb=${u.maxRSS} cpu-us=${u.userCPUTime + u.systemCPUTime}\n`);
 });

@@ -3,6 +3,10 @@
 // line of text pay it each time) and it adds a loader thread per process. Bundled, a 2,000-report build is
 // about 15 % faster and 60 MB smaller (README, benchmark). The bundle is rebuilt, in about 0.1 s, as soon
 // as any file it was built from changes, so editing src/ never needs a build step.
+// Checking that the bundle is current costs a stat per source file: contents are hashed only when a size or
+// modification time differs from the stamp's. The stamp also holds the hash of the renderer's own sources
+// (what a pool worker loads), which the build manifest keys outputs on (GONGWEN_RENDERER_HASH, see
+// src/pipeline/envKey.ts): editing the command line or the importer does not rebuild anyone's PDFs.
 // Tests do not come through here: vitest compiles src/ itself.
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,13 +50,45 @@ function hashInputs(inputs) {
   return h.digest('hex').slice(0, 20);
 }
 
-function readStamp(file) {
+/** Size and modification time of each input, the cheap first check; undefined if one is gone. */
+function statInputs(inputs) {
   try {
-    const s = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(s.inputs) && typeof s.dir === 'string' && typeof s.hash === 'string' ? s : undefined;
+    return inputs.map((f) => {
+      const st = statSync(join(ROOT, f));
+      return `${st.size}:${st.mtimeMs}`;
+    });
   } catch {
     return undefined;
   }
+}
+
+function readStamp(file) {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(s.inputs) && typeof s.dir === 'string' && typeof s.hash === 'string' && typeof s.renderer === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources the pool worker's code is built from: its output and every chunk it imports, statically or lazily. */
+function rendererInputs(metafile) {
+  const outputs = metafile.outputs;
+  const start = Object.keys(outputs).find((o) => outputs[o].entryPoint === WORKER_ENTRY);
+  if (!start) return Object.keys(metafile.inputs).sort(); // no separate worker: everything counts
+  const seen = new Set([start]);
+  const todo = [start];
+  const inputs = new Set();
+  while (todo.length > 0) {
+    const o = outputs[todo.pop()];
+    for (const i of Object.keys(o.inputs)) inputs.add(i);
+    for (const imp of o.imports) {
+      if (imp.external || !(imp.path in outputs) || seen.has(imp.path)) continue;
+      seen.add(imp.path);
+      todo.push(imp.path);
+    }
+  }
+  return [...inputs].sort();
 }
 
 function writeAtomic(file, text) {
@@ -84,14 +120,31 @@ async function build(entry, cache, name) {
   // Built from what the metafile says was read, so the stamp names exactly the files to watch.
   const inputs = Object.keys(result.metafile.inputs).sort();
   const hash = hashInputs(inputs);
+  const renderer = hashInputs(rendererInputs(result.metafile));
   const dir = `${name}-${hash}`;
   try {
     renameSync(tmp, join(cache, dir));
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another process built the same code first
   }
-  writeAtomic(join(cache, `${name}.json`), JSON.stringify({ hash, dir, inputs }));
-  return dir;
+  writeAtomic(join(cache, `${name}.json`), JSON.stringify({ hash, renderer, dir, inputs, stats: statInputs(inputs) }));
+  return { dir, renderer };
+}
+
+/** The stamp's bundle if it is current: by sizes and times, or else by contents (then the times are refreshed). */
+function current(stamp, cache, name) {
+  if (!stamp || !existsSync(join(cache, stamp.dir, 'main.mjs'))) return undefined;
+  const stats = statInputs(stamp.inputs);
+  if (!stats) return undefined;
+  if (Array.isArray(stamp.stats) && stats.every((s, k) => s === stamp.stats[k])) return stamp;
+  if (hashInputs(stamp.inputs) !== stamp.hash) return undefined;
+  // Touched but unchanged (a checkout, a save without edits): remember the new times.
+  try {
+    writeAtomic(join(cache, `${name}.json`), JSON.stringify({ ...stamp, stats }));
+  } catch {
+    // a read-only cache still works, only slower
+  }
+  return stamp;
 }
 
 function sweep(cache, name, keep) {
@@ -107,14 +160,16 @@ export async function bundled(entry) {
   const rel = relative(ROOT, resolve(ROOT, entry)).split('\\').join('/');
   const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_');
   const cache = cacheRoot();
-  const stamp = readStamp(join(cache, `${name}.json`));
-  let dir = stamp && hashInputs(stamp.inputs) === stamp.hash && existsSync(join(cache, stamp.dir, 'main.mjs')) ? stamp.dir : undefined;
-  if (!dir) {
-    dir = await build(rel, cache, name);
-    sweep(cache, name, dir);
+  let found = current(readStamp(join(cache, `${name}.json`)), cache, name);
+  if (!found) {
+    found = await build(rel, cache, name);
+    sweep(cache, name, found.dir);
   }
+  // For the build manifest's key (src/pipeline/envKey.ts), and the tool's caches; worker threads inherit both.
+  process.env.GONGWEN_RENDERER_HASH = found.renderer;
+  process.env.GONGWEN_CACHE_DIR = cache;
   if (process.env.GONGWEN_DEBUG) process.setSourceMapsEnabled(true);
-  return pathToFileURL(join(cache, dir, 'main.mjs')).href;
+  return pathToFileURL(join(cache, found.dir, 'main.mjs')).href;
 }
 
 /** Runs `entry` (relative to the working folder) as a program, with `argv` as its arguments. */

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../src/cli/validate.ts';
+import { validateFile } from '../src/cli/validateFile.ts';
 import { formatDiagnostic } from '../src/diagnostics.ts';
 import { MESSAGES } from '../src/messages.ts';
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateFile } from '../src/cli/validate.ts';
+import { validateFile } from '../src/cli/validateFile.ts';
 import { runJob } from '../src/pipeline/runJob.ts';
 import { looksComplete } from './build-helpers.ts';
 import { mutate } from './fuzz-mutations.ts';

@@ -20,7 +20,7 @@ import { runBuild } from '../src/pipeline/pipeline.ts';
 import { writeFileAtomic } from '../src/pipeline/safeWrite.ts';
 import { checkOutDir } from '../src/cli/outDir.ts';
 import { main } from '../src/cli/main.ts';
-import { validateFile } from '../src/cli/validate.ts';
+import { validateFile } from '../src/cli/validateFile.ts';
 import { fileUp } from './helpers/docx-fixtures.ts';
 import { DEMO } from './build-helpers.ts';
 

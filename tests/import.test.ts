@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { importText, type ImportResult } from '../src/import/index.ts';
 import { readSourceDocument } from '../src/import/decode.ts';
 import { Report } from '../src/schema/report.ts';
@@ -290,6 +290,25 @@ describe('texts written differently', () => {
     expect(sections(measures.body!)[1].body!.at(-1)).toEqual({ table: { columns: ['项目', '2023年'], rows: [['普法活动', '42场次'], ['行政处罚案件', '12件']] } });
     expect(r.metrics?.['publicity.materials']).toMatchObject({ value: 5600, qualifier: '余' });
     expectValid(r);
+  });
+  it('a .docx whose headings use Word list numbering: counted, so the import report can say the numbers are missing', async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '主要举措和成效', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph('全年集中学法6次。'),
+            new Paragraph({ text: '存在的不足', numbering: { reference: 'cn', level: 0 } }),
+          ],
+        },
+      ],
+    });
+    const file = join(tmp, '自动编号.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const source = await readSourceDocument(file);
+    expect(source.listItems).toBe(2);
+    expect(source.text.split('\n')).toEqual(['主要举措和成效', '全年集中学法6次。', '存在的不足']);
   });
 });
 

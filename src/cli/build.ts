@@ -1,8 +1,7 @@
 // `gongwen build <files|dirs...> --out DIR`: every report and county roll-up, incrementally and in parallel.
 import type { Command } from 'commander';
-import { FORMATS, type Format } from '../render/index.ts';
-import { runBuild } from '../pipeline/pipeline.ts';
-import { barReporter, formatSummary, lineReporter, wantsBar } from '../pipeline/progress.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
 
@@ -15,6 +14,33 @@ export const registerBuild: Register = (program: Command, setExit) => {
     .argument('<inputs...>', '报告 YAML 文件或文件夹 / report YAML files or folders');
   addOptions(cmd, OPTIONS.out(), OPTIONS.format(FORMATS), OPTIONS.variant(), OPTIONS.draft(), OPTIONS.jobs(), OPTIONS.force())
     .action(async (inputs: string[], flags: BuildFlags) => {
+      // A running `watch` (or `serve`) over this output folder builds report files at once with all loaded.
+      if (flags.jobs === undefined && inputs.every((i) => /\.ya?ml$/i.test(i))) {
+        const { tryHandoff } = await import('../pipeline/handoff.ts');
+        const { resolve } = await import('node:path');
+        const taken = await tryHandoff({
+          inputs: inputs.map((i) => resolve(i)),
+          outDir: resolve(flags.out),
+          formats: flags.format,
+          variant: flags.variant,
+          draft: flags.draft ?? false,
+          force: flags.force ?? false,
+        });
+        if (taken) {
+          const { formatSummary } = await import('../pipeline/progress.ts');
+          process.stderr.write(`由正在运行的进程 ${taken.pid} 生成 / built by the running process ${taken.pid}\n`);
+          for (const d of taken.warnings) process.stderr.write(formatDiagnostic(d) + '\n');
+          for (const f of taken.summary.failed) for (const d of f.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+          process.stdout.write(formatSummary(taken.summary));
+          if (taken.summary.failed.length > 0) setExit(1);
+          return;
+        }
+      }
+      // Loaded here, not at the top: every command pays only for its own code (`gongwen --help` loads none).
+      const [{ runBuild }, { barReporter, formatSummary, lineReporter, wantsBar }] = await Promise.all([
+        import('../pipeline/pipeline.ts'),
+        import('../pipeline/progress.ts'),
+      ]);
       const reporter = wantsBar(process.stderr)
         ? barReporter(process.stderr)
         : lineReporter((s) => process.stdout.write(s), (s) => process.stderr.write(s));

@@ -1,8 +1,6 @@
 // `gongwen fonts [--user-dir DIR]`: which file each font role resolves to, and what was substituted.
 import { formatDiagnostic } from '../diagnostics.ts';
-import { loadFontSet } from '../fonts/index.ts';
 import { displayPath } from '../fonts/paths.ts';
-import { FONT_ROLES } from '../schema/profile.ts';
 import type { Register } from './commands.ts';
 
 const SOURCE_ZH = { user: '用户', system: '系统', bundled: '内置' } as const;
@@ -12,7 +10,8 @@ export const registerFonts: Register = (program) => {
     .command('fonts')
     .description('显示各字体角色实际使用的字体文件 / show the font file each role resolves to')
     .option('--user-dir <dir>', '用户字体目录（默认 fonts/user/）/ folder of your own licensed fonts (default fonts/user/)')
-    .action((opts: { userDir?: string }) => {
+    .action(async (opts: { userDir?: string }) => {
+      const [{ loadFontSet }, { FONT_ROLES }] = await Promise.all([import('../fonts/index.ts'), import('../schema/profile.ts')]);
       const set = loadFontSet({ userDir: opts.userDir });
       for (const role of FONT_ROLES) {
         const f = set.fonts[role];

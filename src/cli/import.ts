@@ -1,13 +1,7 @@
 // `gongwen import <file.txt|file.docx> --out <file.yaml> [--report <file.md>]`: an old report → report YAML.
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { GongwenError, diag, formatDiagnostic } from '../diagnostics.ts';
-import { importText } from '../import/index.ts';
-import { readSourceDocument } from '../import/decode.ts';
-import { importReportMarkdown, importSummary } from '../import/reportMd.ts';
-import { writeReportYaml } from '../import/write.ts';
-import { givenByFlags, givenByFolder } from '../import/given.ts';
 import type { Register } from './commands.ts';
 
 /** Never writes over the source, and over another existing file only when asked to. */
@@ -38,12 +32,30 @@ export const registerImport: Register = (program) => {
     .option('--township <name>', '乡镇（街道），原文未写明时 / the township, when the text does not name it')
     .option('--organ <name>', '发文机关，联合行文可重复 / an issuing organ; repeat for a joint issuance', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (file: string, opts: { out: string; report?: string; source?: string; county?: string; township?: string; organ: string[]; force?: boolean }) => {
+      // Loaded here, not at the top: other commands never pay for the importer (mammoth, iconv).
+      const [{ writeFileAtomic }, { importText }, { readSourceDocument }, { importReportMarkdown, importSummary }, { writeReportYaml }, { givenByFlags, givenByFolder }] =
+        await Promise.all([
+          import('../pipeline/safeWrite.ts'),
+          import('../import/index.ts'),
+          import('../import/decode.ts'),
+          import('../import/reportMd.ts'),
+          import('../import/write.ts'),
+          import('../import/given.ts'),
+        ]);
       const reportFile = opts.report ?? opts.out.replace(/\.ya?ml$/i, '') + '.import.md';
       for (const target of [opts.out, reportFile]) refuseTarget(file, target, opts.force ?? false);
       const doc = await readSourceDocument(file);
       const source = opts.source ?? relative(process.cwd(), file).split(sep).join('/');
       const given = givenByFlags(opts, givenByFolder(opts.out));
       const result = importText(doc.text, { source, given });
+      if (doc.listItems) {
+        // Word's automatic numbering (一、 （一） made by the list feature) is not text: the clerk must type it.
+        result.notes.unshift({
+          kind: 'structure',
+          zh: `Word 文件中有 ${doc.listItems} 段使用自动编号，编号不在文字中、未能导入，请核对这些段落的标题编号`,
+          en: `${doc.listItems} paragraph(s) of the Word file use automatic list numbering, which is not text and was not imported`,
+        });
+      }
       await writeReportYaml(result.report, opts.out);
       await writeFileAtomic(reportFile, importReportMarkdown(basename(file), result));
       process.stderr.write(`${importSummary(basename(file), result)} (${doc.encoding}) → ${opts.out}, ${reportFile}\n`);

@@ -1,7 +1,6 @@
 // `gongwen metrics <file.yaml> [--json]`: every numeric fact of a report, from `metrics:` and from its text.
 import { GongwenError, formatDiagnostic } from '../diagnostics.ts';
-import { loadReportFile } from '../load/index.ts';
-import { reportFactRecords, type FactRecord } from '../metrics/reportFacts.ts';
+import type { FactRecord } from '../metrics/reportFacts.ts';
 import type { Register } from './commands.ts';
 
 function asLine(r: FactRecord): string {
@@ -15,7 +14,8 @@ export const registerMetrics: Register = (program) => {
     .description('列出报告中的全部数字 / list every numeric fact of a report')
     .argument('<file>', '报告 YAML 文件 / report YAML file')
     .option('--json', '以 JSON 数组输出 / print a JSON array')
-    .action((file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const [{ loadReportFile }, { reportFactRecords }] = await Promise.all([import('../load/index.ts'), import('../metrics/reportFacts.ts')]);
       const loaded = loadReportFile(file);
       if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
       // warnings go to stderr so that stdout stays valid JSON

@@ -11,7 +11,7 @@
 // A command-specific option (rollup's --json) stays in its own file.
 import { Option, type Command } from 'commander';
 import { GongwenError, diag } from '../diagnostics.ts';
-import { VARIANTS, type Variant } from '../schema/report.ts';
+import { VARIANTS, type Variant } from '../schema/variants.ts';
 import { checkOutDir } from './outDir.ts';
 
 /** A comma-separated list of formats, each one of `allowed`, in `allowed`'s order. */
@@ -46,7 +46,7 @@ export interface SharedFlags<F extends string = string> {
   format: F[];
   variant?: Variant; // absent: each report's own
   draft?: boolean;
-  jobs?: number; // absent: one thread per core
+  jobs?: number; // absent: chosen from the batch size and the cores
   force?: boolean;
 }
 export type Flags<K extends keyof SharedFlags, F extends string = string> = Pick<SharedFlags<F>, K>;
@@ -64,7 +64,7 @@ export const OPTIONS = {
     new Option('--variant <variant>', `${help}: ${allowed.join(', ')}`).argParser((s: string) => parseVariantOf(s, allowed)),
   draft: () => new Option('--draft', '草稿：印章处画虚线圆 / draft: dashed circle where the seal goes'),
   jobs: () =>
-    new Option('-j, --jobs <n>', '同时生成的线程数（0 或 1 = 只用主线程；默认每核一个） / rendering threads (0 or 1 = main thread only; default one per core)').argParser(parseJobs),
+    new Option('-j, --jobs <n>', '生成线程数（0 或 1 = 只用主线程；默认按批量大小与核数选择） / rendering threads (0 or 1 = main thread only; default chosen from the batch size and the cores)').argParser(parseJobs),
   force: () => new Option('--force', '忽略构建清单，全部重建 / ignore the manifest and rebuild everything'),
 };
 

@@ -1,14 +1,8 @@
 // `gongwen rollup <county-dir> --out DIR [--json] [--variant file-down|plain] [--format xlsx,pdf,docx]`:
 // the county roll-up as <county><year>汇总.xlsx/.pdf/.docx; --json prints the totals on stdout.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../pipeline/safeWrite.ts';
-import { safeFileName } from '../pipeline/county.ts';
 import { GongwenError, diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { composeRollup } from '../compose/rollup.ts';
-import { renderGongwen, type Format } from '../render/index.ts';
-import { defaultWriterInputs } from '../render/inputs.ts';
-import { renderRollupXlsx } from '../render/xlsx/index.ts';
-import { rollupCounty } from '../rollup/index.ts';
+import type { Format } from '../render/index.ts';
 import type { CountySummary } from '../rollup/types.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
@@ -54,6 +48,17 @@ export const registerRollup: Register = (program, setExit) => {
     .option('--json', '在标准输出打印汇总 JSON / print the totals as JSON on stdout')
     .action(async (dir: string, opts: RollupFlags) => {
       const { format: formats, variant } = opts;
+      // Loaded here, not at the top: other commands never pay for the roll-up and workbook code (exceljs).
+      const [{ writeFileAtomic }, { safeFileName }, { composeRollup }, { renderGongwen }, { defaultWriterInputs }, { renderRollupXlsx }, { rollupCounty }] =
+        await Promise.all([
+          import('../pipeline/safeWrite.ts'),
+          import('../pipeline/county.ts'),
+          import('../compose/rollup.ts'),
+          import('../render/index.ts'),
+          import('../render/inputs.ts'),
+          import('../render/xlsx/index.ts'),
+          import('../rollup/index.ts'),
+        ]);
       const summary = rollupCounty(dir);
       const problems: Diagnostic[] = [...summary.diagnostics];
       const base = join(opts.out, safeFileName(`${summary.county}${summary.year}汇总`));

@@ -1,7 +1,6 @@
 // `gongwen schema [--county] [--out file]`: prints the JSON Schema that editors use to check data files.
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { countyJsonSchema, jsonSchemaText, reportJsonSchema } from '../load/jsonSchema.ts';
 import { GongwenError, diag } from '../diagnostics.ts';
 import type { Register } from './commands.ts';
 
@@ -23,7 +22,8 @@ export const registerSchema: Register = (program) => {
     .description('输出报告数据的 JSON Schema / print the JSON Schema of report data files')
     .option('--county', '输出 county.yaml 的 Schema / the schema of county.yaml instead')
     .option('--out <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
-    .action((opts: { county?: boolean; out?: string }) => {
+    .action(async (opts: { county?: boolean; out?: string }) => {
+      const { countyJsonSchema, jsonSchemaText, reportJsonSchema } = await import('../load/jsonSchema.ts');
       const text = jsonSchemaText(opts.county ? countyJsonSchema() : reportJsonSchema());
       if (opts.out) writeAtomic(opts.out, text);
       else process.stdout.write(text);

@@ -1,7 +1,6 @@
 // `gongwen serve [data-dir] [--port 8080] [--host H] [--no-open]`: the local web editor (src/serve/).
 import { spawn } from 'node:child_process';
 import { GongwenError, diag } from '../diagnostics.ts';
-import { LOOPBACK, startServer } from '../serve/server.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
 
@@ -45,6 +44,8 @@ export const registerServe: Register = (program) => {
     .option('--host <address>', '监听地址（默认只监听本机 127.0.0.1） / address to listen on (default loopback only)')
     .option('--no-open', '不自动打开浏览器 / do not open the browser')
     .action(async (dataDir: string, flags: ServeFlags) => {
+      // Loaded here, not at the top: other commands never pay for the server and the renderer it loads.
+      const { LOOPBACK, startServer } = await import('../serve/server.ts');
       if (flags.host !== undefined && flags.host !== LOOPBACK) {
         process.stderr.write(
           `警告：正在监听 ${flags.host}，同一网络中的任何人都能打开、修改这些报告——本工具还没有账号和权限控制。\n` +

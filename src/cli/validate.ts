@@ -1,15 +1,10 @@
 // `gongwen validate <files|dirs...> [--strict]`: checks report files (and county.yaml) and prints every problem.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { diag, diagnosticJson, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { loadCountyFile, loadReportFile } from '../load/index.ts';
-import { sortByPosition } from '../load/parse.ts';
-import { preflightReport } from '../preflight.ts';
-import { cachedGlyphs } from '../fonts/coverage.ts';
 import type { Register } from './commands.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
-const COUNTY_FILE = 'county.yaml';
 
 /** Files named on the command line are checked whatever their name; folders give their *.yaml/*.yml, sorted. */
 export function collect(path: string, out: string[]): void {
@@ -33,18 +28,6 @@ export function collect(path: string, out: string[]): void {
   }
 }
 
-/** Everything `build` would refuse, at its position: the schema, then the characters and seal images (src/preflight.ts). */
-export function validateFile(file: string): Diagnostic[] {
-  if (basename(file).toLowerCase() === COUNTY_FILE) {
-    const county = loadCountyFile(file);
-    return county.ok ? county.warnings : county.diagnostics;
-  }
-  const result = loadReportFile(file);
-  if (!result.ok) return result.diagnostics;
-  const pre = preflightReport(result, { glyphs: cachedGlyphs() });
-  return sortByPosition([...pre.diagnostics, ...result.warnings]);
-}
-
 /** --strict: every warning counts as an error. */
 const promote = (d: Diagnostic): Diagnostic => ({ ...d, severity: 'error' });
 
@@ -55,7 +38,8 @@ export const registerValidate: Register = (program, setExit) => {
     .argument('<paths...>', 'YAML 文件或文件夹 / YAML files or folders')
     .option('--strict', '把警告当作错误 / treat warnings as errors')
     .option('--json', '以 JSON 输出（每个问题一个对象） / print JSON: {files, errors, warnings, diagnostics: [{file, line, col, severity, code, zh, en, related}]}')
-    .action((paths: string[], opts: { strict?: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: { strict?: boolean; json?: boolean }) => {
+      const { validateFile } = await import('./validateFile.ts');
       const files: string[] = [];
       for (const p of paths) collect(p, files);
       const all: Diagnostic[] = [];

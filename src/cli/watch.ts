@@ -1,10 +1,7 @@
 // `gongwen watch <paths...> --out DIR`: rebuild a report and its county roll-up each time it is saved.
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { lineReporter } from '../pipeline/progress.ts';
-import { watchAndBuild } from '../pipeline/watch.ts';
-import { displayPath } from '../pipeline/plan.ts';
-import { FORMATS, type Format } from '../render/index.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
 
@@ -17,6 +14,11 @@ export const registerWatch: Register = (program: Command) => {
     .argument('<paths...>', '报告 YAML 文件或文件夹 / report YAML files or folders');
   addOptions(cmd, OPTIONS.out(), OPTIONS.format(FORMATS), OPTIONS.variant(), OPTIONS.draft())
     .action(async (paths: string[], flags: WatchFlags) => {
+      const [{ lineReporter }, { watchAndBuild }, { displayPath }] = await Promise.all([
+        import('../pipeline/progress.ts'),
+        import('../pipeline/watch.ts'),
+        import('../pipeline/plan.ts'),
+      ]);
       const out = (s: string) => process.stdout.write(s);
       const err = (s: string) => process.stderr.write(s);
       // Errors are printed with their position by the line reporter; watching goes on.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { TOOL_ROOT } from '../toolRoot.ts';
 import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
-import { candidateFontFiles, loadFontSet, type FontSet, type LoadFontSetOptions } from './index.ts';
+import { candidateFontFilesSync, loadFontSet, type FontSet, type LoadFontSetOptions } from './index.ts';
 
 /** Whether some font the typesetter may use has the character; `latin` for characters set in Latin runs. */
 export type HasGlyph = (ch: string, latin: boolean) => boolean;
@@ -59,7 +59,7 @@ function cacheDir(): string {
 /** Names, sizes and times of every file the font resolution could pick: any change makes a new key. */
 function coverageKey(opts: LoadFontSetOptions): string {
   const h = createHash('sha256');
-  for (const f of candidateFontFiles(opts)) {
+  for (const f of candidateFontFilesSync(opts)) {
     let stamp = 'none';
     try {
       const st = statSync(f);

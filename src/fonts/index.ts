@@ -1,58 +1,35 @@
 // Resolve each font role to a real file: the user's licensed fonts in fonts/user/, then the
 // system's font folders, then the open fonts bundled in fonts/open/ (with a warning).
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { diag, GongwenError, type Diagnostic } from '../diagnostics.ts';
 import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
 import { FontSet, type ResolvedFont } from './fontSet.ts';
-import { findBundledFont, findSystemFont, findUserFont, scanFontFiles, systemFontCandidates } from './locate.ts';
-import { DEFAULT_MANIFEST, loadManifest, type RoleFonts } from './manifest.ts';
-import { displayPath, defaultSystemDirs } from './paths.ts';
+import { findBundledFont, findSystemFont, findUserFont, scanFontFiles } from './locate.ts';
+import { loadManifest, type RoleFonts } from './manifest.ts';
+import { displayPath, fontPlaces, type LoadFontSetOptions } from './paths.ts';
 import { sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
+import { candidateList } from './candidates.ts';
 
 export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
 export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
-export { defaultSystemDirs } from './paths.ts';
+export { defaultSystemDirs, PIN_FONTS_ENV, type LoadFontSetOptions } from './paths.ts';
+export { candidateFontFiles } from './candidates.ts';
+
+/** candidateFontFiles for a caller that needs the list at once and has the fonts module loaded anyway. */
+export function candidateFontFilesSync(opts: LoadFontSetOptions = {}): string[] {
+  const roles = Object.values(loadManifest(fontPlaces(opts).manifestPath).roles);
+  return candidateList(opts, roles.map((r) => ({ files: r.files, bundled: r.bundled.map((b) => b.file) })));
+}
 export { adoptFontBytes, type SharedFontBytes } from './open.ts';
 
-export interface LoadFontSetOptions {
-  /** The user's own licensed fonts; default fonts/user/ next to the manifest (none when pinned, below). */
-  userDir?: string;
-  /** System font folders; default those of the running OS (none when pinned). Pass [] to ignore system fonts. */
-  systemDirs?: string[];
-  /** Path of the font manifest; default fonts/manifest.yaml. Bundled fonts are in open/ beside it. */
-  manifest?: string;
-}
-
 const sets = new Map<string, FontSet>();
-
-/**
- * GONGWEN_FONTS=bundled pins the defaults to the bundled open fonts: no user folder, no system folders.
- * The test suite sets it (vitest.config.ts) so that golden pages and measurements are the same on every
- * machine whatever fonts are installed; users never set it and get their own and their system's fonts.
- * Options passed explicitly still win.
- */
-export const PIN_FONTS_ENV = 'GONGWEN_FONTS';
-const pinnedToBundled = () => process.env[PIN_FONTS_ENV] === 'bundled';
 
 /**
  * The fonts for this run. Cached per options for the life of the process: every font file is
  * parsed once, and the substitution warnings describe one resolution.
  */
-function places(opts: LoadFontSetOptions) {
-  const manifestPath = resolve(opts.manifest ?? DEFAULT_MANIFEST);
-  const fontsDir = dirname(manifestPath);
-  const pinned = pinnedToBundled();
-  const userDir = opts.userDir ?? (pinned ? undefined : join(fontsDir, 'user'));
-  return {
-    manifestPath,
-    userDir: userDir === undefined ? undefined : resolve(userDir),
-    systemDirs: (opts.systemDirs ?? (pinned ? [] : defaultSystemDirs())).map((d) => resolve(d)),
-    bundledDir: join(fontsDir, 'open'),
-  };
-}
-
 export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
-  const { manifestPath, userDir, systemDirs, bundledDir } = places(opts);
+  const { manifestPath, userDir, systemDirs, bundledDir } = fontPlaces(opts);
   const key = JSON.stringify([manifestPath, userDir ?? null, systemDirs]);
   const hit = sets.get(key);
   if (hit) return hit;
@@ -80,24 +57,6 @@ export function fontBytesForWorkers(): SharedFontBytes[] {
     // a missing font: each job reports it with its own file
   }
   return sharedFontBytes();
-}
-
-/**
- * Every file loadFontSet could pick, found without opening any (the manifest, every file in the user's
- * folder, system files the manifest names, the bundled fallbacks). The build's cache key depends on these,
- * and a build's main thread, which renders nothing itself, need not parse 30 MB of fonts to compute it.
- */
-export function candidateFontFiles(opts: LoadFontSetOptions = {}): string[] {
-  const { manifestPath, userDir, systemDirs, bundledDir } = places(opts);
-  const roles = Object.values(loadManifest(manifestPath).roles);
-  return [
-    ...new Set([
-      manifestPath,
-      ...(userDir === undefined ? [] : scanFontFiles(userDir)),
-      ...roles.flatMap((r) => systemFontCandidates(systemDirs, r)),
-      ...roles.flatMap((r) => r.bundled.map((b) => join(bundledDir, b.file))),
-    ]),
-  ].sort();
 }
 
 function resolveRole(

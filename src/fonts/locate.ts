@@ -1,33 +1,13 @@
 // Find a role's font file: in the user's folder (by file name, then by the names inside the
 // font), in system font folders (by file name only: cheap, no font is opened to search), or
 // among the bundled fallbacks.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fontNameKey, type RoleFonts } from './manifest.ts';
 import { faceNames, openFont, type OpenedFont } from './open.ts';
+import { scanFontFiles, systemFontCandidates } from './scan.ts';
 
-const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
-
-const dirIndex = new Map<string, string[]>();
-
-/** Font files under `dir` (recursively), sorted so the result does not depend on the file system's order. */
-export function scanFontFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => FONT_FILE.test(f))
-      .map((f) => join(dir, f))
-      .sort();
-  } catch {
-    return []; // a folder that does not exist on this system is simply empty
-  }
-}
-
-// System folders can hold thousands of files and do not change during a run: scanned once.
-function cachedScan(dir: string): string[] {
-  let files = dirIndex.get(dir);
-  if (!files) dirIndex.set(dir, (files = scanFontFiles(dir)));
-  return files;
-}
+export { scanFontFiles, systemFontCandidates };
 
 function roleKeys(r: RoleFonts): Set<string> {
   return new Set([r.officialName, ...r.names, ...r.files].map(fontNameKey));
@@ -57,18 +37,6 @@ export function findUserFont(files: string[], role: RoleFonts): OpenedFont | und
     if (match !== undefined) return opened.faces.length > 1 ? openFont(f, match) : opened;
   }
   return undefined;
-}
-
-/** The system font files the role names, by file name, in the manifest's order of preference. */
-export function systemFontCandidates(systemDirs: string[], role: RoleFonts): string[] {
-  const byBase = new Map<string, string>();
-  for (const dir of systemDirs) {
-    for (const f of cachedScan(dir)) {
-      const b = basename(f).toLowerCase();
-      if (!byBase.has(b)) byBase.set(b, f);
-    }
-  }
-  return role.files.flatMap((name) => byBase.get(name.toLowerCase()) ?? []);
 }
 
 /** The first system font file the role names. */

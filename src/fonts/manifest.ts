@@ -1,14 +1,13 @@
 // fonts/manifest.yaml: which official font each role names, what else is acceptable, where to
 // look for it, and the bundled open fallbacks. Data, validated here.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { diag, GongwenError } from '../diagnostics.ts';
 import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
-import { TOOL_ROOT } from '../toolRoot.ts';
+import { DEFAULT_MANIFEST } from './paths.ts';
 
-export const DEFAULT_MANIFEST = join(TOOL_ROOT, 'fonts', 'manifest.yaml');
+export { DEFAULT_MANIFEST };
 
 const Name = z.string().trim().min(1);
 

@@ -1,6 +1,41 @@
 // Where fonts live: the project's fonts/ folder and the operating system's font folders.
 import { homedir } from 'node:os';
-import { join, relative, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { TOOL_ROOT } from '../toolRoot.ts';
+
+export const DEFAULT_MANIFEST = join(TOOL_ROOT, 'fonts', 'manifest.yaml');
+
+export interface LoadFontSetOptions {
+  /** The user's own licensed fonts; default fonts/user/ next to the manifest (none when pinned, below). */
+  userDir?: string;
+  /** System font folders; default those of the running OS (none when pinned). Pass [] to ignore system fonts. */
+  systemDirs?: string[];
+  /** Path of the font manifest; default fonts/manifest.yaml. Bundled fonts are in open/ beside it. */
+  manifest?: string;
+}
+
+/**
+ * GONGWEN_FONTS=bundled pins the defaults to the bundled open fonts: no user folder, no system folders.
+ * The test suite sets it (vitest.config.ts) so that golden pages and measurements are the same on every
+ * machine whatever fonts are installed; users never set it and get their own and their system's fonts.
+ * Options passed explicitly still win.
+ */
+export const PIN_FONTS_ENV = 'GONGWEN_FONTS';
+const pinnedToBundled = () => process.env[PIN_FONTS_ENV] === 'bundled';
+
+/** The folders and the manifest a font resolution uses, as absolute paths (no user folder when pinned). */
+export function fontPlaces(opts: LoadFontSetOptions) {
+  const manifestPath = resolve(opts.manifest ?? DEFAULT_MANIFEST);
+  const fontsDir = dirname(manifestPath);
+  const pinned = pinnedToBundled();
+  const userDir = opts.userDir ?? (pinned ? undefined : join(fontsDir, 'user'));
+  return {
+    manifestPath,
+    userDir: userDir === undefined ? undefined : resolve(userDir),
+    systemDirs: (opts.systemDirs ?? (pinned ? [] : defaultSystemDirs())).map((d) => resolve(d)),
+    bundledDir: join(fontsDir, 'open'),
+  };
+}
 
 /** A path as a user would like to read it in a message: relative to the working directory when inside it. */
 export function displayPath(p: string): string {

@@ -12,6 +12,7 @@ export type Encoding = 'utf-8' | 'gb18030' | 'docx';
 export interface SourceDocument {
   text: string;
   encoding: Encoding;
+  listItems?: number; // Word paragraphs numbered by the list feature: their numbers are not in the text
 }
 
 /** A report is tens of KB; a Word file with pictures a few MB. Anything larger is the wrong file. */
@@ -33,9 +34,10 @@ export function decodeText(bytes: Uint8Array): SourceDocument {
  * A Word file as lines: one per paragraph (an empty paragraph a blank line, which ends the head), and each
  * table row as a pipe row `| 项目 | 数量 |`, which the importer reads back as a table block.
  */
-export async function docxText(bytes: Uint8Array): Promise<string> {
+export async function docxSource(bytes: Uint8Array): Promise<{ text: string; listItems: number }> {
   const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
   const lines: string[] = [];
+  let listItems = 0;
   // mammoth writes flat, well-formed HTML: paragraphs, headings, lists and tables at the top level.
   for (const m of html.matchAll(/<table>([\s\S]*?)<\/table>|<(p|h[1-6]|li)>([\s\S]*?)<\/\2>|<(p|h[1-6]|li)\s*\/>/g)) {
     if (m[1] !== undefined) {
@@ -43,10 +45,16 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
         const cells = [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => htmlText(c[1]));
         lines.push(`| ${cells.join(' | ')} |`);
       }
-    } else lines.push(htmlText(m[3] ?? ''));
+    } else {
+      if (m[2] === 'li') listItems++;
+      lines.push(htmlText(m[3] ?? ''));
+    }
   }
-  return lines.join('\n');
+  return { text: lines.join('\n'), listItems };
 }
+
+/** The text of a Word file (see docxSource). */
+export const docxText = async (bytes: Uint8Array): Promise<string> => (await docxSource(bytes)).text;
 
 /** The text of an HTML fragment: tags dropped (paragraphs inside a cell run together), entities decoded. */
 function htmlText(fragment: string): string {
@@ -71,12 +79,12 @@ export async function readSourceDocument(file: string): Promise<SourceDocument> 
     const bomb = docxBomb(bytes);
     if (bomb) throw new GongwenError(diag('import.docxBomb', { why: bomb }, { file }));
     try {
-      const text = await docxText(bytes);
+      const { text, listItems } = await docxSource(bytes);
       // A report is tens of KB of text: more is a generated file, and its YAML would be as large.
       if (text.length > MAX_TEXT_CHARS) throw new GongwenError(diag('import.docxBomb', { why: [`正文超过 ${MAX_TEXT_CHARS} 字`, `more than ${MAX_TEXT_CHARS} characters of text`] }, { file }));
       const why = notText(text);
       if (why) throw new GongwenError(diag('import.notText', { why }, { file }));
-      return { text, encoding: 'docx' };
+      return { text, encoding: 'docx', ...(listItems > 0 ? { listItems } : {}) };
     } catch (e) {
       if (e instanceof GongwenError) throw e;
       const why = e instanceof Error ? e.message : String(e);

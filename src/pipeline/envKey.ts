@@ -1,9 +1,10 @@
-// What every output of a run depends on besides its own sources: the tool (version and code), the templates
-// and layout profile, the font files the run could embed, and the options. Computed once per run.
+// What every output of a run depends on besides its own sources: the tool (its version and the renderer's
+// code), the templates that kind of output uses, the font files the run could embed, and the options.
+// Computed once per run, cheaply: planning a no-change build must not cost more as the tool grows.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashTree, sha256 } from './fingerprint.ts';
-import { candidateFontFiles } from '../fonts/index.ts';
+import { hashFile, hashTree, sha256 } from './fingerprint.ts';
+import { candidateFontFiles } from '../fonts/candidates.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
 export async function toolVersion(): Promise<string> {
@@ -14,38 +15,67 @@ export async function toolVersion(): Promise<string> {
 /** Font identity by path, size and modification time: hashing 20 MB of CJK fonts on every run would cost more than it saves. */
 async function fontIdentity(): Promise<string> {
   const parts: string[] = [];
-  for (const f of candidateFontFiles()) {
+  for (const f of await candidateFontFiles()) {
     const st = await stat(f).catch(() => undefined);
     parts.push(f, st ? `${st.size}:${st.mtimeMs}` : 'missing');
   }
   return sha256(...parts);
 }
 
+export type OutputKind = 'report' | 'county';
+
+/**
+ * The files under templates/ each kind of output reads (src/layout/profile.ts, src/compose/templates.ts,
+ * src/compose/rollup.ts, src/rollup/themes.ts): editing the roll-up's narrative rebuilds the roll-ups and
+ * no report. A test checks that every file in templates/ is listed here.
+ */
+export const TEMPLATES_USED: Record<OutputKind, readonly string[]> = {
+  report: ['gbt9704.yaml', 'report.yaml'],
+  county: ['gbt9704.yaml', 'rollup-title.hbs', 'rollup.hbs', 'themes.yaml'],
+};
+
 export interface EnvKeyParts {
   version: string;
   code: string;
-  templates: string;
+  templates: Record<OutputKind, string>;
   fonts: string;
 }
 
-// The code itself: a fix to the typesetter must rebuild outputs even before the version is bumped.
-// Hashed once per process: the code that runs is the code that was loaded (watch mode rebuilds many times).
+/**
+ * The renderer's code: a fix to the typesetter must rebuild outputs even before the version is bumped, while
+ * an edit to the command line or the importer need not. bin/bundle.js has hashed exactly the sources a pool
+ * worker is built from and passes that hash on; run from src/ (the tests) every .ts file counts, hashed once
+ * per process (the code that runs is the code that was loaded).
+ */
 let codeHash: Promise<string> | undefined;
-
-export async function envKeyParts(): Promise<EnvKeyParts> {
-  codeHash ??= hashTree(join(TOOL_ROOT, 'src'), (n) => n.endsWith('.ts'));
-  const [version, code, templates, fonts] = await Promise.all([
-    toolVersion(),
-    codeHash,
-    hashTree(join(TOOL_ROOT, 'templates')),
-    fontIdentity(),
-  ]);
-  return { version, code, templates, fonts };
+function rendererHash(): Promise<string> {
+  const fromBundle = process.env.GONGWEN_RENDERER_HASH;
+  codeHash ??= fromBundle ? Promise.resolve(`bundle:${fromBundle}`) : hashTree(join(TOOL_ROOT, 'src'), (n) => n.endsWith('.ts'));
+  return codeHash;
 }
 
-export function envKey(parts: EnvKeyParts, options: Record<string, string | boolean | undefined>): string {
+async function templatesHash(dir: string, files: readonly string[]): Promise<string> {
+  return sha256(...(await Promise.all(files.map(async (f) => `${f}=${await hashFile(join(dir, f))}`))));
+}
+
+export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
+
+/** `templatesDir` is for tests: the renderer always reads the tool's own templates/. */
+export async function envKeyParts(templatesDir = TEMPLATES_DIR): Promise<EnvKeyParts> {
+  const [version, code, report, county, fonts] = await Promise.all([
+    toolVersion(),
+    rendererHash(),
+    templatesHash(templatesDir, TEMPLATES_USED.report),
+    templatesHash(templatesDir, TEMPLATES_USED.county),
+    fontIdentity(),
+  ]);
+  return { version, code, templates: { report, county }, fonts };
+}
+
+/** The key shared by every output of `kind` in this run. */
+export function envKey(parts: EnvKeyParts, kind: OutputKind, options: Record<string, string | boolean | undefined>): string {
   const opts = Object.keys(options)
     .sort()
     .map((k) => `${k}=${String(options[k] ?? '')}`);
-  return sha256(parts.version, parts.code, parts.templates, parts.fonts, ...opts);
+  return sha256(parts.version, parts.code, parts.templates[kind], parts.fonts, ...opts);
 }

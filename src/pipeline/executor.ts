@@ -1,20 +1,15 @@
-// Where jobs run. A small batch runs on the main thread: it starts at once, and a worker would take longer
-// to load than the batch takes. A large batch runs on one worker thread per core while the main thread only
-// hands out jobs and records results: a main thread that also rendered would keep a finished worker
-// waiting for its next job until its own render ended. Each worker keeps two jobs in hand, so it starts
+// Where jobs run. The main thread always renders: it starts at once, while a worker thread first spends
+// most of a second loading the renderer and the fonts. Worker threads are added only when the batch is
+// long enough for them to pay back that start (see `workersFor`), and then the main thread renders until
+// the first worker has finished a job, and from there only hands out jobs and records results, so a
+// finished worker never waits on the main thread's render. Each worker keeps two jobs in hand, so it starts
 // the next as soon as one is done and renders one while the other's files are being written.
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { Job, JobResult } from './jobs.ts';
-import { runJob } from './runJob.ts';
 import type { WorkerData, WorkerTask } from './workerTask.ts';
-import { fontBytesForWorkers } from '../fonts/index.ts';
 import { diag } from '../diagnostics.ts';
 
-/** Below this many jobs no worker is started: the main thread finishes them before a worker is ready (see bench). */
-export const WORKERS_FROM = 8;
-
-/** Jobs in hand per thread. */
+/** Jobs in hand per worker thread. */
 const IN_HAND = 2;
 
 /**
@@ -26,14 +21,38 @@ const IN_HAND = 2;
  */
 export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
 
-export function defaultLanes(): number {
+/**
+ * The cost model behind the choice of threads, from `npm run bench` on the 2-vCPU development VM (its
+ * "threads" rows): a worker's start (module load, fonts, its first slow report) costs about WORKER_START_MS
+ * of a core, and a warm report about JOB_MS. Extra threads on C cores speed the steady rate up by at most
+ * SPEEDUP(C); on 2 vCPUs that is about 1.15 (V8's own background threads already use the second core, and
+ * the two share caches and memory bandwidth). A worker is worth starting when the time it saves,
+ * n · JOB_MS · (1 − 1/SPEEDUP), exceeds its start.
+ */
+export const WORKER_START_MS = 800;
+export const JOB_MS = 35;
+export function speedup(cores: number): number {
+  return cores <= 1 ? 1 : cores === 2 ? 1.15 : 0.8 * cores;
+}
+
+/**
+ * Worker threads to start for `jobs` jobs on `cores` cores: none, or one per core (the main thread renders
+ * only while they start, then dispatches).
+ */
+export function workersFor(jobs: number, cores: number): number {
+  if (cores <= 1) return 0;
+  const saved = jobs * JOB_MS * (1 - 1 / speedup(cores));
+  return saved > WORKER_START_MS ? Math.min(cores, jobs) : 0;
+}
+
+export function defaultCores(): number {
   return Math.max(1, availableParallelism());
 }
 
 export interface RunOptions {
   outRoot: string;
-  lanes: number; // jobs rendering at once (worker threads); 0 or 1 = on the main thread only
-  workersFrom?: number;
+  /** Worker threads (`--jobs`; 0 or 1 = the main thread alone); undefined = chosen by `workersFor`. */
+  threads?: number;
 }
 
 /**
@@ -46,32 +65,52 @@ export async function runJobs(
   onResult: (job: Job, result: JobResult) => Promise<Job[]>,
 ): Promise<number> {
   const queue = [...jobs];
-  const workers = opts.lanes > 1 && jobs.length >= (opts.workersFrom ?? WORKERS_FROM) ? Math.min(opts.lanes, jobs.length) : 0;
-  const pool =
-    workers > 0
-      ? new Piscina<WorkerTask, JobResult>({
-          filename: new URL('./worker.mjs', import.meta.url).href,
-          minThreads: workers,
-          maxThreads: workers,
-          concurrentTasksPerWorker: IN_HAND,
-          idleTimeout: 1000,
-          resourceLimits: WORKER_HEAP,
-          workerData: { fonts: fontBytesForWorkers() } satisfies WorkerData,
-        })
-      : undefined;
-  const run = pool ? (job: Job) => pool.run({ job, outRoot: opts.outRoot }) : (job: Job) => runJob(job, opts.outRoot);
-  const lane = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const result = await run(job).catch((e: unknown) => crashed(job!, e));
-      queue.unshift(...(await onResult(job, result)));
-    }
+  const workers = opts.threads === undefined ? workersFor(jobs.length, defaultCores()) : opts.threads > 1 ? Math.min(opts.threads, jobs.length) : 0;
+  // The renderer, the pool and the fonts are loaded only when a job runs (a no-change build loads none).
+  const { runJob } = await import('./runJob.ts');
+  let warm = false; // a worker has finished a job: from then on the main thread only dispatches
+  const pool = workers > 0 ? await startPool(workers) : undefined;
+  const next = async (lane: (job: Job) => Promise<JobResult>) => {
+    const job = queue.shift();
+    if (!job) return false;
+    const result = await lane(job).catch((e: unknown) => crashed(job, e));
+    queue.unshift(...(await onResult(job, result)));
+    return true;
+  };
+  const onMain = (job: Job) => runJob(job, opts.outRoot);
+  const mainLane = async () => {
+    while (!warm && (await next(onMain)));
+  };
+  const workerLane = async () => {
+    while (
+      await next(async (job) => {
+        const r = await pool!.run({ job, outRoot: opts.outRoot });
+        warm = true;
+        return r;
+      })
+    );
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, workers) * IN_HAND }, lane));
+    await Promise.all([mainLane(), ...Array.from({ length: workers * IN_HAND }, workerLane)]);
+    // Jobs released by the last results after every lane had stopped (a roll-up waiting for its townships).
+    while (await next(pool ? (job) => pool.run({ job, outRoot: opts.outRoot }) : onMain));
   } finally {
     await pool?.destroy();
   }
   return workers;
+}
+
+async function startPool(workers: number) {
+  const [{ Piscina }, { fontBytesForWorkers }] = await Promise.all([import('piscina'), import('../fonts/index.ts')]);
+  return new Piscina<WorkerTask, JobResult>({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    concurrentTasksPerWorker: IN_HAND,
+    idleTimeout: 1000,
+    resourceLimits: WORKER_HEAP,
+    workerData: { fonts: fontBytesForWorkers() } satisfies WorkerData,
+  });
 }
 
 /** A worker that died (out of memory, a native crash) fails its job, not the batch. */

@@ -36,11 +36,19 @@ export interface LoadedReport {
 
 export type Job = ReportJob | CountyJob;
 
+/** An output as written: what the manifest needs to recognise it later without reading it. */
+export interface WrittenFile {
+  path: string; // absolute
+  size: number;
+  mtimeMs: number;
+  hash: string; // sha256 of the bytes
+}
+
 export type JobResult =
   | {
       ok: true;
       id: string;
-      written: { path: string; size: number }[]; // absolute paths
+      written: WrittenFile[];
       deps: string[]; // files read beyond those in the job's key (seal images), absolute
       warnings: Diagnostic[];
       loaded?: LoadedReport; // report jobs: the data they rendered

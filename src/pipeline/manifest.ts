@@ -1,28 +1,76 @@
-// The build manifest (<out>/.gongwen-manifest.json): for each job, the key it was built with, the files it
-// read beyond its own key (seal images) and the outputs it wrote. It is a cache, never a source of truth:
-// anything that does not parse or validate is thrown away and the outputs are rebuilt.
-import { readFile, stat } from 'node:fs/promises';
+// The build manifest (<out>/.gongwen-manifest.json): for each job, the key it was built with, the source it
+// was built from, the files it read beyond its own key (seal images) and the outputs it wrote, each with its
+// size, modification time and hash. It is a cache, never a source of truth: anything that does not parse or
+// check out is thrown away and the outputs are rebuilt. Checked by hand rather than with zod: a no-change
+// build reads it on every run, and loading zod would cost more than all the rest of its planning.
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { hashFile } from './fingerprint.ts';
 import { writeFileAtomic } from './safeWrite.ts';
 
 export const MANIFEST_NAME = '.gongwen-manifest.json';
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
+/** The key of an entry whose outputs are known to be stale: no job's key (a sha256) is ever this. */
+const STALE_KEY = '0'.repeat(64);
 
-const Entry = z.strictObject({
-  key: z.string().regex(/^[0-9a-f]{64}$/),
-  deps: z.record(z.string(), z.string()), // absolute path → content hash at build time
-  outputs: z.array(z.strictObject({ path: z.string().min(1), size: z.number().int().nonnegative() })).min(1), // path relative to the output folder
-});
-export type ManifestEntry = z.infer<typeof Entry>;
+export interface ManifestOutput {
+  path: string; // relative to the output folder, '/'-separated
+  size: number;
+  mtimeMs: number;
+  hash: string; // sha256 of the bytes written
+}
 
-const ManifestFile = z.strictObject({
-  version: z.literal(MANIFEST_VERSION),
-  jobs: z.record(z.string(), Entry),
-});
+export interface ManifestEntry {
+  key: string;
+  source: string; // absolute path of the report YAML or county.yaml: when it is gone, so are its outputs
+  deps: Record<string, string>; // absolute path → content hash at build time
+  outputs: ManifestOutput[];
+}
 
 export type ManifestState = 'ok' | 'absent' | 'damaged';
+
+const isHash = (x: unknown): x is string => typeof x === 'string' && /^[0-9a-f]{64}$/.test(x);
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+function isOutput(x: unknown): x is ManifestOutput {
+  if (typeof x !== 'object' || x === null) return false;
+  const path: unknown = Reflect.get(x, 'path');
+  return typeof path === 'string' && path.length > 0 && isCount(Reflect.get(x, 'size')) && isCount(Reflect.get(x, 'mtimeMs')) && isHash(Reflect.get(x, 'hash'));
+}
+
+function isEntry(x: unknown): x is ManifestEntry {
+  if (typeof x !== 'object' || x === null) return false;
+  const deps: unknown = Reflect.get(x, 'deps');
+  const outputs: unknown = Reflect.get(x, 'outputs');
+  const source: unknown = Reflect.get(x, 'source');
+  return (
+    isHash(Reflect.get(x, 'key')) &&
+    typeof source === 'string' &&
+    typeof deps === 'object' &&
+    deps !== null &&
+    Object.values(deps).every((h) => typeof h === 'string') &&
+    Array.isArray(outputs) &&
+    outputs.length > 0 &&
+    outputs.every(isOutput)
+  );
+}
+
+/** The jobs of a manifest file's text; 'old' for a manifest of an earlier version, undefined if damaged. */
+function parseJobs(text: string): Map<string, ManifestEntry> | 'old' | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const version: unknown = Reflect.get(data, 'version');
+  if (typeof version === 'number' && version < MANIFEST_VERSION) return 'old';
+  const jobs: unknown = Reflect.get(data, 'jobs');
+  if (version !== MANIFEST_VERSION || typeof jobs !== 'object' || jobs === null) return undefined;
+  const entries = Object.entries(jobs);
+  return entries.every(([, e]) => isEntry(e)) ? new Map(entries) : undefined;
+}
 
 export class Manifest {
   private jobs: Map<string, ManifestEntry>;
@@ -45,32 +93,35 @@ export class Manifest {
     } catch {
       return new Manifest(outDir, new Map(), 'absent');
     }
-    try {
-      const parsed = ManifestFile.safeParse(JSON.parse(text));
-      if (parsed.success) return new Manifest(outDir, new Map(Object.entries(parsed.data.jobs)), 'ok');
-    } catch {
-      // fall through: not JSON
-    }
+    const jobs = parseJobs(text);
+    // A manifest written by an older version of the tool: rebuild quietly, it is not damage.
+    if (jobs === 'old') return new Manifest(outDir, new Map(), 'absent');
+    if (jobs) return new Manifest(outDir, jobs, 'ok');
     const m = new Manifest(outDir, new Map(), 'damaged');
     m.dirty = true; // rewrite it even if nothing gets built
     return m;
   }
 
-  /** True when the job was built with this key, its extra inputs are unchanged and its outputs are intact. */
+  /**
+   * True when the job was built with this key, its extra inputs are unchanged and its outputs are intact.
+   * An output is intact when its size and modification time are those recorded, or else when its bytes
+   * still hash to what was written (a copy that kept the bytes but not the time); then the new time is kept.
+   */
   async upToDate(id: string, key: string): Promise<boolean> {
     const e = this.jobs.get(id);
     if (!e || e.key !== key) return false;
     for (const o of e.outputs) {
-      // A deleted or replaced output (opened and saved in Word) is rebuilt.
-      const st = await stat(join(this.outDir, o.path)).catch(() => undefined);
+      // A deleted or replaced output (opened and saved in Word, overwritten) is rebuilt.
+      const path = join(this.outDir, o.path);
+      const st = await stat(path).catch(() => undefined);
       if (!st?.isFile() || st.size !== o.size) return false;
+      if (st.mtimeMs === o.mtimeMs) continue;
+      if ((await hashFile(path)) !== o.hash) return false;
+      o.mtimeMs = st.mtimeMs;
+      this.dirty = true;
     }
     for (const [path, hash] of Object.entries(e.deps)) if ((await hashFile(path)) !== hash) return false;
     return true;
-  }
-
-  outputsOf(id: string): ManifestEntry['outputs'] {
-    return this.jobs.get(id)?.outputs ?? [];
   }
 
   record(id: string, entry: ManifestEntry): void {
@@ -78,9 +129,51 @@ export class Manifest {
     this.dirty = true;
   }
 
-  /** A job that failed must not look built: its old entry goes, so the next run tries again. */
-  forget(id: string): void {
-    if (this.jobs.delete(id)) this.dirty = true;
+  /**
+   * A job that failed must not look built, nor leave its previous outputs looking current: its entry goes,
+   * so the next run tries again, and the outputs it owned are deleted. Returns the paths deleted.
+   * With `keepFiles` (watch mode: the clerk is mid-edit and sees the error at once) the last good outputs
+   * stay, but the entry no longer matches any key and still owns them, so the next build that fails too
+   * deletes them.
+   */
+  async forget(id: string, opts: { keepFiles?: boolean } = {}): Promise<string[]> {
+    const e = this.jobs.get(id);
+    if (!e) return [];
+    this.dirty = true;
+    if (opts.keepFiles) {
+      e.key = STALE_KEY;
+      return [];
+    }
+    this.jobs.delete(id);
+    return this.removeOutputs(e);
+  }
+
+  /**
+   * Jobs whose source file no longer exists (a deleted report, a county folder without its county.yaml),
+   * except those in `keep`: forgotten, and their outputs deleted. Returns the paths deleted.
+   */
+  async dropOrphans(keep: Set<string>): Promise<string[]> {
+    const removed: string[] = [];
+    for (const [id, e] of [...this.jobs]) {
+      if (keep.has(id)) continue;
+      const st = await stat(e.source).catch(() => undefined);
+      if (st) continue;
+      removed.push(...(await this.forget(id)));
+    }
+    return removed;
+  }
+
+  private async removeOutputs(e: ManifestEntry): Promise<string[]> {
+    const removed: string[] = [];
+    for (const o of e.outputs) {
+      const path = join(this.outDir, o.path);
+      // Only a file that is still the one written (by size) is ours to delete; one the user replaced stays.
+      const st = await stat(path).catch(() => undefined);
+      if (!st?.isFile() || st.size !== o.size) continue;
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+    return removed;
   }
 
   get isDirty(): boolean {

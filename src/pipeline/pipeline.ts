@@ -1,16 +1,16 @@
 // The build: discover → plan against the manifest → run what changed (in process or on the pool) → record.
 // One failing job never stops the others; the manifest is saved as results arrive, so a killed batch
 // resumes where it stopped.
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Variant } from '../schema/report.ts';
 import type { Format } from '../render/index.ts';
 import { COUNTY_FILE, discover, type Discovered } from './discover.ts';
 import { envKey, envKeyParts } from './envKey.ts';
-import { defaultLanes, runJobs } from './executor.ts';
+import { runJobs } from './executor.ts';
 import { hashFile } from './fingerprint.ts';
-import type { JobResult } from './jobs.ts';
+import type { Job, JobResult } from './jobs.ts';
 import { Manifest, type ManifestState } from './manifest.ts';
 import { makePlan, type PlannedJob } from './plan.ts';
 import { RollupGate } from './rollupGate.ts';
@@ -23,10 +23,11 @@ export interface BuildOptions {
   variant?: Variant;
   draft?: boolean;
   force?: boolean;
-  jobs?: number; // rendering threads (workers); 0 or 1 = on the main thread only
-  workersFrom?: number; // smallest batch that starts worker threads (default WORKERS_FROM)
+  jobs?: number; // worker threads; 0 or 1 = the main thread only; default chosen per batch (executor.ts)
   /** Watch mode: build only these report files (absolute) and the roll-ups of their counties or county.yaml files. */
   only?: string[];
+  /** Watch mode: a job that fails keeps its last good outputs (see Manifest.forget). */
+  keepFailedOutputs?: boolean;
 }
 
 export interface Reporter {
@@ -38,8 +39,10 @@ export interface Reporter {
 export interface BuildSummary {
   built: string[];
   skipped: string[];
-  failed: { label: string; diagnostics: Diagnostic[] }[];
+  failed: { label: string; diagnostics: Diagnostic[]; removed?: string[] }[];
   written: string[]; // absolute output paths
+  /** Outputs deleted because they were stale: of a job that failed this time, or of a source that is gone. */
+  removed: string[];
   manifest: ManifestState;
   threads: number; // worker threads used (0: all on the main thread)
   ms: number;
@@ -64,17 +67,22 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   }
   if (opts.only) restrict(found, opts.only);
   const draft = opts.draft ?? false;
-  const key = envKey(env, { formats: opts.formats.join(','), variant: opts.variant, draft });
-  const plan = await makePlan(found, key, manifest, { ...opts, outDir, draft, force: opts.force ?? false });
+  const options = { formats: opts.formats.join(','), variant: opts.variant, draft };
+  const keys = { report: envKey(env, 'report', options), county: envKey(env, 'county', options) };
+  const plan = await makePlan(found, keys, manifest, { ...opts, outDir, draft, force: opts.force ?? false });
   const summary: BuildSummary = {
     built: [],
     skipped: plan.skipped.map((p) => p.label),
     failed: [...plan.problems],
     written: [],
+    removed: [],
     manifest: manifest.state,
     threads: 0,
     ms: 0,
   };
+  // The outputs of reports (and counties) deleted since they were built go too. Only what the manifest
+  // owns, and only when the source is gone: building a subset of the inputs into a folder removes nothing.
+  summary.removed.push(...(await manifest.dropOrphans(new Set([...plan.todo, ...plan.skipped].map((p) => p.job.id)))));
   reporter.start(plan.todo.length, plan.skipped.length);
   // Saves are chained so an older snapshot never renames over a newer one.
   let saving = Promise.resolve();
@@ -89,14 +97,15 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
     const gate = new RollupGate(plan.todo.map((p) => p.job));
     summary.threads = await runJobs(
       gate.initial,
-      { outRoot: outDir, lanes: opts.jobs ?? defaultLanes(), workersFrom: opts.workersFrom },
+      { outRoot: outDir, threads: opts.jobs },
       async (job, r) => {
         const p = byId.get(job.id)!;
         if (r.ok) {
           manifest.record(job.id, {
             key: p.key,
+            source: sourceOf(job),
             deps: Object.fromEntries(await Promise.all(r.deps.map(async (d) => [d, await hashFile(d)] as const))),
-            outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size })),
+            outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size, mtimeMs: w.mtimeMs, hash: w.hash })),
           });
           summary.built.push(p.label);
           summary.written.push(...r.written.map((w) => w.path));
@@ -109,8 +118,10 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
             }
           }
         } else {
-          manifest.forget(job.id);
-          summary.failed.push({ label: p.label, diagnostics: r.diagnostics });
+          // Its previous outputs would look current: they are deleted, and the summary says so.
+          const removed = await manifest.forget(job.id, { keepFiles: opts.keepFailedOutputs });
+          summary.removed.push(...removed);
+          summary.failed.push({ label: p.label, diagnostics: r.diagnostics, removed });
         }
         reporter.done(p, r);
         if (performance.now() - lastSave > SAVE_EVERY_MS) {
@@ -124,6 +135,11 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   await save();
   summary.ms = performance.now() - t0;
   return summary;
+}
+
+/** The file whose deletion makes a job's outputs stale. */
+function sourceOf(job: Job): string {
+  return job.kind === 'report' ? resolve(job.file) : join(resolve(job.dir), COUNTY_FILE);
 }
 
 /** Narrows a discovery to the changed files: their reports, and the roll-ups those changes feed. */

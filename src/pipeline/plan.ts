@@ -7,6 +7,7 @@ import { COUNTY_FILE, countyReportFiles, type Discovered } from './discover.ts';
 import { hashFile, sha256 } from './fingerprint.ts';
 import type { CountyJob, Job, ReportJob } from './jobs.ts';
 import type { Manifest } from './manifest.ts';
+import type { OutputKind } from './envKey.ts';
 
 export interface PlanOptions {
   outDir: string;
@@ -34,7 +35,7 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') ? rel : abs;
 }
 
-export async function makePlan(found: Discovered, env: string, manifest: Manifest, opts: PlanOptions): Promise<Plan> {
+export async function makePlan(found: Discovered, env: Record<OutputKind, string>, manifest: Manifest, opts: PlanOptions): Promise<Plan> {
   const out = resolve(opts.outDir);
   // A township file feeds its own job and its county's: read and hash it once.
   const hashes = new Map<string, Promise<string>>();
@@ -43,7 +44,7 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
   const counties = found.counties.map(async (c): Promise<PlannedJob> => {
     const id = `county:${c.rel}`;
     const files = await countyReportFiles(c.dir);
-    const parts = [env, id, await hash(join(c.dir, COUNTY_FILE))];
+    const parts = [env.county, id, await hash(join(c.dir, COUNTY_FILE))];
     // Every township's file, by its path within the county: adding, removing or editing one changes the key.
     for (const f of files) parts.push(relative(c.dir, f), await hash(f));
     const job: CountyJob = {
@@ -67,7 +68,7 @@ export async function makePlan(found: Discovered, env: string, manifest: Manifes
       variant: opts.variant,
       draft: opts.draft,
     };
-    return { job, key: sha256(env, id, await hash(r.file)), label: job.file };
+    return { job, key: sha256(env.report, id, await hash(r.file)), label: job.file };
   });
   const planned = await Promise.all([...counties, ...reports]);
 

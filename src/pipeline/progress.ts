@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { BuildSummary, Reporter } from './pipeline.ts';
+import { displayPath } from './plan.ts';
 
 type Write = (s: string) => void;
 
@@ -70,6 +71,10 @@ export function formatSummary(s: BuildSummary): string {
     `  未变化跳过   unchanged  ${String(s.skipped.length).padStart(6)}`,
     `  失败         failed     ${String(s.failed.length).padStart(6)}`,
   ];
+  if (s.removed.length > 0) {
+    lines.push(`  已删除过期   removed    ${String(s.removed.length).padStart(6)}  （来源已删除或本次失败的旧输出 / stale outputs of a deleted source or a failed job）`);
+    for (const f of s.removed) lines.push(`    - ${displayPath(f)}`);
+  }
   if (s.failed.length > 0) {
     lines.push('', '失败原因 failures:');
     for (const f of s.failed) {

@@ -6,9 +6,9 @@ import { preflightReport } from '../preflight.ts';
 import { glyphsOf } from '../fonts/coverage.ts';
 import { renderGongwen } from '../render/index.ts';
 import { defaultWriterInputs } from '../render/inputs.ts';
-import type { CountyJob, Job, JobResult, ReportJob } from './jobs.ts';
+import type { CountyJob, Job, JobResult, ReportJob, WrittenFile } from './jobs.ts';
+import { sha256 } from './fingerprint.ts';
 import { loadReport } from './stages.ts';
-import { buildCountyOutputs } from './county.ts';
 import { writeFileAtomic } from './safeWrite.ts';
 
 /** Bad input surfaces as GongwenError diagnostics; anything else is a bug of ours, reported as such without a stack. */
@@ -28,6 +28,12 @@ export function assertInside(root: string, target: string): void {
   }
 }
 
+async function writeOutput(outRoot: string, path: string, bytes: Uint8Array): Promise<WrittenFile> {
+  assertInside(outRoot, path);
+  const { mtimeMs } = await writeFileAtomic(path, bytes);
+  return { path, size: bytes.byteLength, mtimeMs, hash: sha256(bytes) };
+}
+
 async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
   const loaded = loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
@@ -37,13 +43,8 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   if (pre.diagnostics.length > 0) throw new GongwenError(pre.diagnostics);
   const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant, seals: pre.seals });
   const rendered = await renderGongwen(doc, { ...inputs, formats: job.formats, draft: job.draft });
-  const written: { path: string; size: number }[] = [];
-  for (const f of rendered.files) {
-    const path = `${job.outBase}.${f.format}`;
-    assertInside(outRoot, path);
-    await writeFileAtomic(path, f.bytes);
-    written.push({ path, size: f.bytes.byteLength });
-  }
+  const written: WrittenFile[] = [];
+  for (const f of rendered.files) written.push(await writeOutput(outRoot, `${job.outBase}.${f.format}`, f.bytes));
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal.path] : []));
   return {
     written,
@@ -65,13 +66,10 @@ export async function runJob(job: Job, outRoot: string): Promise<JobResult> {
 }
 
 async function runCounty(job: CountyJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
+  // Loaded on the first roll-up only: a batch of reports never loads the roll-up and workbook code (exceljs).
+  const { buildCountyOutputs } = await import('./county.ts');
   const out = await buildCountyOutputs(job.dir, { formats: job.formats, draft: job.draft, preloaded: job.preloaded });
-  const written: { path: string; size: number }[] = [];
-  for (const f of out.files) {
-    const path = join(job.outDir, `${out.baseName}.${f.format}`);
-    assertInside(outRoot, path);
-    await writeFileAtomic(path, f.bytes);
-    written.push({ path, size: f.bytes.byteLength });
-  }
+  const written: WrittenFile[] = [];
+  for (const f of out.files) written.push(await writeOutput(outRoot, join(job.outDir, `${out.baseName}.${f.format}`), f.bytes));
   return { written, deps: out.deps, warnings: out.warnings };
 }

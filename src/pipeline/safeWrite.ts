@@ -48,23 +48,28 @@ export function isTempName(name: string): boolean {
   return name.endsWith(TMP_MARK);
 }
 
-/** Writes `bytes` to `target` through a temporary file and a rename; creates the folder when needed. */
-export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+/**
+ * Writes `bytes` to `target` through a temporary file and a rename; creates the folder when needed.
+ * Returns the file's modification time (the rename keeps it), which the build manifest records.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<{ mtimeMs: number }> {
   try {
-    await writeThroughTemp(target, bytes);
+    return await writeThroughTemp(target, bytes);
   } catch (e) {
     throw writeError(target, e);
   }
 }
 
-async function writeThroughTemp(target: string, bytes: Uint8Array | string): Promise<void> {
+async function writeThroughTemp(target: string, bytes: Uint8Array | string): Promise<{ mtimeMs: number }> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = tempName(target);
   const handle = await open(tmp, 'w');
+  let mtimeMs: number;
   try {
     await handle.writeFile(bytes);
     // Flush before the rename: otherwise a power cut could leave the new name pointing at empty blocks.
     await handle.sync();
+    mtimeMs = (await handle.stat()).mtimeMs;
   } catch (e) {
     await handle.close();
     await rm(tmp, { force: true });
@@ -77,6 +82,7 @@ async function writeThroughTemp(target: string, bytes: Uint8Array | string): Pro
     await rm(tmp, { force: true });
     throw e;
   }
+  return { mtimeMs };
 }
 
 function processAlive(pid: number): boolean {

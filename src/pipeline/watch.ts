@@ -5,6 +5,8 @@ import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import { COUNTY_FILE, isReportYaml } from './discover.ts';
 import { runBuild, type BuildOptions, type BuildSummary, type Reporter } from './pipeline.ts';
+import { isInside, serveHandoff, type HandoffRequest, type HandoffResult } from './handoff.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 
 export interface WatchEvents {
   reporter: Reporter;
@@ -25,7 +27,7 @@ export interface Watching {
 /** Editors save in bursts (write, rename, chmod); one rebuild per burst. */
 const DEBOUNCE_MS = 25;
 
-export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events: WatchEvents): Watching {
+export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs' | 'keepFailedOutputs'>, events: WatchEvents): Watching {
   const outDir = resolve(opts.outDir);
   const pending = new Map<string, number>(); // file → time the change was seen
   let timer: NodeJS.Timeout | undefined;
@@ -52,7 +54,8 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events:
           events.reporter.done(p, r);
         },
       };
-      const summary = await runBuild({ ...opts, only: batch, jobs: 1 }, reporter);
+      // A broken save leaves the last good PDF open in the clerk's viewer; the error is on screen at once.
+      const summary = await runBuild({ ...opts, only: batch, jobs: 1, keepFailedOutputs: true }, reporter);
       const end = Date.now();
       events.rebuilt(summary, batch, { reportMs: (reportsDone > savedAt ? reportsDone : end) - savedAt, allMs: end - savedAt });
     });
@@ -65,6 +68,27 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events:
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   };
+
+  /**
+   * `gongwen build FILE` from another terminal, handed over (handoff.ts): taken when it would give the same
+   * bytes as a fresh build (same output folder and options, files this watch covers), and run in turn with
+   * the rebuilds after saves.
+   */
+  const decline = (req: HandoffRequest): string | undefined => {
+    if (resolve(req.outDir) !== outDir) return 'another output folder';
+    if (req.formats.join(',') !== opts.formats.join(',') || req.variant !== opts.variant || req.draft !== (opts.draft ?? false)) return 'other options';
+    const roots = opts.inputs.map((i) => resolve(i));
+    if (!req.inputs.every((f) => roots.some((r) => isInside(r, f)))) return 'not watched here';
+    return undefined;
+  };
+  const handedOver = (req: HandoffRequest): Promise<Omit<HandoffResult, 'pid'>> => {
+    const warnings: Diagnostic[] = [];
+    const collect: Reporter = { start() {}, done() {}, warn: (d) => void warnings.push(d) };
+    const job = running.then(async () => ({ summary: await runBuild({ ...opts, inputs: req.inputs, force: req.force, jobs: 1 }, collect), warnings }));
+    running = job.then(() => undefined, () => undefined);
+    return job;
+  };
+  let handoff: { close(): Promise<void> } | undefined;
 
   let watcher: FSWatcher | undefined;
   const ready = (async () => {
@@ -81,6 +105,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events:
     });
     watcher.on('add', changed).on('change', changed).on('unlink', changed);
     await new Promise<void>((r) => watcher!.once('ready', () => r()));
+    handoff = await serveHandoff(outDir, { decline, build: handedOver }).catch(() => undefined);
     events.ready();
   })();
 
@@ -90,6 +115,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs'>, events:
       closed = true;
       if (timer) clearTimeout(timer);
       await ready.catch(() => undefined);
+      await handoff?.close();
       await watcher?.close();
       await running.catch(() => undefined);
     },

@@ -3,8 +3,9 @@ import type { Gongwen } from '../compose/model.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { layOut, type WriterInputs } from './inputs.ts';
 
-export const FORMATS = ['pdf', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.ts';
+
+export { FORMATS, type Format };
 
 /** The formats wanted, and the writers' inputs (profile, fonts, draft), passed in: no writer loads them. */
 export interface RenderOptions extends WriterInputs {

@@ -6,8 +6,9 @@ import { Attachment, Body, type BodyNode } from './body.ts';
 
 export { PART_KEYS, PartKey } from './body.ts';
 import { MAX_YEAR } from './limits.ts';
+import { VARIANTS } from './variants.ts';
 
-export const VARIANTS = ['file-up', 'file-down', 'plain'] as const;
+export { VARIANTS };
 export const Variant = z.enum(VARIANTS);
 export type Variant = z.infer<typeof Variant>;
 

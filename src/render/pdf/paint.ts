@@ -57,19 +57,96 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
   return done;
 }
 
+/** The parts of pdfkit's document and embedded font that writing a text object touches (not in its types). */
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface PdfkitText {
+  _font: { id: string; encode(text: string): [string[], GlyphPosition[]]; ref(): unknown };
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** pdfkit's number formatting (PDFObject.number, not exported): rounded to six decimals. */
+function num(n: number): string {
+  if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/**
+ * One positioned line of text, written straight into the page's content stream: the same operators, in
+ * the same order and with the same numbers, as pdfkit's text(…, { lineBreak: false, baseline: 'alphabetic' })
+ * writes (its _fragment), without its option handling, line wrapping and the two width measurements it
+ * makes for features we never use (links, underline, the cursor). The layout already placed every line.
+ */
+function paintText(doc: PDFKit.PDFDocument, it: Extract<PageItem, { kind: 'text' }>, fill: string): void {
+  doc.font(it.font).fontSize(it.size).fillColor(fill);
+  const text = it.text.replace(/\n/g, '');
+  if (text.length === 0) return;
+  const d = doc as unknown as PdfkitText;
+  const font = d._font;
+  const size = d._fontSize;
+  const height = d.page.height;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, height);
+  const y = height - it.y;
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  d.addContent('BT');
+  d.addContent(`1 0 0 1 ${num(it.x)} ${num(y)} Tm`);
+  d.addContent(`/${font.id} ${num(size)} Tf`);
+  if (it.spacing) d.addContent(`${num(it.spacing)} Tc`);
+  const hScale = it.hScale || 100;
+  if (hScale !== 100) d.addContent(`${hScale} Tz`);
+  const [encoded, positions] = font.encode(text);
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let x = it.x;
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-advance)}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      d.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < positions.length; i++) {
+    const pos = positions[i];
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      d.addContent(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    x += pos.xAdvance * scale;
+  }
+  flush(i);
+  d.addContent('ET');
+  doc.restore();
+}
+
 function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'grey') => string, images: PaintOptions['images']): void {
   switch (it.kind) {
     case 'text':
-      doc
-        .font(it.font)
-        .fontSize(it.size)
-        .fillColor(colour(it.color))
-        .text(it.text, it.x, it.y, {
-          lineBreak: false,
-          baseline: 'alphabetic',
-          characterSpacing: it.spacing,
-          horizontalScaling: it.hScale ?? 100,
-        } as PDFKit.Mixins.TextOptions);
+      paintText(doc, it, colour(it.color));
       break;
     case 'rule':
       doc.save().lineWidth(it.width).strokeColor(colour(it.color)).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore();

@@ -1,0 +1,43 @@
+// Each command loads only what it needs (issue 13): `--help`, `validate` and a build with nothing to do load
+// none of the renderer's libraries. Checked on the real command, recording every module it resolves.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { BIN, ROOT, SEEDS } from './build-helpers.ts';
+
+const PRELOAD = join(ROOT, 'tests', 'fixtures', 'loads', 'preload.mjs');
+const HEAVY = ['pdfkit', 'fontkit', 'docx', 'exceljs', 'mammoth', 'handlebars', 'zod', 'yaml', 'piscina'];
+const out = mkdtempSync(join(tmpdir(), 'gongwen-lazy-'));
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The packages under node_modules that `gongwen args` resolved. */
+function packagesLoaded(args: string[]): Set<string> {
+  const r = spawnSync(process.execPath, ['--import', PRELOAD, BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(r.stderr).not.toMatch(/internal error/);
+  const line = /loaded-modules=(.*)/.exec(r.stderr)?.[1];
+  expect(line, r.stderr).toBeDefined();
+  const urls = JSON.parse(line!) as string[];
+  return new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(u)?.[1] ?? []));
+}
+
+it('loads no renderer library for --help, and only the data layer for validate', () => {
+  const help = packagesLoaded(['--help']);
+  expect(help.has('commander')).toBe(true); // the hook sees packages at all
+  expect(HEAVY.filter((p) => help.has(p))).toEqual([]);
+  const validate = packagesLoaded(['validate', join(SEEDS, '岔河镇-2023.yaml')]);
+  expect(validate.has('zod')).toBe(true);
+  // (fontkit is expected: validate checks every character against the resolved fonts, as build would.)
+  expect(['pdfkit', 'docx', 'exceljs', 'mammoth', 'piscina'].filter((p) => validate.has(p))).toEqual([]);
+});
+
+it('plans a build with nothing to do without yaml, zod, fonts or the renderer', () => {
+  const input = join(SEEDS, '岔河镇-2023.yaml');
+  const first = packagesLoaded(['build', input, '--out', out, '--format', 'pdf']);
+  expect(first.has('pdfkit')).toBe(true);
+  expect(first.has('exceljs')).toBe(false); // no roll-up in this run: the workbook code is never loaded
+  const again = packagesLoaded(['build', input, '--out', out, '--format', 'pdf']);
+  expect(HEAVY.filter((p) => again.has(p))).toEqual([]);
+});
