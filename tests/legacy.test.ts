@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { migrateText } from '../src/cli/migrate.ts';
+import { migrateText } from '../src/load/migrate.ts';
 import { composeReport } from '../src/compose/report.ts';
 import { reportTemplates, render } from '../src/compose/templates.ts';
 import { chineseNumber } from '../src/compose/numbering.ts';

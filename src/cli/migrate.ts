@@ -1,41 +1,9 @@
 // `gongwen migrate <files|dirs...>`: rewrites report files in the first data form (lead/parts/closing)
 // to the `body` form, in place and atomically, keeping comments and the editor modeline.
+// The library is loaded only when the command runs, so --help and the other commands stay light.
 import { basename } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { parseDocument } from 'yaml';
-import { diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { loadReportText } from '../load/index.ts';
-import { upgradeDocument } from '../load/legacy.ts';
-import { readSourceFile } from '../load/readSource.ts';
-import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { collect } from './validate.ts';
 import type { Register } from './commands.ts';
-
-export type Migration = { status: 'migrated'; text: string } | { status: 'current' } | { status: 'failed'; diagnostics: Diagnostic[] };
-
-/**
- * The new text of an old-form report, checked: when the old file loaded, the new one must load to the
- * very same data, or nothing is written.
- */
-export function migrateText(text: string, file: string): Migration {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const before = loadReportText(text, file);
-    return { status: 'failed', diagnostics: before.ok ? [] : before.diagnostics };
-  }
-  if (!upgradeDocument(doc)) return { status: 'current' };
-  // lineWidth 0: a paragraph stays one line, as the clerk wrote it.
-  const out = doc.toString({ lineWidth: 0 });
-  const before = loadReportText(text, file);
-  const after = loadReportText(out, file);
-  if (before.ok && !(after.ok && isDeepStrictEqual(before.report, after.report))) {
-    return {
-      status: 'failed',
-      diagnostics: [diag('migrate.mismatch', { file })],
-    };
-  }
-  return { status: 'migrated', text: out };
-}
 
 export const registerMigrate: Register = (program, setExit) => {
   program
@@ -43,6 +11,10 @@ export const registerMigrate: Register = (program, setExit) => {
     .description('把旧格式（lead/parts/closing）的报告改写为 body 格式 / rewrite old-form reports (lead/parts/closing) to the body form')
     .argument('<paths...>', 'YAML 文件或文件夹 / YAML files or folders')
     .action(async (paths: string[]) => {
+      const { migrateText } = await import('../load/migrate.ts');
+      const { readSourceFile } = await import('../load/readSource.ts');
+      const { writeFileAtomic } = await import('../pipeline/safeWrite.ts');
+      const { formatDiagnostic } = await import('../diagnostics.ts');
       const files: string[] = [];
       for (const p of paths) collect(p, files);
       let migrated = 0;

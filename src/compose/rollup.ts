@@ -73,11 +73,19 @@ function handlebarsFor(s: CountySummary): typeof Handlebars {
     return t.value === null ? '—' : formatQualified(t.value, t.qualifier, t.unit === '%' ? 1 : 0);
   });
   hb.registerHelper('reported', (k: unknown) => String(s.metrics[key(k)].reported));
-  hb.registerHelper('rate', (k: unknown) => {
+  const rateOf = (k: unknown) => {
     const r = s.rates.find((x) => x.key === k);
     if (!r) throw new Error(`rollup.hbs: 未知比率 unknown rate “${String(k)}”`);
+    return r;
+  };
+  hb.registerHelper('rate', (k: unknown) => {
+    const r = rateOf(k);
     return r.value === null ? '—' : formatQualified(r.value, r.qualifier, 1);
   });
+  // A rate's own parts: summed over the townships that reported both, so the sentence agrees with the rate.
+  hb.registerHelper('rateNumerator', (k: unknown) => formatQualified(rateOf(k).numeratorSum, undefined, 0));
+  hb.registerHelper('rateDenominator', (k: unknown) => formatQualified(rateOf(k).denominatorSum, undefined, 0));
+  hb.registerHelper('rateReported', (k: unknown) => String(rateOf(k).reported));
   hb.registerHelper('join', (xs: unknown) => (Array.isArray(xs) ? xs.map(String).join('、') : ''));
   hb.registerHelper('seq', (i: unknown) => chineseNumber(Number(i) + 1));
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
