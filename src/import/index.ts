@@ -3,6 +3,7 @@
 // written → covers guessed per chapter → metrics → damage. Nothing is merged, moved or renumbered.
 import type { Attachment, BodyNode, PartKey, Section } from '../schema/body.ts';
 import type { ReportInput } from '../schema/report.ts';
+import { bodyTexts as walkBody } from '../schema/bodyWalk.ts';
 import { readEnding } from './attachments.ts';
 import { cleanText } from './clean.ts';
 import { coversNotes, guessCovers } from './covers.ts';
@@ -183,11 +184,5 @@ function yearOf(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Every text of a body in reading order: headings, paragraphs, and each table row as one run (普法活动42场次). */
-export function bodyTexts(body: readonly BodyNode[]): string[] {
-  return body.flatMap((n): string[] => {
-    if (typeof n === 'string') return [n];
-    if ('table' in n) return [...(n.table.caption ? [n.table.caption] : []), n.table.columns.join(''), ...n.table.rows.map((r) => r.join(''))];
-    return [n.heading, ...bodyTexts(n.body ?? [])];
-  });
-}
+/** Every text of a body in reading order, as the checks and the roll-up read it (a table row as one phrase). */
+export const bodyTexts = (body: readonly BodyNode[]): string[] => walkBody(body, []).map((p) => p.text);

@@ -1,11 +1,11 @@
 // Reading an imported body in tests: its sections, and an outline of numbers and headings by depth.
 import type { BodyNode, Section } from '../../src/schema/body.ts';
+import { isSection } from '../../src/schema/bodyWalk.ts';
 import { Report } from '../../src/schema/report.ts';
 
 /** The imported report's shape: the report schema, whose body is the author's (issue 10). */
 export const ImportedShape = Report;
 
-export const isSection = (n: BodyNode): n is Section => typeof n === 'object' && 'heading' in n;
 
 /** The sections directly in a body. */
 export const sections = (body: readonly BodyNode[]): Section[] => body.filter(isSection);
