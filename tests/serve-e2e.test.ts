@@ -36,6 +36,8 @@ afterAll(async () => {
   await srv?.close();
 });
 
+const stamp = (page: Page) => page.evaluate(() => window.gongwenPreview?.stamp ?? 0);
+
 async function openEditor(path: string): Promise<Page> {
   const page = await ctx.newPage();
   await page.goto(`${srv.url}#/edit?path=${encodeURIComponent(path)}`);
@@ -60,6 +62,30 @@ describe('gongwen serve in a browser', () => {
     expect(await county.locator('.totals tbody tr').count()).toBeGreaterThan(5);
     expect(await county.locator('.chart').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'county.png') });
+    await page.close();
+  });
+
+  it('edits a paragraph, the preview shows it, and the save changes exactly that line of the YAML', async () => {
+    const rel = 'seeds/岔河镇-2023.yaml';
+    const file = join(data, rel);
+    const before = readFileSync(file, 'utf8');
+    const page = await openEditor(rel);
+    await page.screenshot({ path: join(SHOTS, 'editor.png') });
+    const s0 = await stamp(page);
+    const para = page.locator('textarea.para').first();
+    const original = await para.inputValue();
+    await para.click();
+    await page.keyboard.press('End');
+    await para.pressSequentially('另有新增内容。', { delay: 10 });
+    await page.waitForFunction((s) => (window.gongwenPreview?.stamp ?? 0) > s && window.gongwenPreview!.pages.join('').includes('另有新增内容'), s0, { timeout: 20_000 });
+    await page.keyboard.press('Control+s');
+    await page.locator('.status', { hasText: '已保存' }).waitFor();
+    const after = readFileSync(file, 'utf8');
+    const a = before.split('\n');
+    const changed = after.split('\n').map((l, i) => [a[i], l]).filter(([x, y]) => x !== y);
+    expect(after.split('\n')).toHaveLength(a.length);
+    expect(changed).toHaveLength(1);
+    expect(changed[0][1]).toBe(changed[0][0].replace(original, `${original}另有新增内容。`));
     await page.close();
   });
 

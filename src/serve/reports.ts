@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { loadReportText, type LoadResult } from '../load/index.ts';
 import { Report } from '../schema/report.ts';
+import { isLegacyDocument, upgradeDocument } from '../load/legacy.ts';
 import { writeFileAtomic } from '../pipeline/safeWrite.ts';
 import { diagViews } from './diagPaths.ts';
 import { RequestError } from './guard.ts';
@@ -26,6 +27,17 @@ function parse(text: string): Document {
   return parseDocument(text, { keepSourceTokens: false });
 }
 
+/**
+ * A report's Document as the editor works on it: a file still in the first form (lead, parts, closing) is
+ * upgraded to the body form in place, as the loader and `gongwen migrate` do, comments and modeline kept;
+ * saving it then writes the body form.
+ */
+function parseReport(text: string): Document {
+  const doc = parse(text);
+  if (doc.errors.length === 0 && isLegacyDocument(doc)) upgradeDocument(doc);
+  return doc;
+}
+
 async function readDraft(file: string): Promise<Opened['draft']> {
   const path = draftPath(file);
   try {
@@ -38,7 +50,7 @@ async function readDraft(file: string): Promise<Opened['draft']> {
 
 export async function openReport(file: string, rel: string): Promise<Opened> {
   const text = await readFile(file, 'utf8');
-  const doc = parse(text);
+  const doc = parseReport(text);
   if (doc.errors.length > 0) {
     // A file with YAML syntax errors cannot become form fields; say where, as `validate` does.
     const r = loadReportText(text, rel);
@@ -56,7 +68,7 @@ export interface Checked {
 }
 
 export function checkEdited(diskText: string, data: unknown, rel: string): Checked {
-  const doc = parse(diskText);
+  const doc = parseReport(diskText);
   applyData(doc, data, REPORT_KEYS);
   const text = yamlText(doc);
   const loaded = loadReportText(text, rel);
