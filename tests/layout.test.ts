@@ -327,6 +327,35 @@ describe('line breaking', () => {
   });
 
 
+  it('breaks a range of years at its hyphen only when keeping it whole would spread a line by more than a character', () => {
+    // （2023-2025） and a telephone number 0513-12345678 across every line position.
+    const char = g.charPitch;
+    let rangeSplits = 0;
+    for (let pad = 0; pad < 28; pad++) {
+      const text = '普'.repeat(pad) + '根据实施纲要（2023-2025）的规定，电话0513-12345678。' + '法'.repeat(30);
+      const broken = breakLines(run(text), m, opts);
+      const lines = broken.map((l) => l.segments.map((s) => s.text).join(''));
+      for (let i = 0; i + 1 < lines.length; i++) {
+        expect(/\d$/.test(lines[i]) && /^\d/.test(lines[i + 1]), `pad=${pad}: a number split`).toBe(false);
+        expect(lines[i].endsWith('0513-'), `pad=${pad}: a telephone number split`).toBe(false);
+        if (lines[i].endsWith('2023-')) {
+          rangeSplits++;
+          // Kept whole, （2023- would have moved to the next line (（ may not end one), leaving more than a character
+          // of slack to spread on this one.
+          const natural = broken[i].width - (broken[i].spread ?? 0);
+          expect(g.width - (natural - char - m.width('latin', '2023-', 16)), `pad=${pad}`).toBeGreaterThan(char);
+        }
+      }
+      // A range kept on one line is drawn as one word: its halves touch.
+      for (const l of broken) {
+        const k = l.segments.findIndex((s) => s.text === '2023-');
+        if (k >= 0 && k + 1 < l.segments.length && l.segments[k + 1].text === '2025')
+          expect(l.segments[k + 1].x - l.segments[k].x, `pad=${pad}`).toBeCloseTo(m.width('latin', '2023-', 16), 2);
+      }
+    }
+    expect(rangeSplits).toBeGreaterThan(0);
+  });
+
   it('squeezes punctuation or breaks earlier, and never overflows the block', () => {
     for (let pad = 20; pad < 30; pad++) {
       const text = '法'.repeat(pad) + '“三项制度”。' + '法'.repeat(40);

@@ -69,6 +69,14 @@ function fontFor(text: string, wanted: FontRole, m: Measure, context: string | u
   throw new GongwenError(diag('font.missingGlyph', { ch, context }));
 }
 
+/** Position j follows the hyphen of a range of years (2023-2025): a soft break is allowed there. Not in other
+ * hyphenated numbers (0513-12345678 is one telephone number). */
+function isRangeBreak(chars: string[], j: number): boolean {
+  if (chars[j - 1] !== '-') return false;
+  const year = (s: string) => /^(19|20)\d\d$/.test(s);
+  return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
+}
+
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
   const units: Unit[] = [];
   for (const run of runs) {
@@ -76,9 +84,11 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
     for (let i = 0; i < chars.length; ) {
       const ch = chars[i];
       if (LATIN.test(ch)) {
-        // A Latin word (with its trailing spaces) is one unbreakable unit at its natural width.
+        // A Latin word (with its trailing spaces) is one unbreakable unit at its natural width. A range of years
+        // (2023-2025) is two units with a soft break after the hyphen: kept whole when that costs at most one
+        // character of spreading, as a number with its unit is, and never split inside either number.
         let j = i + 1;
-        while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ')) j++;
+        while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ') && !isRangeBreak(chars, j)) j++;
         const text = chars.slice(i, j).join('');
         const font = fontFor(text, run.latin ?? 'latin', m, context);
         const width = m.width(font, text, run.size);
@@ -91,7 +101,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
           cjk: false,
           noStart: NO_LINE_START.has(text[0]),
           noEnd: NO_LINE_END.has(text[text.length - 1]),
-          glue: 'none',
+          glue: isRangeBreak(chars, j) ? 'soft' : 'none',
           squeeze: null,
         });
         i = j;
@@ -173,6 +183,23 @@ function sumWidth(units: Unit[], from: number, to: number): number {
 const EPS = 0.01;
 const MAX_PUSH_IN = 2; // units pulled onto a full line by squeezing
 
+/** A break past `end` that squeezing punctuation in [start, break) makes fit, with the squeezes used. */
+function pushInBreak(units: Unit[], start: number, end: number, avail: number, soft: boolean) {
+  for (let e = end + 1; e <= Math.min(units.length, end + MAX_PUSH_IN); e++) {
+    if (e < units.length && !canBreakBefore(units, e, soft)) continue;
+    const over = sumWidth(units, start, e) - avail;
+    let got = 0;
+    const used: { unit: number; amount: number }[] = [];
+    for (const s of squeezePlan(units, start, e)) {
+      if (got >= over - EPS) break;
+      used.push(s);
+      got += s.amount;
+    }
+    return got >= over - EPS ? { at: e, squeezes: used } : undefined;
+  }
+  return undefined;
+}
+
 /** The last unit in (start, end) a line may break before, or −1. */
 function lastBreak(units: Unit[], start: number, end: number, soft: boolean): number {
   for (let b = end - 1; b > start; b--) if (canBreakBefore(units, b, soft)) return b;
@@ -204,33 +231,26 @@ export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): B
     let squeezes: { unit: number; amount: number }[] = [];
     if (canBreakBefore(units, end)) chosen = end;
     else {
+      const pushIn = (soft: boolean) => {
+        const p = pushInBreak(units, start, end, avail, soft);
+        if (p) [chosen, squeezes] = [p.at, p.squeezes];
+      };
       // Push in: take up to two more units if squeezing punctuation makes them fit.
-      for (let e = end + 1; e <= Math.min(units.length, end + MAX_PUSH_IN); e++) {
-        if (e < units.length && !canBreakBefore(units, e)) continue;
-        const over = sumWidth(units, start, e) - avail;
-        const plan = squeezePlan(units, start, e);
-        let got = 0;
-        const used: typeof plan = [];
-        for (const s of plan) {
-          if (got >= over - EPS) break;
-          used.push(s);
-          got += s.amount;
-        }
-        if (got >= over - EPS) {
-          chosen = e;
-          squeezes = used;
-        }
-        break;
-      }
+      pushIn(false);
       // Push out: break at the last allowed place before, and spread the slack. Keeping a number with its unit
-      // may cost at most one character of spreading; beyond that the break goes between them.
+      // (or a range of years whole) may cost at most one character of spreading; beyond that the break goes
+      // between them, pushing in when squeezing fits the first half on the line, else spreading.
       if (chosen < 0) {
         const hard = lastBreak(units, start, end, false);
-        const soft = lastBreak(units, start, end + 1, true); // breaking at `end` itself spreads nothing
         const oneChar = cjkAdvance(units[start].run.size);
         const slack = (b: number) => avail - sumWidth(units, start, b);
-        if (soft > hard && (hard < 0 || slack(hard) > oneChar + EPS)) chosen = soft;
-        else chosen = hard;
+        if (hard >= 0 && slack(hard) <= oneChar + EPS) chosen = hard;
+        else if (canBreakBefore(units, end, true)) chosen = end; // spreads nothing
+        else {
+          pushIn(true);
+          const soft = lastBreak(units, start, end, true);
+          if (chosen < 0) chosen = soft > hard ? soft : hard;
+        }
       }
       if (chosen < 0) chosen = end; // no legal break at all: better a rule bent than text lost
     }
@@ -257,7 +277,10 @@ function place(
     if (units[s.unit].squeeze === 'left') shift[s.unit - from] = -s.amount;
   }
   const natural = advance.reduce((a, b) => a + b, 0);
-  const gaps = to - from - 1;
+  // No spreading inside a digit range kept on one line (2023-2025): its halves were one word.
+  const gapAfter = (k: number) => k < to - 1 && !(units[k].glue === 'soft' && !units[k].cjk && !units[k + 1].cjk);
+  let gaps = 0;
+  for (let k = from; k < to; k++) if (gapAfter(k)) gaps++;
   const extra = justify && gaps > 0 ? (avail - natural) / gaps : 0;
   const segments: BrokenLine['segments'] = [];
   let x = x0;
@@ -265,7 +288,7 @@ function place(
   for (let k = from; k < to; k++) {
     const u = units[k];
     const i = k - from;
-    const step = advance[i] + (k < to - 1 ? extra : 0); // no spread after the last unit: the line ends on the edge
+    const step = advance[i] + (gapAfter(k) ? extra : 0); // no spread after the last unit: the line ends on the edge
     const spacing = u.cjk ? step - u.natural : 0;
     const prev = segments[segments.length - 1];
     const canJoin =
