@@ -1,6 +1,6 @@
 // The documents the goldens pin (tests/golden.test.ts) and the profile-sensitivity test perturbs
-// (tests/golden-profile.test.ts): every seed in every variant, the demo county's roll-up, and a fixture
-// with the parts the seeds do not have (tests/fixtures/golden/).
+// (tests/golden-profile.test.ts): every seed in every variant, the demo county's roll-up, a fixture
+// with the parts the seeds do not have, and a report whose attachments carry content (tests/fixtures/golden/).
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Gongwen } from '../../src/compose/model.ts';
@@ -15,6 +15,8 @@ const REPO = resolve(import.meta.dirname, '..', '..');
 export const SEEDS = join(REPO, 'data', 'seeds');
 export const DEMO_COUNTY = join(REPO, 'data', '示例县', '2023');
 export const FIXTURE = join(REPO, 'tests', 'fixtures', 'golden', '联合行文-2023.yaml');
+/** A township report with two attachments that carry content: paragraphs, and a table over two pages. */
+export const ATTACHMENTS = join(REPO, 'tests', 'fixtures', 'golden', '青石镇-2023.yaml');
 
 export interface GoldenDoc {
   name: string; // file name of its goldens, without extension
@@ -44,6 +46,10 @@ export function goldenDocs(): GoldenDoc[] {
   // --draft: a dashed circle where each seal goes (the fixture's organs without their seal images).
   const unsealed: Report = { ...fixture, issuingOrgans: fixture.issuingOrgans.map(({ seal: _, ...o }) => o) };
   docs.push({ name: `${stem(FIXTURE)}-file-up-draft`, doc: composeReport(unsealed, { baseDir: dirname(FIXTURE), variant: 'file-up' }), draft: true });
+  const withAttachments = loadReport(ATTACHMENTS);
+  for (const variant of ['file-up', 'plain'] as const) {
+    docs.push({ name: `${stem(ATTACHMENTS)}-${variant}`, doc: composeReport(withAttachments, { baseDir: dirname(ATTACHMENTS), variant }), draft: false });
+  }
   const summary = rollupCounty(DEMO_COUNTY);
   docs.push({ name: '示例县-2023-rollup-file-down', doc: composeRollup(summary, { variant: 'file-down' }), draft: false });
   docs.push({ name: '示例县-2023-rollup-plain', doc: composeRollup(summary, { variant: 'plain' }), draft: false });
