@@ -89,6 +89,27 @@ describe('gongwen serve in a browser', () => {
     await page.close();
   });
 
+  it('editing a paragraph far down the report brings its line into the preview', async () => {
+    const rel = 'seeds/四棵树镇-2023.yaml';
+    const page = await openEditor(rel);
+    const s0 = await stamp(page);
+    const para = page.locator('textarea.para').last();
+    await para.click();
+    await page.keyboard.press('Control+End');
+    await para.pressSequentially('补记。', { delay: 10 });
+    await page.waitForFunction((s) => (window.gongwenPreview?.stamp ?? 0) > s && window.gongwenPreview!.focusLine !== undefined, s0, { timeout: 20_000 });
+    const { line, height, pages, top } = await page.evaluate(() => {
+      const el = document.querySelector('.preview-pages') as HTMLElement;
+      return { line: window.gongwenPreview!.focusLine!, height: el.clientHeight, pages: window.gongwenPreview!.pages.length, top: el.scrollTop };
+    });
+    expect(pages).toBeGreaterThan(2);
+    expect(top).toBeGreaterThan(0); // the preview scrolled down to it
+    expect(line).toBeGreaterThan(0);
+    expect(line).toBeLessThan(height);
+    await page.screenshot({ path: join(SHOTS, 'editor-scrolled.png') });
+    await page.close();
+  });
+
   it('detects a conflicting edit on disk and lets the user keep theirs', async () => {
     const rel = 'seeds/罗田镇-2023.yaml';
     const file = join(data, rel);

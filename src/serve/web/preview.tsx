@@ -1,6 +1,6 @@
 // The live preview: the PDF the project's own typesetter made, drawn page by page with pdf.js (bundled
 // locally, its worker served by our server). A new version replaces the old one in a single swap, keeping
-// the scroll position, and brings the page holding the paragraph being edited into view.
+// the scroll position, and brings the paragraph being edited into view (its first line, found in the pages' text).
 import * as pdfjs from 'pdfjs-dist';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -10,11 +10,26 @@ export type PageLayout = 'scroll' | 'spread';
 
 declare global {
   interface Window {
-    gongwenPreview?: { stamp: number; at: number; pages: string[] };
+    // For the browser tests: the version shown, when, the pages' text, and where the edited paragraph's first
+    // line sits in the preview's viewport (CSS px from its top).
+    gongwenPreview?: { stamp: number; at: number; pages: string[]; focusLine?: number };
   }
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** A page's text without spaces, and where each piece of it starts: its offset in the text, its baseline in CSS px. */
+interface PageText {
+  text: string;
+  starts: { at: number; y: number }[];
+}
+
+/** The baseline (CSS px from the page's top) of the text at `offset`. */
+function baselineAt(page: PageText, offset: number): number {
+  let y = 0;
+  for (const s of page.starts) if (s.at <= offset) y = s.y;
+  return y;
+}
 
 /**
  * Draws a PDF into a new box of pages: the pages in view first (the box is handed over as soon as they are
@@ -26,7 +41,7 @@ async function renderPages(
   layout: PageLayout,
   stale: () => boolean,
   shown: (box: HTMLDivElement) => void,
-): Promise<string[] | undefined> {
+): Promise<PageText[] | undefined> {
   const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false }).promise;
   try {
     const box = document.createElement('div');
@@ -66,10 +81,19 @@ async function renderPages(
       if (stale()) return undefined;
       if (!visible.includes(i)) await draw(i);
     }
-    const texts: string[] = [];
+    const texts: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      texts.push(squash(content.items.map((it) => ('str' in it ? it.str : '')).join('')));
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale });
+      const content = await page.getTextContent();
+      let text = '';
+      const starts: PageText['starts'] = [];
+      for (const it of content.items) {
+        if (!('str' in it)) continue;
+        starts.push({ at: text.length, y: viewport.convertToViewportPoint(it.transform[4], it.transform[5])[1] });
+        text += squash(it.str);
+      }
+      texts.push({ text, starts });
     }
     return texts;
   } finally {
@@ -97,14 +121,17 @@ export function Preview(props: { pdf?: Uint8Array; layout: PageLayout; focusText
     };
     void renderPages(props.pdf, el, props.layout, stale, shown).then((texts) => {
       if (!texts || stale()) return;
-      window.gongwenPreview = { ...window.gongwenPreview!, pages: texts };
-      // Keep the edited paragraph in view: find its opening words on a page.
+      window.gongwenPreview = { ...window.gongwenPreview!, pages: texts.map((t) => t.text) };
+      // Keep the edited paragraph in view: find its opening words on a page, and scroll to that line when it
+      // is not already in view (a third of the way down, so the lines after it show too).
       const probe = props.focusText ? squash(props.focusText).slice(0, 16) : '';
-      const k = probe.length >= 4 ? texts.findIndex((t) => t.includes(probe)) : -1;
+      const k = probe.length >= 4 ? texts.findIndex((t) => t.text.includes(probe)) : -1;
       const page = k >= 0 ? (el.firstElementChild?.children[k] as HTMLElement | undefined) : undefined;
       if (page) {
-        const visible = page.offsetTop < el.scrollTop + el.clientHeight && page.offsetTop + page.offsetHeight > el.scrollTop;
-        if (!visible) el.scrollTop = page.offsetTop - 8;
+        const line = page.offsetTop + baselineAt(texts[k], texts[k].text.indexOf(probe));
+        const inView = line > el.scrollTop + 24 && line < el.scrollTop + el.clientHeight - 24;
+        if (!inView) el.scrollTop = line - el.clientHeight / 3;
+        window.gongwenPreview = { ...window.gongwenPreview!, focusLine: line - el.scrollTop };
       }
     });
   }, [props.pdf, props.layout]);
