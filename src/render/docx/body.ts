@@ -6,7 +6,7 @@ import { TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
-import { type Keep, type TailKey, tailKeeps } from './keep.ts';
+import { type EndPlan, type Keep, pitchOf } from './landings.ts';
 import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
@@ -16,18 +16,19 @@ export type Child = Paragraph | Table;
 
 const HEADING_STYLE = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 } as const;
 
-export function blankLine(g: Geometry, keepNext = false): Paragraph {
-  return new Paragraph({ style: STYLE.spacer, keepNext: keepNext || undefined, spacing: exactLine(g.pitch) });
+/** A blank grid line; `pitch`: its height on a page set tighter (twips). */
+export function blankLine(g: Geometry, keepNext = false, pitch = g.pitch): Paragraph {
+  return new Paragraph({ style: STYLE.spacer, keepNext: keepNext || undefined, spacing: exactLine(pitch) });
 }
 
 /**
  * The title, broken where the PDF typesetter breaks it (balanced lines at word boundaries, src/layout/title.ts),
  * each line ended by a line break so that Word and WPS never break inside a word.
  */
-export function titleParagraph(g: Geometry, title: string, m: Measure): Paragraph {
+export function titleParagraph(g: Geometry, title: string, m: Measure, pitch?: number): Paragraph {
   const style = g.profile.roles.title;
   const lines = breakTitle(title, ptFromMm(g.profile.block.width), style.font, style.size, m);
-  return new Paragraph({ style: STYLE.title, children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
+  return new Paragraph({ style: STYLE.title, spacing: pitch === undefined ? undefined : exactLine(pitch), children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
 }
 
 function runOf(r: Run): TextRun {
@@ -35,21 +36,24 @@ function runOf(r: Run): TextRun {
   return new TextRun({ text: r.text, style });
 }
 
-interface KeepProps {
+interface FlowProps {
   keepNext?: boolean;
   keepLines?: boolean;
   widowControl?: boolean;
+  spacing?: ReturnType<typeof exactLine>;
 }
 
-function keepProps(keep: Keep | undefined): KeepProps {
-  if (keep === 'all') return { keepNext: true, keepLines: true };
-  if (keep === 'tail2') return { keepNext: true, widowControl: true };
-  if (keep === 'tail1') return { keepNext: true };
-  return {};
+/** A closing paragraph's keep (see landings.ts) and, on a page set tighter, its exact line height. */
+function flowProps(keep: Keep | undefined, pitch?: number): FlowProps {
+  const spacing = pitch === undefined ? undefined : exactLine(pitch);
+  if (keep === 'all') return { keepNext: true, keepLines: true, spacing };
+  if (keep === 'tail2') return { keepNext: true, widowControl: true, spacing };
+  if (keep === 'tail1') return { keepNext: true, spacing };
+  return { spacing };
 }
 
-function paragraphOf(runs: Run[], noIndent: boolean, keep?: Keep): Paragraph {
-  return new Paragraph({ ...keepProps(keep), indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map(runOf) });
+function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps): Paragraph {
+  return new Paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map(runOf) });
 }
 
 /** The bars' grey, the PDF painter's (src/render/pdf/paint.ts). */
@@ -102,12 +106,12 @@ function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, caption?: strin
   return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: CELL_MARGIN }, rows)];
 }
 
-export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, keep?: Keep): Child[] {
+export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, keep?: Keep, pitch?: number): Child[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ style: HEADING_STYLE[block.level], ...keepProps(keep), children: [new TextRun(block.text)] })];
+      return [new Paragraph({ style: HEADING_STYLE[block.level], ...flowProps(keep, pitch), children: [new TextRun(block.text)] })];
     case 'paragraph':
-      return [paragraphOf(block.runs, block.indent === false, keep)];
+      return [paragraphOf(block.runs, block.indent === false, flowProps(keep, pitch))];
     // A blank line after tables and charts, as in the PDF.
     case 'table':
       return [...tableOf(g, block.table), blankLine(g)];
@@ -118,30 +122,33 @@ export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, keep?:
 
 /**
  * 附件说明: one blank line below the body, two characters in; numbered 1. 2. when more than one, wrapped and later
- * names aligned after the label, as in the PDF.
+ * names aligned after the label, as in the PDF. `plan`: the typesetter's decisions at the end of the body.
  */
-export function attachmentParagraphs(g: Geometry, names: string[], keeps: Map<TailKey, Keep> = new Map(), lastBody = -1): Paragraph[] {
+export function attachmentParagraphs(g: Geometry, names: string[], plan?: EndPlan, lastBody = -1): Paragraph[] {
   if (names.length === 0) return [];
   const label = '附件：';
   const c = g.bodyChar + g.bodySpacing;
   const labelW = 3 * c;
   const left = 2 * c + labelW;
+  const first = plan && pitchOf(plan, 'a0');
   return [
-    blankLine(g, keeps.has('a0') && keeps.has(`b${lastBody}`)),
+    blankLine(g, Boolean(plan?.keeps.has('a0') && plan.keeps.has(`b${lastBody}`)), first),
     ...names.map((name, i) => {
       const text = names.length > 1 ? `${i + 1}.${name}` : name;
-      const keep = keepProps(keeps.get(`a${i}`));
+      const props = plan ? flowProps(plan.keeps.get(`a${i}`), pitchOf(plan, `a${i}`)) : {};
       const ind = i === 0 ? indent({ left, hanging: labelW }) : indent({ left, firstLine: 0 });
-      return new Paragraph({ style: STYLE.attachment, ...keep, indent: ind, children: [new TextRun(i === 0 ? label + text : text)] });
+      return new Paragraph({ style: STYLE.attachment, ...props, indent: ind, children: [new TextRun(i === 0 ? label + text : text)] });
     }),
   ];
 }
 
-export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
+export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, plan: EndPlan): Child[] {
   // One blank line below the title, then the addressee if any (as the PDF typesetter does).
-  const out: Child[] = [titleParagraph(g, doc.title, m), blankLine(g, true)];
-  if (doc.addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [new TextRun(doc.addressee)] }));
-  const keeps = tailKeeps(doc, g.profile, m);
-  doc.body.forEach((b, i) => out.push(...blockChildren(g, ids, b, keeps.get(`b${i}`))));
-  return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), keeps, doc.body.length - 1)];
+  const first = plan.tightFirstPage ? plan.signaturePitch : undefined;
+  const out: Child[] = [titleParagraph(g, doc.title, m, first), blankLine(g, true, first)];
+  if (doc.addressee) {
+    out.push(new Paragraph({ style: STYLE.addressee, spacing: first === undefined ? undefined : exactLine(first), children: [new TextRun(doc.addressee)] }));
+  }
+  doc.body.forEach((b, i) => out.push(...blockChildren(g, ids, b, plan.keeps.get(`b${i}`), pitchOf(plan, `b${i}`))));
+  return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), plan, doc.body.length - 1)];
 }

@@ -41,33 +41,43 @@ function width(g: Geometry, text: string): number {
   return textWidth(text, g.profile.roles.body.size, g.bodySpacing);
 }
 
-/** Names a row for joint sealed signatures, as the PDF decides (at most three, seals never touching). */
-function sealedRows(g: Geometry, doc: Gongwen, m: Measure): { perRow: number; rows: number; rowStep: number } {
+/**
+ * Names a row for joint sealed signatures, as the PDF decides (at most three, seals never touching); rows a seal's
+ * height apart in lines of the signature's page (`pitch`, twips).
+ */
+function sealedRows(g: Geometry, doc: Gongwen, m: Measure, pitch: number): { perRow: number; rows: number; rowStep: number } {
   const profile = g.profile;
   const lg = layoutGeometry(profile);
   const widest = Math.max(...doc.signatures.map((s) => setText(profile, lg, m, 'signature', s.organ).width));
   const diameter = profile.seal.diameter * MM;
   let perRow = Math.min(3, doc.signatures.length);
   while (perRow > 1 && (lg.width / perRow < widest + 2 * lg.charPitch || lg.width / perRow < diameter * 1.05)) perRow--;
-  return { perRow, rows: Math.ceil(doc.signatures.length / perRow), rowStep: Math.ceil(diameter / lg.linePitch) };
+  // The grid's own pitch where the page keeps the grid (the twips value is floored), as the PDF counts.
+  const pitchPt = pitch < g.pitch ? pitch / 20 : lg.linePitch;
+  return { perRow, rows: Math.ceil(doc.signatures.length / perRow), rowStep: Math.ceil(diameter / pitchPt) };
 }
 
-function dateParagraph(doc: Gongwen, right: number): Paragraph {
+/** On a page set tighter (pitch, twips, below the grid's): an exact line of that height. */
+function pitchSpacing(g: Geometry, pitch: number) {
+  return pitch < g.pitch ? exactLine(pitch) : undefined;
+}
+
+function dateParagraph(g: Geometry, doc: Gongwen, right: number, pitch: number): Paragraph {
   // Kept with the note, which the PDF counts as part of the signature block.
-  return new Paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, indent: indent({ right, firstLine: 0 }), children: [new TextRun(doc.date ?? BLANK_DATE)] });
+  return new Paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, spacing: pitchSpacing(g, pitch), indent: indent({ right, firstLine: 0 }), children: [new TextRun(doc.date ?? BLANK_DATE)] });
 }
 
 /** Sealed, one organ: the date four characters in, the name centred above it, the seal centred on the name. */
-function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen): Child[] {
+function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen, pitch: number): Child[] {
   const c = gridChar(g);
   const sig = doc.signatures[0] ?? { organ: '' };
   const dateW = width(g, doc.date ?? BLANK_DATE);
   const dateRight = g.profile.signature.dateRightChars * c;
   const nameRight = Math.max(0, Math.round(dateRight + (dateW - width(g, sig.organ)) / 2));
-  const children = sig.seal ? [sealRun(g, ids, sig.seal, g.blockW - dateRight - dateW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * g.pitch)] : [];
+  const children = sig.seal ? [sealRun(g, ids, sig.seal, g.blockW - dateRight - dateW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch)] : [];
   return [
-    new Paragraph({ style: STYLE.signature, indent: indent({ right: nameRight, firstLine: 0 }), children: [...children, new TextRun(sig.organ)] }),
-    dateParagraph(doc, dateRight),
+    new Paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }), children: [...children, new TextRun(sig.organ)] }),
+    dateParagraph(g, doc, dateRight, pitch),
   ];
 }
 
@@ -75,8 +85,8 @@ function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen): Child[] {
  * Sealed, joint issuance: the names spread evenly across the block, as many a row as the PDF puts (cells of a
  * borderless table), rows as far apart as the seals need; each seal centred on its name.
  */
-function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
-  const { perRow, rows, rowStep } = sealedRows(g, doc, m);
+function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pitch: number): Child[] {
+  const { perRow, rows, rowStep } = sealedRows(g, doc, m, pitch);
   const out: Child[] = [];
   for (let r = 0; r < rows; r++) {
     const sigs = doc.signatures.slice(r * perRow, (r + 1) * perRow);
@@ -84,11 +94,11 @@ function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Ch
     const last = r === rows - 1;
     const cells = sigs.map((s) => {
       // Inside a table cell Word and LibreOffice position a floating picture relative to the cell.
-      const seal = s.seal ? [sealRun(g, ids, s.seal, colW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * g.pitch)] : [];
+      const seal = s.seal ? [sealRun(g, ids, s.seal, colW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch)] : [];
       const name = new Paragraph({
         style: STYLE.signature,
         keepNext: true,
-        spacing: exactLine(g.pitch),
+        spacing: exactLine(pitch),
         indent: indent({ right: 0, firstLine: 0 }),
         alignment: AlignmentType.CENTER,
         children: [...seal, new TextRun(s.organ)],
@@ -96,13 +106,13 @@ function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Ch
       return cell(colW, [name]);
     });
     // Rows but the last take as many grid lines as a seal is tall, so the next row's seals clear them.
-    out.push(table({ widths: sigs.map(() => colW) }, [row(cells, { exactHeight: (last ? 1 : rowStep) * g.pitch })]));
+    out.push(table({ widths: sigs.map(() => colW) }, [row(cells, { exactHeight: (last ? 1 : rowStep) * pitch })]));
   }
-  return [...out, dateParagraph(doc, g.profile.signature.dateRightChars * gridChar(g))];
+  return [...out, dateParagraph(g, doc, g.profile.signature.dateRightChars * gridChar(g), pitch)];
 }
 
 /** Unsealed: the name two characters in from the right, the date below starting two characters right of the name. */
-function unsealed(g: Geometry, doc: Gongwen): Paragraph[] {
+function unsealed(g: Geometry, doc: Gongwen, pitch: number): Paragraph[] {
   const c = gridChar(g);
   const r = g.profile.signature.unsealedRightChars * c;
   const dateW = width(g, doc.date ?? BLANK_DATE);
@@ -113,24 +123,25 @@ function unsealed(g: Geometry, doc: Gongwen): Paragraph[] {
     let nameRight = r;
     if (nameW - 2 * c < dateW) nameRight = r + dateW + 2 * c - nameW;
     dateRight = Math.max(r, nameRight + nameW - 2 * c - dateW);
-    return new Paragraph({ style: STYLE.signature, indent: indent({ right: nameRight, firstLine: 0 }), children: [new TextRun(s.organ)] });
+    return new Paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }), children: [new TextRun(s.organ)] });
   });
-  return [...names, dateParagraph(doc, dateRight)];
+  return [...names, dateParagraph(g, doc, dateRight, pitch)];
 }
 
-export function signatureChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
+/** `pitch`: the line pitch (twips) of the signature's page, the grid's unless the typesetter set it tighter. */
+export function signatureChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pitch = g.pitch): Child[] {
   if (doc.signatures.length === 0 && !doc.date) return [];
   // Blank lines kept with the signature so that it never starts a page alone.
-  const blanks = Array.from({ length: doc.sealed ? 2 : 1 }, () => blankLine(g, true));
-  if (!doc.sealed) return [...blanks, ...unsealed(g, doc)];
-  if (doc.signatures.length <= 1) return [...blanks, ...sealedSingle(g, ids, doc)];
-  return [...blanks, ...sealedJoint(g, ids, doc, m)];
+  const blanks = Array.from({ length: doc.sealed ? 2 : 1 }, () => blankLine(g, true, pitch));
+  if (!doc.sealed) return [...blanks, ...unsealed(g, doc, pitch)];
+  if (doc.signatures.length <= 1) return [...blanks, ...sealedSingle(g, ids, doc, pitch)];
+  return [...blanks, ...sealedJoint(g, ids, doc, m, pitch)];
 }
 
-export function noteParagraph(note: string | undefined): Paragraph[] {
+export function noteParagraph(g: Geometry, note: string | undefined, pitch = g.pitch): Paragraph[] {
   if (!note) return [];
   const text = /^[（(].*[）)]$/.test(note) ? note : `（${note}）`;
-  return [new Paragraph({ style: STYLE.note, children: [new TextRun(text)] })];
+  return [new Paragraph({ style: STYLE.note, spacing: pitchSpacing(g, pitch), children: [new TextRun(text)] })];
 }
 
 /** Markers of the colophon's table and of its place in the text box; see moveColophon(). */

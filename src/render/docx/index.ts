@@ -1,7 +1,8 @@
 // Gongwen → DOCX. Word, WPS and LibreOffice lay the document out themselves from named styles and the
 // document grid; this writer fixes only what must not move (the header, the signature block and the colophon)
 // and takes from the PDF typesetter the decisions a word processor would take differently (the title's line
-// breaks, the line the title starts on, which closing lines go with the signature).
+// breaks, the line the title starts on, which closing lines go with the signature,
+// the page set tighter for it).
 // The docx package builds the document; a few parts are patched where the package cannot write what is needed
 // (see package.ts, styles.ts and closing.ts).
 import { Document } from 'docx';
@@ -15,6 +16,7 @@ import { geometry, type Geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
 import { measureOf } from '../../fonts/measure.ts';
 import { layOut, type LaidInputs, type WriterInputs } from '../inputs.ts';
+import { endPlan, tightOffGrid } from './landings.ts';
 import { DrawingIds } from './media.ts';
 import { coreXml, packageParts, type Parts, zipParts } from './package.ts';
 import { dashInkTop, footers, sectionProperties } from './page.ts';
@@ -36,11 +38,12 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
   const g = geometryOf(inputs.profile);
   const m = measureOf(inputs.fonts);
   const ids = new DrawingIds();
+  const plan = endPlan(g, inputs.laid.landings);
   const children: Child[] = [
     ...headerParts(g, doc).children,
-    ...bodyChildren(g, ids, doc, m),
-    ...signatureChildren(g, ids, doc, m),
-    ...noteParagraph(doc.note),
+    ...bodyChildren(g, ids, doc, m, plan),
+    ...signatureChildren(g, ids, doc, m, plan.signaturePitch),
+    ...noteParagraph(g, doc.note, plan.signaturePitch),
     ...colophonChildren(g, ids, doc, inputs.laid.landings.colophon?.ownPage),
   ];
   return new Document({
@@ -66,7 +69,8 @@ export async function renderDocx(doc: Gongwen, inputs: WriterInputs | LaidInputs
   const laid = 'laid' in inputs ? inputs : layOut(doc, inputs);
   const g = geometryOf(laid.profile);
   const parts = await packageParts(buildDocument(doc, laid));
-  parts.set('word/document.xml', moveColophon(text(parts, 'word/document.xml')));
+  const pitch = endPlan(g, laid.laid.landings).signaturePitch;
+  parts.set('word/document.xml', tightOffGrid(moveColophon(text(parts, 'word/document.xml')), pitch < g.pitch ? pitch : undefined));
   parts.set('word/styles.xml', patchStyles(text(parts, 'word/styles.xml'), g));
   parts.set('word/fontTable.xml', fontTableXml());
   parts.set('docProps/core.xml', coreXml(doc));

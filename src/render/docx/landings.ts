@@ -1,0 +1,87 @@
+// What the DOCX takes from the PDF typesetter's landings (src/layout/types.ts) at the end of the body, instead of
+// deciding again: which closing paragraphs go to the signature's page with it, and which page is set at a tighter
+// line pitch so that the signature fits under the body (GB/T 9704 7.3.5.5). Word, WPS and LibreOffice lay the
+// document out themselves; these decisions reach them as keep-with-next and exact line heights.
+import type { BlockRef, Landings } from '../../layout/types.ts';
+import type { Geometry } from './geometry.ts';
+
+/**
+ * all: the whole paragraph goes with what follows (keepNext + keepLines).
+ * tail2: at least its last two lines go (keepNext + widow control, which also keeps two lines behind).
+ * tail1: only its last line goes (keepNext, widow control off).
+ */
+export type Keep = 'all' | 'tail2' | 'tail1';
+
+/** A flowed paragraph by position: body block i (`b3`), or the 附件说明's i-th name (`a0`). */
+export type BlockKey = `b${number}` | `a${number}`;
+
+export function keyOf(ref: BlockRef): BlockKey {
+  return ref.part === 'body' ? `b${ref.block}` : `a${ref.item}`;
+}
+
+export interface EndPlan {
+  keeps: Map<BlockKey, Keep>;
+  /**
+   * Line pitch (twips) of the signature's page: the grid's, or the tighter pitch the typesetter set that page at.
+   * Word keeps one line spacing per paragraph, so a tightened page is expressed as an exact line height, off the
+   * document grid, on every paragraph with a line on that page (a paragraph that runs over from the page before is
+   * tightened whole: its lines there stand that much closer, too little to pull another line up).
+   */
+  signaturePitch: number;
+  /** The paragraphs set at signaturePitch (absent: the page keeps the grid). */
+  tight?: Set<BlockKey>;
+  /** Whether the title and addressee stand on the tightened page (a plain document of one page). */
+  tightFirstPage: boolean;
+}
+
+function keepFor(linesMoved: number, lines: number): Keep {
+  if (linesMoved >= lines) return 'all';
+  return linesMoved === 1 ? 'tail1' : 'tail2';
+}
+
+/**
+ * The closing keeps and tightened page, from landings.signature:
+ * - `moveLines`: the paragraphs from the typesetter's break on go with the signature: the broken paragraph with as
+ *   many of its last lines as moved (Word can hold one or two; a paragraph moved whole is kept whole), every later
+ *   one whole;
+ * - `pitch`: the paragraphs on that page take its pitch (see EndPlan.signaturePitch);
+ * - always: the last body paragraph keeps its last line with the signature, so that where a word processor's lines
+ *   run longer than the PDF's the signature still never starts a page without body text (7.3.5.5).
+ */
+export function endPlan(g: Geometry, landings: Landings): EndPlan {
+  const keeps = new Map<BlockKey, Keep>();
+  const blocks = landings.blocks;
+  const remedy = landings.signature.remedy;
+  const lastLine = [...blocks].reverse().find((b) => b.pieces.at(-1)?.kind === 'line');
+  if (lastLine && lastLine === blocks.at(-1)) keeps.set(keyOf(lastLine.ref), 'tail1');
+  if (remedy.kind === 'moveLines') {
+    const key = keyOf(remedy.breakBefore.ref);
+    const at = blocks.findIndex((b) => keyOf(b.ref) === key);
+    if (at >= 0) {
+      const lines = blocks[at].pieces.length;
+      keeps.set(key, keepFor(lines - remedy.breakBefore.line, lines));
+      for (const b of blocks.slice(at + 1)) keeps.set(keyOf(b.ref), 'all');
+    }
+  }
+  if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false };
+  const tight = new Set(blocks.filter((b) => b.pieces.some((p) => p.page === remedy.page)).map((b) => keyOf(b.ref)));
+  // Floored, as the grid's pitch is: the page's lines must fit in Word as they do in the PDF.
+  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0 };
+}
+
+/** The line pitch (twips) of a paragraph: the tightened page's when it has a line there, else undefined (the grid). */
+export function pitchOf(plan: EndPlan, key: BlockKey): number | undefined {
+  return plan.tight?.has(key) ? plan.signaturePitch : undefined;
+}
+
+/**
+ * The paragraphs of a tightened page (exact lines of `pitch` twips) taken off the document grid (w:snapToGrid 0,
+ * just before w:spacing as CT_PPrBase orders them), which the docx package cannot write on a paragraph: on the grid,
+ * LibreOffice rounds every line up to the grid's pitch whatever its exact height. Only exact lines of that height
+ * are touched; every other paragraph of that height (the header's spacers) is off the grid already.
+ */
+export function tightOffGrid(xml: string, pitch: number | undefined): string {
+  if (pitch === undefined) return xml;
+  const exact = new RegExp(`<w:spacing (?=[^>]*w:line="${pitch}")(?=[^>]*w:lineRule="exact")[^>]*/>`, 'g');
+  return xml.replace(exact, (m) => `<w:snapToGrid w:val="0"/>${m}`);
+}
