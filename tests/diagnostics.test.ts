@@ -15,11 +15,11 @@ describe('error fixtures (# expect: line:col code)', () => {
     expect(files.length).toBeGreaterThan(5);
   });
   for (const name of files) {
-    it(name, () => {
+    it(name, async () => {
       const file = join(dir, name);
       const expected = [...readFileSync(file, 'utf8').matchAll(/^# expect: (\d+:\d+ [\w.]+)\s*$/gm)].map((m) => m[1]).sort();
       expect(expected.length, 'a fixture names what it expects').toBeGreaterThan(0);
-      const got = validateFile(file);
+      const got = await validateFile(file);
       expect(got.map((d) => `${d.line}:${d.col} ${d.code}`).sort()).toEqual(expected);
       for (const d of got) {
         expect(d.file).toBe(file);

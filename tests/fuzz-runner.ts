@@ -29,7 +29,7 @@ async function runCase(i: number): Promise<CaseResult> {
   const t0 = performance.now();
   let accepted = false;
   try {
-    const diags = validateFile(file);
+    const diags = await validateFile(file);
     accepted = !diags.some((d) => d.severity === 'error');
     for (const d of diags) {
       if (!d.zh || !d.en || /\p{Cc}/u.test(d.zh + d.en)) problems.push(`malformed diagnostic ${JSON.stringify(d).slice(0, 300)}`);

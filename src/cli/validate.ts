@@ -45,7 +45,7 @@ export const registerValidate: Register = (program, setExit) => {
       const all: Diagnostic[] = [];
       if (files.length === 0) all.push(diag('validate.noFiles', { paths: paths.join(' ') }));
       for (const file of files) {
-        const found = validateFile(file).map((d) => (opts.strict ? promote(d) : d));
+        const found = (await validateFile(file)).map((d) => (opts.strict ? promote(d) : d));
         all.push(...found);
       }
       const errors = all.filter((d) => d.severity === 'error').length;

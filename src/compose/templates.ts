@@ -1,7 +1,8 @@
 // Loads templates/report.yaml once and renders its handlebars strings.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type HandlebarsLib from 'handlebars';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { TOOL_ROOT } from '../toolRoot.ts';
@@ -27,12 +28,18 @@ export function reportTemplates(): ReportTemplates {
   return cached;
 }
 
+// Handlebars is required on first use: the loader reaches this module for old-form reports only, and
+// `validate` of a report in the body form should not pay for loading it (about 15 ms).
+let handlebars: typeof HandlebarsLib | undefined;
+const loadHandlebars = (): typeof HandlebarsLib =>
+  (handlebars ??= createRequire(join(TOOL_ROOT, 'package.json'))('handlebars') as typeof HandlebarsLib);
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 /** Renders a template string; output is plain text, so nothing is HTML-escaped. */
 export function render(template: string, vars: object): string {
   let fn = compiled.get(template);
   if (!fn) {
-    fn = Handlebars.compile(template, { noEscape: true, strict: false });
+    fn = loadHandlebars().compile(template, { noEscape: true, strict: false });
     compiled.set(template, fn);
   }
   return fn(vars).trim();

@@ -1,13 +1,14 @@
 // Which characters the resolved fonts can print, for `validate` to refuse a character the build would, without
-// parsing 30 MB of fonts on every run: the coverage of each role (from its cmap) is kept in a small cache file
-// keyed by the candidate font files' names, sizes and times, and rebuilt only when one of them changes.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { TOOL_ROOT } from '../toolRoot.ts';
+// loading fontkit and parsing 30 MB of fonts on every run: the coverage of each role (from its cmap) is kept in
+// a small cache file stamped with the candidate font files' names, sizes and times (src/fonts/candidates.ts,
+// which needs neither YAML nor zod when its own cache is current), and rebuilt only when one of them changes.
+// Only a miss loads the fonts module (and with it fontkit).
+import { statSync } from 'node:fs';
+import { readCache, writeCache } from '../cacheDir.ts';
 import { FONT_ROLES, type FontRole } from '../schema/profile.ts';
-import { candidateFontFilesSync, loadFontSet, type FontSet, type LoadFontSetOptions } from './index.ts';
+import { candidateFontFiles } from './candidates.ts';
+import type { FontSet } from './fontSet.ts';
+import type { LoadFontSetOptions } from './paths.ts';
 
 /** Whether some font the typesetter may use has the character; `latin` for characters set in Latin runs. */
 export type HasGlyph = (ch: string, latin: boolean) => boolean;
@@ -32,83 +33,74 @@ function toRanges(cps: Iterable<number>): number[] {
   return out;
 }
 
-function fromRanges(r: number[]): Set<number> {
-  const s = new Set<number>();
-  for (let i = 0; i + 1 < r.length; i += 2) for (let k = 0; k < r[i + 1]; k++) s.add(r[i] + k);
-  return s;
+/** Membership by binary search over the runs: nothing to build when the cache is read. */
+function inRanges(r: number[], cp: number): boolean {
+  let lo = 0;
+  let hi = r.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = r[2 * mid];
+    if (cp < start) hi = mid - 1;
+    else if (cp >= start + r[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
+const CACHE_NAME = 'font-coverage.json';
+
 interface CoverageFile {
-  version: 1;
+  version: 2;
+  stamp: string; // the candidate files' names, sizes and times
   fallback: number[]; // ranges covered by any fallback role
   latin: number[]; // ranges covered by the Latin role
 }
 
-function cacheDir(): string {
-  for (const dir of [join(TOOL_ROOT, 'node_modules', '.cache', 'gongwen-report'), join(tmpdir(), `gongwen-report-${process.getuid?.() ?? 'user'}`)]) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    } catch {
-      // not writable: try the next
-    }
-  }
-  return tmpdir();
+function isCoverage(x: unknown, stamp: string): x is CoverageFile {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Partial<CoverageFile>;
+  return c.version === 2 && c.stamp === stamp && Array.isArray(c.fallback) && Array.isArray(c.latin);
 }
 
-/** Names, sizes and times of every file the font resolution could pick: any change makes a new key. */
-function coverageKey(opts: LoadFontSetOptions): string {
-  const h = createHash('sha256');
-  for (const f of candidateFontFilesSync(opts)) {
+/** Names, sizes and times of every file the font resolution could pick: any change makes a new stamp. */
+async function coverageStamp(opts: LoadFontSetOptions): Promise<string> {
+  const parts: string[] = [];
+  for (const f of await candidateFontFiles(opts)) {
     let stamp = 'none';
     try {
       const st = statSync(f);
       stamp = `${st.size}:${st.mtimeMs}`;
     } catch {
-      // absent: part of the key as such
+      // absent: part of the stamp as such
     }
-    h.update(`${f}\0${stamp}\0`);
+    parts.push(`${f}\0${stamp}`);
   }
-  return h.digest('hex').slice(0, 24);
+  return parts.join('\0');
 }
 
-function build(opts: LoadFontSetOptions): CoverageFile {
+async function build(opts: LoadFontSetOptions, stamp: string): Promise<CoverageFile> {
+  const { loadFontSet } = await import('./index.ts');
   const fonts = loadFontSet(opts);
   const set = (roles: readonly FontRole[]) => roles.flatMap((r) => fonts.fonts[r].font.characterSet);
-  return { version: 1, fallback: toRanges(set(FALLBACK_ROLES)), latin: toRanges(set(FONT_ROLES.filter((r) => r === 'latin'))) };
+  return { version: 2, stamp, fallback: toRanges(set(FALLBACK_ROLES)), latin: toRanges(set(FONT_ROLES.filter((r) => r === 'latin'))) };
 }
 
 const memo = new Map<string, HasGlyph>();
 
 /** The coverage of the fonts this run would resolve, from the cache when it is current. */
-export function cachedGlyphs(opts: LoadFontSetOptions = {}): HasGlyph {
-  const key = coverageKey(opts);
-  const hit = memo.get(key);
+export async function fontCoverage(opts: LoadFontSetOptions = {}): Promise<HasGlyph> {
+  const stamp = await coverageStamp(opts);
+  const hit = memo.get(stamp);
   if (hit) return hit;
-  const file = join(cacheDir(), `font-coverage-${key}.json`);
-  let data: CoverageFile | undefined;
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CoverageFile;
-    if (parsed.version === 1 && Array.isArray(parsed.fallback) && Array.isArray(parsed.latin)) data = parsed;
-  } catch {
-    // no cache yet, or a damaged one: rebuilt below
-  }
-  if (!data) {
-    data = build(opts);
-    try {
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, file);
-    } catch {
-      // a read-only tool folder: the next run builds it again
-    }
-  }
-  const fallback = fromRanges(data.fallback);
-  const latin = fromRanges(data.latin);
+  const cached = readCache(CACHE_NAME);
+  let data: CoverageFile;
+  if (isCoverage(cached, stamp)) data = cached;
+  else writeCache(CACHE_NAME, (data = await build(opts, stamp)));
+  const { fallback, latin } = data;
   const has: HasGlyph = (ch, isLatin) => {
     const cp = ch.codePointAt(0) ?? 0;
-    return fallback.has(cp) || (isLatin && latin.has(cp));
+    return inRanges(fallback, cp) || (isLatin && inRanges(latin, cp));
   };
-  memo.set(key, has);
+  memo.set(stamp, has);
   return has;
 }

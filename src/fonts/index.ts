@@ -8,18 +8,12 @@ import { findBundledFont, findSystemFont, findUserFont, scanFontFiles } from './
 import { loadManifest, type RoleFonts } from './manifest.ts';
 import { displayPath, fontPlaces, type LoadFontSetOptions } from './paths.ts';
 import { sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
-import { candidateList } from './candidates.ts';
 
 export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
 export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
 export { defaultSystemDirs, PIN_FONTS_ENV, type LoadFontSetOptions } from './paths.ts';
 export { candidateFontFiles } from './candidates.ts';
 
-/** candidateFontFiles for a caller that needs the list at once and has the fonts module loaded anyway. */
-export function candidateFontFilesSync(opts: LoadFontSetOptions = {}): string[] {
-  const roles = Object.values(loadManifest(fontPlaces(opts).manifestPath).roles);
-  return candidateList(opts, roles.map((r) => ({ files: r.files, bundled: r.bundled.map((b) => b.file) })));
-}
 export { adoptFontBytes, type SharedFontBytes } from './open.ts';
 
 const sets = new Map<string, FontSet>();
