@@ -8,15 +8,15 @@
 // (what a pool worker loads), which the build manifest keys outputs on (GONGWEN_RENDERER_HASH, see
 // src/pipeline/envKey.ts): editing the command line or the importer does not rebuild anyone's PDFs.
 // Tests do not come through here: vitest compiles src/ itself.
-import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Bump when the build options below change: old bundles then no longer match. */
-const OPTIONS_VERSION = '1';
+const OPTIONS_VERSION = '2';
 /** Pool workers load `./worker.mjs` beside the code that starts them (src/pipeline/executor.ts): in a bundle, this entry. */
 const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
 /** Bundles of other code (an older checkout) left longer than this are removed. */
@@ -35,9 +35,12 @@ function cacheRoot() {
   throw new Error('gongwen: no writable folder for the compiled code (node_modules/.cache or the temp folder)');
 }
 
+// node:crypto is loaded only when a hash is needed (a rebuild, or a touched source): the usual run only stats.
+const require = createRequire(import.meta.url);
+
 /** One hash over the build options and the named files' paths and contents; undefined if one is gone. */
 function hashInputs(inputs) {
-  const h = createHash('sha256').update(`${OPTIONS_VERSION}\0${process.version}\0`);
+  const h = require('node:crypto').createHash('sha256').update(`${OPTIONS_VERSION}\0${process.version}\0`);
   for (const f of inputs) {
     let bytes;
     try {
@@ -65,7 +68,8 @@ function statInputs(inputs) {
 function readStamp(file) {
   try {
     const s = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(s.inputs) && typeof s.dir === 'string' && typeof s.hash === 'string' && typeof s.renderer === 'string' ? s : undefined;
+    const ok = s.options === OPTIONS_VERSION && Array.isArray(s.inputs) && typeof s.dir === 'string' && typeof s.hash === 'string' && typeof s.renderer === 'string';
+    return ok ? s : undefined;
   } catch {
     return undefined;
   }
@@ -97,43 +101,63 @@ function writeAtomic(file, text) {
   renameSync(tmp, file);
 }
 
-async function build(entry, cache, name) {
+/** The name of the entry's output in a bundle of that kind (see `bundled`). */
+const mainFile = (kind) => (kind === 'cli' ? 'main.cjs' : 'main.mjs');
+
+async function build(entry, cache, name, kind) {
   const { build: esbuild } = await import('esbuild');
   const tmp = join(cache, `.${name}.${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
-  const result = await esbuild({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: { main: entry, worker: WORKER_ENTRY },
-    outdir: tmp,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunk-[hash]',
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: `node${process.versions.node.split('.')[0]}`,
     packages: 'external',
     sourcemap: 'linked', // used only with GONGWEN_DEBUG=1 (see below)
     metafile: true,
     logLevel: 'silent',
-  });
-  // Built from what the metafile says was read, so the stamp names exactly the files to watch.
-  const inputs = Object.keys(result.metafile.inputs).sort();
+  };
+  const esm = { ...common, outdir: tmp, outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]', splitting: true, format: 'esm' };
+  let metafiles;
+  if (kind === 'cli') {
+    // The command as one CommonJS file, which Node 20 can run from a V8 code cache (bin/codeCache.js; an ES module
+    // cannot have one before Node 22), and its pool worker as ES modules beside it, as before. The command's
+    // libraries are required, so they too are CommonJS and cached. import.meta.url keeps its meaning.
+    const [cli, worker] = await Promise.all([
+      esbuild({
+        ...common,
+        entryPoints: [entry],
+        outfile: join(tmp, 'main.cjs'),
+        format: 'cjs',
+        define: { 'import.meta.url': '__gongwenModuleUrl' },
+        // import() as require(): V8's cached code loses Node's dynamic-import callback (Node 20), see codeCache.js.
+        supported: { 'dynamic-import': false },
+        banner: { js: 'var __gongwenModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+      }),
+      esbuild({ ...esm, entryPoints: { worker: WORKER_ENTRY } }),
+    ]);
+    metafiles = [cli.metafile, worker.metafile];
+  } else {
+    metafiles = [(await esbuild({ ...esm, entryPoints: { main: entry, worker: WORKER_ENTRY } })).metafile];
+  }
+  // Built from what the metafiles say was read, so the stamp names exactly the files to watch.
+  const inputs = [...new Set(metafiles.flatMap((m) => Object.keys(m.inputs)))].sort();
   const hash = hashInputs(inputs);
-  const renderer = hashInputs(rendererInputs(result.metafile));
+  const renderer = hashInputs(rendererInputs(metafiles[metafiles.length - 1]));
   const dir = `${name}-${hash}`;
   try {
     renameSync(tmp, join(cache, dir));
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another process built the same code first
   }
-  writeAtomic(join(cache, `${name}.json`), JSON.stringify({ hash, renderer, dir, inputs, stats: statInputs(inputs) }));
+  writeAtomic(join(cache, `${name}.json`), JSON.stringify({ options: OPTIONS_VERSION, hash, renderer, dir, inputs, stats: statInputs(inputs) }));
   return { dir, renderer };
 }
 
 /** The stamp's bundle if it is current: by sizes and times, or else by contents (then the times are refreshed). */
-function current(stamp, cache, name) {
-  if (!stamp || !existsSync(join(cache, stamp.dir, 'main.mjs'))) return undefined;
+function current(stamp, cache, name, kind) {
+  if (!stamp || !existsSync(join(cache, stamp.dir, mainFile(kind)))) return undefined;
   const stats = statInputs(stamp.inputs);
   if (!stats) return undefined;
   if (Array.isArray(stamp.stats) && stats.every((s, k) => s === stamp.stats[k])) return stamp;
@@ -155,21 +179,24 @@ function sweep(cache, name, keep) {
   }
 }
 
-/** The file URL of `entry` (an absolute path, or relative to the tool's folder), compiled and current. */
-export async function bundled(entry) {
+/**
+ * The file URL of `entry` (an absolute path, or relative to the tool's folder), compiled and current: as ES
+ * modules (`esm`, for scripts and the benchmark), or for the command (`cli`: one CommonJS file, see build).
+ */
+export async function bundled(entry, kind = 'esm') {
   const rel = relative(ROOT, resolve(ROOT, entry)).split('\\').join('/');
-  const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_');
+  const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_') + (kind === 'cli' ? '_cli' : '');
   const cache = cacheRoot();
-  let found = current(readStamp(join(cache, `${name}.json`)), cache, name);
+  let found = current(readStamp(join(cache, `${name}.json`)), cache, name, kind);
   if (!found) {
-    found = await build(rel, cache, name);
+    found = await build(rel, cache, name, kind);
     sweep(cache, name, found.dir);
   }
   // For the build manifest's key (src/pipeline/envKey.ts), and the tool's caches; worker threads inherit both.
   process.env.GONGWEN_RENDERER_HASH = found.renderer;
   process.env.GONGWEN_CACHE_DIR = cache;
   if (process.env.GONGWEN_DEBUG) process.setSourceMapsEnabled(true);
-  return pathToFileURL(join(cache, found.dir, 'main.mjs')).href;
+  return pathToFileURL(join(cache, found.dir, mainFile(kind))).href;
 }
 
 /** Runs `entry` (relative to the working folder) as a program, with `argv` as its arguments. */

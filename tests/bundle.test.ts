@@ -1,11 +1,11 @@
 // bin/bundle.js: the command runs a bundle of the TypeScript sources, cached by their content, and
 // rebuilt as soon as one of them changes, so an edit to the code needs no build step.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ROOT } from './build-helpers.ts';
+import { BIN, ROOT } from './build-helpers.ts';
 
 // A fixed path, so the cache holds one entry for this test however often it runs.
 const dir = join(tmpdir(), 'gongwen-bundle-test');
@@ -35,4 +35,22 @@ it('names the file, line and column of a syntax error in the sources', () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), broken], { encoding: 'utf8' });
   expect(r.status).not.toBe(0);
   expect(r.stderr).toMatch(/broken\.ts:1:10/);
+});
+
+it('runs the command from a V8 code cache, and a damaged cache file only costs a compile', () => {
+  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.bin');
+  const help = () => {
+    const r = spawnSync(process.execPath, ['--require', join(ROOT, 'tests', 'fixtures', 'loads', 'count-code-cache.cjs'), BIN, '--help'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: gongwen/);
+    return JSON.parse(/code-cache=(.*)/.exec(r.stderr)![1]) as { hit: number; rejected: number; none: number };
+  };
+  writeFileSync(file, 'not a cache');
+  expect(help().rejected).toBe(0); // read as no cache at all: compiled, run, saved
+  const raw = readFileSync(file);
+  const names = Object.keys(JSON.parse(raw.toString('utf8', 4, 4 + raw.readUInt32LE(0))).entries);
+  expect(names.some((n) => n.endsWith('main.cjs'))).toBe(true);
+  const second = help();
+  expect(second.hit).toBeGreaterThan(0);
+  expect(second).toMatchObject({ rejected: 0, none: 0 });
 });

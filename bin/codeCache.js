@@ -1,0 +1,137 @@
+// A V8 code cache for the command's CommonJS (its bundle, bin/bundle.js, and the libraries it requires), so a
+// fresh process does not parse and compile the same megabytes of JavaScript again on every run. Node 22 has
+// this built in (module.enableCompileCache); on Node 20 it is done here, as v8-compile-cache did: CommonJS
+// compilation goes through vm.Script with the cached data of the last run, and at exit the compiled code
+// (including the functions the run called) is written back to one file in the tool's cache folder.
+// A cache is only an optimisation: anything unreadable, stale or rejected by V8 is compiled the normal way.
+import { closeSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+const FILE = 'code-cache.bin';
+const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
+
+/**
+ * What makes every entry invalid at once: V8's version, flags and CPU features (its cachedDataVersionTag; V8
+ * would reject the code anyway), and the installed packages (npm rewrites node_modules/.package-lock.json on
+ * every install). Our own bundle's files are named by the hash of their sources.
+ */
+function stampOf(root) {
+  let lock = 'none';
+  try {
+    const st = statSync(join(root, 'node_modules', '.package-lock.json'));
+    lock = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    // no lock file: the stamp still names the Node version
+  }
+  return `${process.version}\0${v8.cachedDataVersionTag()}\0${lock}`;
+}
+
+/** The cache file: [header length: u32][header JSON][code…]; the header maps file → [offset, length, source length]. */
+function readCache(file, stamp) {
+  try {
+    const buf = readFileSync(file);
+    const n = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + n));
+    if (header.stamp !== stamp || typeof header.entries !== 'object') return undefined;
+    return { header, code: buf.subarray(4 + n) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file, header, parts) {
+  const head = Buffer.from(JSON.stringify(header));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const b of [len, head, ...parts]) writeSync(fd, b);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** `require` for a module compiled here, as Node's loader makes it. */
+function requireFor(mod) {
+  const require = (id) => mod.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+/**
+ * From now on, CommonJS files under `roots` are compiled with the cached code in `cacheDir`. Code is saved at
+ * exit when some file had none (or V8 refused it), or when this run went on more than twice as long as the
+ * run that saved it: a `--help` leaves the renderer's functions uncompiled, and the next build fills them in.
+ */
+export function installCodeCache(cacheDir, roots, root) {
+  const file = join(cacheDir, FILE);
+  const stamp = stampOf(root);
+  const old = readCache(file, stamp);
+  const entries = old?.header.entries ?? {};
+  const used = new Map(); // file name → its vm.Script and source length
+  let missed = false;
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    // A file that may call import() is left to Node: code from V8's cache loses the callback import() needs
+    // (Node 20: "A dynamic import callback was not specified"). The command's own bundle has none (bundle.js).
+    if (!roots.some((r) => filename.startsWith(r)) || DYNAMIC_IMPORT.test(content)) return compile.call(this, content, filename);
+    const e = entries[filename];
+    const cachedData = e && e[2] === content.length ? old.code.subarray(e[0], e[0] + e[1]) : undefined;
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    } catch {
+      return compile.call(this, content, filename); // a syntax error: Node's own compile reports it
+    }
+    if (!cachedData || script.cachedDataRejected) missed = true;
+    used.set(filename, { script, length: content.length });
+    const fn = script.runInThisContext({ displayErrors: true });
+    return fn.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+  };
+  process.once('exit', () => {
+    const ms = Math.round(performance.now());
+    if (!missed && !(ms > 2 * (old?.header.ms ?? 0))) return;
+    try {
+      const header = { stamp, ms, entries: {} };
+      const parts = [];
+      let at = 0;
+      const add = (name, bytes, sourceLength) => {
+        header.entries[name] = [at, bytes.length, sourceLength];
+        parts.push(bytes);
+        at += bytes.length;
+      };
+      for (const [name, { script, length }] of used) add(name, script.createCachedData(), length);
+      // Files this run did not load (another command's libraries) keep their code, if they still exist.
+      for (const [name, e] of Object.entries(entries)) {
+        if (!used.has(name) && roots.some((r) => name.startsWith(r)) && sourceLengthOf(name) === e[2]) add(name, old.code.subarray(e[0], e[0] + e[1]), e[2]);
+      }
+      writeCache(file, header, parts);
+    } catch {
+      // a read-only or full cache folder: the next run compiles again
+    }
+  });
+}
+
+const lengths = new Map();
+/** The length of a file's source as the loader passed it (UTF-8 decoded, as Node reads a module). */
+function sourceLengthOf(name) {
+  let n = lengths.get(name);
+  if (n === undefined) {
+    try {
+      n = readFileSync(name, 'utf8').length;
+    } catch {
+      n = -1;
+    }
+    lengths.set(name, n);
+  }
+  return n;
+}
