@@ -1,6 +1,6 @@
-// `gongwen build FILE` handed to a running watch over the same output folder (issue 13): it answers with the
-// same files a fresh build would write; with other options, or with no one listening on a socket left behind,
-// the command builds itself.
+// `gongwen build FILE` handed to a running watch over the same output folder, or to a running serve over a data
+// folder holding the file (issue 13): it answers with the same files a fresh build would write; with other
+// options, a file elsewhere, or with no one listening on a socket left behind, the command builds itself.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { watchAndBuild } from '../src/pipeline/watch.ts';
 import { silentReporter } from '../src/pipeline/pipeline.ts';
-import { socketPath } from '../src/pipeline/handoff.ts';
+import { acceptBuildsUnder, dataSocketPath, socketPath } from '../src/pipeline/handoff.ts';
 import { gongwen, SEEDS } from './build-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-handoff-'));
@@ -58,6 +58,7 @@ it('builds itself when the socket left behind is dead, or its process does not a
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).not.toMatch(/running process/);
   expect(existsSync(join(dead, 'seed.pdf'))).toBe(true);
+  rmSync(socketPath(dead)); // the command leaves another process's socket file alone; the test removes its own
 
   // A process that listens but never answers: the command waits a moment, then builds itself.
   const mute = join(dir, 'out-mute');
@@ -71,3 +72,26 @@ it('builds itself when the socket left behind is dead, or its process does not a
     server.close();
   }
 }, 60_000);
+
+it('hands a build of a file under the data folder of a running serve to it', async () => {
+  const fresh = await gongwen(['build', file, '--out', join(dir, 'fresh-serve'), '--format', 'pdf'], dir);
+  expect(fresh.code, fresh.stderr).toBe(0);
+  const host = await acceptBuildsUnder(data); // what `gongwen serve data` starts beside its HTTP server
+  expect(host).toBeDefined();
+  try {
+    const taken = await gongwen(['build', file, '--out', join(dir, 'via-serve'), '--format', 'pdf'], dir);
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stderr).toContain(`running process ${process.pid}`);
+    expect(readFileSync(join(dir, 'via-serve', 'seed.pdf')).equals(readFileSync(join(dir, 'fresh-serve', 'seed.pdf')))).toBe(true);
+
+    const outside = join(dir, 'outside.yaml'); // not under the served folder: built by the command itself
+    copyFileSync(file, outside);
+    const own = await gongwen(['build', outside, '--out', join(dir, 'via-serve'), '--format', 'pdf'], dir);
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stderr).not.toMatch(/running process/);
+    expect(existsSync(join(dir, 'via-serve', 'outside.pdf'))).toBe(true);
+  } finally {
+    await host!.close();
+  }
+  expect(existsSync(dataSocketPath(data))).toBe(false);
+}, 120_000);

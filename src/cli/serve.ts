@@ -61,10 +61,13 @@ export const registerServe: Register = (program) => {
         if (code === 'ENOENT' || code === 'ENOTDIR') throw new GongwenError(diag('serve.noData', { dir: dataDir }));
         throw e;
       }
+      // `gongwen build FILE` for a file under this data folder is built here, with the renderer already loaded.
+      const { acceptBuildsUnder } = await import('../pipeline/handoff.ts');
+      const handoff = await acceptBuildsUnder(running.root.dir).catch(() => undefined);
       process.stdout.write(`gongwen serve: ${running.url}  （数据 / data: ${running.root.dir}；按 Ctrl+C 停止 / Ctrl+C to stop）\n`);
       if (flags.open) openBrowser(running.url);
       await new Promise<void>((resolve) => {
-        const stop = () => void running.close().then(resolve);
+        const stop = () => void Promise.all([running.close(), handoff?.close()]).then(() => resolve());
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -1,7 +1,8 @@
-// Handing `gongwen build FILE` to a running `watch` (or `serve`) over the same output folder: that process has
-// the renderer loaded and the fonts parsed, so it answers in tens of milliseconds where a fresh process needs
-// most of a second. Optional and safe:
-// - a local socket only (a Unix socket in the temp folder, a named pipe on Windows), one per output folder;
+// Handing `gongwen build FILE` to a running `watch` over the same output folder, or a running `serve` over a
+// data folder that holds the files: that process has the renderer loaded and the fonts parsed, so it answers
+// in tens of milliseconds where a fresh process needs most of a second. Optional and safe:
+// - a local socket only (a Unix socket in the temp folder, a named pipe on Windows), one per output folder
+//   (watch) and one per data folder (serve);
 // - same user only: the socket is made readable by its owner alone, and the client refuses a socket file
 //   that another user owns (one could otherwise be planted in the shared temp folder);
 // - the running process takes a job only when it would build it exactly as a fresh process would (same
@@ -13,7 +14,10 @@ import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, isAbsolute } from 'node:path';
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
+import { VARIANTS, type Variant } from '../schema/variants.ts';
 import type { BuildSummary } from './pipeline.ts';
 
 const PROTOCOL = 1;
@@ -40,10 +44,20 @@ export interface HandoffResult {
 
 type Reply = { accepted: false; reason: string } | { accepted: true } | ({ done: true } & HandoffResult);
 
-export function socketPath(outDir: string): string {
-  const id = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16);
+function socketFor(key: string): string {
+  const id = createHash('sha256').update(key).digest('hex').slice(0, 16);
   const user = process.getuid?.() ?? 'user';
   return process.platform === 'win32' ? `\\\\.\\pipe\\gongwen-${user}-${id}` : join(tmpdir(), `gongwen-${user}-${id}.sock`);
+}
+
+/** The socket of a `watch` writing to `outDir`. */
+export function socketPath(outDir: string): string {
+  return socketFor(resolve(outDir));
+}
+
+/** The socket of a `serve` over the data folder `dataDir`. */
+export function dataSocketPath(dataDir: string): string {
+  return socketFor(`data\0${resolve(dataDir)}`);
 }
 
 /** True when `file` is `dir` or inside it. */
@@ -84,12 +98,27 @@ function ownedByUs(path: string): boolean {
 }
 
 /**
- * The client side: asks a running process to build. Resolves with its summary, or undefined when no process
- * listens, it declines, or it does not accept within ACCEPT_MS (then the caller builds itself).
+ * The client side: asks a running process to build, first a watch over the output folder, then a serve over a
+ * folder holding every input (the nearest first). Resolves with the summary, or undefined when no process
+ * listens, each declines, or none accepts within ACCEPT_MS (then the caller builds itself).
  */
-export function tryHandoff(req: Omit<HandoffRequest, 'v'>): Promise<HandoffResult | undefined> {
-  const path = socketPath(req.outDir);
-  if (!ownedByUs(path)) return Promise.resolve(undefined);
+export async function tryHandoff(req: Omit<HandoffRequest, 'v'>): Promise<HandoffResult | undefined> {
+  const places = [socketPath(req.outDir)];
+  if (req.inputs.length > 0) {
+    for (let dir = dirname(resolve(req.inputs[0])); ; dir = dirname(dir)) {
+      if (req.inputs.every((f) => isInside(dir, f))) places.push(dataSocketPath(dir));
+      if (dirname(dir) === dir) break;
+    }
+  }
+  for (const path of places) {
+    if (!ownedByUs(path)) continue;
+    const result = await ask(path, req);
+    if (result) return result;
+  }
+  return undefined;
+}
+
+function ask(path: string, req: Omit<HandoffRequest, 'v'>): Promise<HandoffResult | undefined> {
   return new Promise((done) => {
     let settled = false;
     let accepted = false;
@@ -136,12 +165,52 @@ function isRequest(x: unknown): x is HandoffRequest {
 }
 
 /**
- * The running process's side: listens on the output folder's socket and builds what it accepts. Used by
- * `watch` (src/pipeline/watch.ts) and open to `serve`. Resolves once listening; undefined when another live
- * process already serves that folder.
+ * A request built in this process as a fresh `gongwen build` would build it (the same pipeline, on this
+ * thread), with the warnings it would have printed. The pipeline is loaded on the first request.
  */
-export async function serveHandoff(outDir: string, host: HandoffHost): Promise<{ close(): Promise<void> } | undefined> {
-  const path = socketPath(outDir);
+export async function buildRequest(req: HandoffRequest): Promise<Omit<HandoffResult, 'pid'>> {
+  const { runBuild } = await import('./pipeline.ts');
+  const warnings: Diagnostic[] = [];
+  const summary = await runBuild(
+    { inputs: req.inputs, outDir: req.outDir, formats: req.formats as Format[], variant: req.variant as Variant | undefined, draft: req.draft, force: req.force, jobs: 1 },
+    { start() {}, done() {}, warn: (d) => void warnings.push(d) },
+  );
+  return { summary, warnings };
+}
+
+/**
+ * `serve`'s side: builds handed over for files under its data folder, one at a time, with the options asked
+ * for (serve has no options of its own that change a build's bytes). Undefined when another live process
+ * already serves that folder.
+ */
+export function acceptBuildsUnder(dataDir: string): Promise<{ close(): Promise<void> } | undefined> {
+  const root = resolve(dataDir);
+  let running: Promise<unknown> = Promise.resolve();
+  return listen(dataSocketPath(root), {
+    decline(req) {
+      if (!req.inputs.every((f) => isInside(root, f))) return 'not under this data folder';
+      if (!req.formats.every((f) => (FORMATS as readonly string[]).includes(f))) return 'unknown format';
+      if (req.variant !== undefined && !(VARIANTS as readonly string[]).includes(req.variant)) return 'unknown variant';
+      return undefined;
+    },
+    build(req) {
+      const job = running.then(() => buildRequest(req));
+      running = job.catch(() => undefined);
+      return job;
+    },
+  });
+}
+
+/**
+ * The running process's side: listens on the output folder's socket and builds what it accepts. Used by
+ * `watch` (src/pipeline/watch.ts). Resolves once listening; undefined when another live process already
+ * serves that folder.
+ */
+export function serveHandoff(outDir: string, host: HandoffHost): Promise<{ close(): Promise<void> } | undefined> {
+  return listen(socketPath(outDir), host);
+}
+
+async function listen(path: string, host: HandoffHost): Promise<{ close(): Promise<void> } | undefined> {
   if (process.platform !== 'win32') {
     // A socket file left by a process that was killed: nobody answers on it, so it is ours to replace.
     const alive = await new Promise<boolean>((r) => {

@@ -5,8 +5,7 @@ import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import { COUNTY_FILE, isReportYaml } from './discover.ts';
 import { runBuild, type BuildOptions, type BuildSummary, type Reporter } from './pipeline.ts';
-import { isInside, serveHandoff, type HandoffRequest, type HandoffResult } from './handoff.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { buildRequest, isInside, serveHandoff, type HandoffRequest, type HandoffResult } from './handoff.ts';
 
 export interface WatchEvents {
   reporter: Reporter;
@@ -82,9 +81,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs' | 'keepFa
     return undefined;
   };
   const handedOver = (req: HandoffRequest): Promise<Omit<HandoffResult, 'pid'>> => {
-    const warnings: Diagnostic[] = [];
-    const collect: Reporter = { start() {}, done() {}, warn: (d) => void warnings.push(d) };
-    const job = running.then(async () => ({ summary: await runBuild({ ...opts, inputs: req.inputs, force: req.force, jobs: 1 }, collect), warnings }));
+    const job = running.then(() => buildRequest(req)); // the request's options are this watch's (see decline)
     running = job.then(() => undefined, () => undefined);
     return job;
   };
