@@ -30,12 +30,23 @@ describe('landings', () => {
     expect(landings.pitch).toHaveLength(pages.length);
     // Every body block lands, in order, each text line on a page that carries text on that grid line.
     expect(landings.blocks.filter((b) => b.ref.part === 'body').map((b) => (b.ref.part === 'body' ? b.ref.block : -1))).toEqual(doc.body.map((_, i) => i));
-    for (const b of landings.blocks) {
+    for (const b of [...landings.blocks, ...landings.attachments.flatMap((a) => a.blocks)]) {
       for (const p of b.pieces) {
         if (p.kind !== 'line') continue;
         const on = pages[p.page].items.filter((t): t is TextItem => t.kind === 'text' && t.line === p.line && t.tag !== 'pageNumber');
         expect(on.length, JSON.stringify(b.ref)).toBeGreaterThan(0);
       }
+    }
+    // The attachments with content: each block lands, in order, from the page its start names, which opens with 附件N.
+    const withContent = doc.attachments.flatMap((a, item) => (a.body.length ? [item] : []));
+    expect(landings.attachments.map((a) => a.item)).toEqual(withContent);
+    expect(landings.blocks.some((b) => b.ref.part === 'attachment')).toBe(false);
+    for (const { item, page, blocks } of landings.attachments) {
+      expect(blocks.every((b) => b.ref.part === 'attachment' && b.ref.item === item)).toBe(true);
+      expect(blocks.map((b) => (b.ref.part === 'attachment' ? b.ref.block : -1))).toEqual(doc.attachments[item].body.map((_, i) => i));
+      expect(blocks[0].pieces[0].page).toBe(page);
+      expect(pages[page].items.some((t) => t.kind === 'text' && t.tag === 'attachment.label' && t.line === 0)).toBe(true);
+      expect(page).toBeGreaterThan(landings.signature.page);
     }
     const lastBody = landings.blocks[landings.blocks.length - 1].pieces.at(-1)!;
     expect(landings.signature.page).toBe(lastBody.page);

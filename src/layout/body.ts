@@ -18,11 +18,12 @@ export type FlowEntry =
 
 const HEADING_ROLE: Record<1 | 2 | 3 | 4, TextRole> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' };
 
-export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Measure): FlowEntry[] {
+/** `refOf` names each block for the landings: the document's body by default, or an attachment's. */
+export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Measure, refOf: (block: number) => BlockRef = (block) => ({ part: 'body', block })): FlowEntry[] {
   const out: FlowEntry[] = [];
   const cjkAdvance = cjkAdvanceFor(profile, g);
   const indent = 2 * g.charPitch;
-  let ref: BlockRef = { part: 'body', block: 0 };
+  let ref: BlockRef = refOf(0);
   const lines = (runs: ReturnType<typeof styled>[], keepWithNext: boolean, context: string, centred = false) => {
     const broken = breakLines(runs, m, {
       firstWidth: centred ? g.width : g.width - indent,
@@ -37,7 +38,7 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
     }
   };
   for (const [block, b] of blocks.entries()) {
-    ref = { part: 'body', block };
+    ref = refOf(block);
     switch (b.kind) {
       case 'heading':
         lines([styled(profile, HEADING_ROLE[b.level], b.text)], true, b.text.slice(0, 20));

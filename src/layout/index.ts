@@ -6,11 +6,11 @@ import type { BlockLanding, BlockRef, LaidOut, Landings, PageItem, SignatureReme
 import { geometry, baselineInLine, type Geometry } from './geometry.ts';
 import { MM } from '../schema/profile.ts';
 import { layoutHeader } from './header.ts';
-import { breakTitle } from './title.ts';
+import { placeTitle } from './title.ts';
+import { layoutAttachments } from './attachments.ts';
 import { flowBody, type FlowEntry } from './body.ts';
 import { needs, paginate, type Flowed } from './paginate.ts';
 import { addresseeLines, colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
-import { placeAt, setText } from './style.ts';
 
 export interface LayoutOptions {
   draft?: boolean; // a dashed circle where the seal goes
@@ -26,7 +26,7 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     first.push(...h.items);
     line = Math.ceil((h.ruleY - g.top) / g.linePitch - 1e-6) + 2;
   }
-  line = layoutTitle(doc.title, line, profile, g, m, first);
+  line = placeTitle(doc.title, line, profile, g, m, first);
   const entries: FlowEntry[] = [
     ...flowBody(doc.body, profile, g, m),
     ...flowAttachments(doc.attachments.map((a) => a.title), profile, g, m),
@@ -61,12 +61,18 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
   const sig = layoutSignature(doc, flowed.nextLine - 1, profile, sg, m, opts.draft ?? false);
   pages[sigPage].push(...sig.items);
 
+  // The attachments with content, each from a new page, after the signature and before the colophon (7.3.7).
+  const att = layoutAttachments(doc, profile, g, m);
+  const attFirst = pages.length;
+  pages.push(...att.pages);
+
   // The colophon sits at the bottom of the last page, on a page of its own if it does not fit.
   const mainSend = addresseeInColophon ? doc.addressee : undefined;
   const cLines = colophonLines(doc, profile, g, m, mainSend);
   let colophon: Landings['colophon'];
   if (cLines > 0) {
-    const ownPage = sig.bottomLine * sigPitch > (g.lines - cLines) * g.linePitch + 1e-6;
+    const usedTo = att.pages.length ? att.nextLine * g.linePitch : sig.bottomLine * sigPitch;
+    const ownPage = usedTo > (g.lines - cLines) * g.linePitch + 1e-6;
     if (ownPage) pages.push([]);
     pages[pages.length - 1].push(...layoutColophon(doc, profile, g, m, mainSend));
     colophon = { page: pages.length - 1, ownPage };
@@ -75,6 +81,11 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
     pageCount: pages.length,
     pitch: pages.map((_, k) => flowed.pitch[k] ?? g.linePitch),
     blocks: blockLandings(entries, flowed.landed),
+    attachments: att.starts.map((a, k) => ({
+      item: a.item,
+      page: a.page + attFirst,
+      blocks: blockLandings(att.flowed[k].entries, att.flowed[k].landed.map((l) => l && { ...l, page: l.page + attFirst })),
+    })),
     signature: { page: sigPage, firstLine: flowed.nextLine, lastLine: sig.lastLine, remedy: remedyOf(entries, flowed, sigPage, g.linePitch) },
     colophon,
     addressee: doc.addressee ? { inColophon: addresseeInColophon } : undefined,
@@ -102,7 +113,14 @@ function blockLandings(entries: FlowEntry[], landed: Flowed['landed']): BlockLan
 }
 
 function sameRef(a: BlockRef, b: BlockRef): boolean {
-  return a.part === 'body' ? b.part === 'body' && a.block === b.block : b.part === 'attachmentNote' && a.item === b.item;
+  switch (a.part) {
+    case 'body':
+      return b.part === 'body' && a.block === b.block;
+    case 'attachmentNote':
+      return b.part === 'attachmentNote' && a.item === b.item;
+    case 'attachment':
+      return b.part === 'attachment' && a.item === b.item && a.block === b.block;
+  }
 }
 
 /** What pagination did for the signature: a tighter page, or body lines moved forward to stand with it. */
@@ -126,18 +144,6 @@ function remedyOf(entries: FlowEntry[], flowed: Flowed, sigPage: number, gridPit
   }
   const lines = entries.slice(from).filter((x) => x.kind !== 'blank').length;
   return { kind: 'moveLines', lines, breakBefore: { ref, line } };
-}
-
-/** The title lines, centred, one grid line each; returns the line after the title. */
-function layoutTitle(title: string, line: number, profile: Profile, g: Geometry, m: Measure, items: PageItem[]): number {
-  const style = profile.roles.title;
-  for (const text of breakTitle(title, g.width, style.font, style.size, m)) {
-    const set = setText(profile, g, m, 'title', text);
-    const baseline = baselineInLine(g.top + line * g.linePitch, g.linePitch, style.size);
-    items.push(...placeAt(set, g.left + (g.width - set.width) / 2, baseline, line));
-    line++;
-  }
-  return line;
 }
 
 /**

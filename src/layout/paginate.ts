@@ -54,6 +54,8 @@ export function needs(entries: FlowEntry[], g: Geometry, signatureLines: number)
     return { height: need <= g.height ? need : g.linePitch, signature: false };
   });
   // The signature shares a page with body text: the last two body lines stand with it (and whatever follows them).
+  // No signature (an attachment's pages): nothing more to keep.
+  if (signatureLines === 0) return out;
   const tail = entries.map((e, i) => (e.kind === 'line' ? i : -1)).filter((i) => i >= 0).slice(-2);
   for (const i of tail) {
     let h = signatureLines * g.linePitch;

@@ -1,6 +1,9 @@
 // The title (标题): 二号小标宋, centred, broken at word boundaries into a balanced shape.
 import type { Measure } from './measure.ts';
-import type { FontRole } from '../schema/profile.ts';
+import type { FontRole, Profile } from '../schema/profile.ts';
+import { baselineInLine, type Geometry } from './geometry.ts';
+import { placeAt, setText } from './style.ts';
+import type { PageItem } from './types.ts';
 import { NO_LINE_START, PRE_NUMBER_CHARS, UNIT_CHARS } from '../schema/punctuation.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -83,4 +86,19 @@ export function breakTitle(title: string, maxWidth: number, font: FontRole, size
   if (!r) return greedy;
   const cuts = [0, ...r.breaks, n];
   return cuts.slice(1).map((end, q) => ws.slice(cuts[q], end).join(''));
+}
+
+/**
+ * The title's lines centred in the block, one grid line each from `line` (the document's title, or an
+ * attachment's on its line 3); returns the line after the title.
+ */
+export function placeTitle(title: string, line: number, profile: Profile, g: Geometry, m: Measure, items: PageItem[], tag = 'title'): number {
+  const style = profile.roles.title;
+  for (const text of breakTitle(title, g.width, style.font, style.size, m)) {
+    const set = setText(profile, g, m, 'title', text, tag);
+    const baseline = baselineInLine(g.top + line * g.linePitch, g.linePitch, style.size);
+    items.push(...placeAt(set, g.left + (g.width - set.width) / 2, baseline, line));
+    line++;
+  }
+  return line;
 }

@@ -62,7 +62,8 @@ export interface Page {
 /** Which flowed block a line or box came from, by position in the document model. */
 export type BlockRef =
   | { part: 'body'; block: number } // doc.body[block]
-  | { part: 'attachmentNote'; item: number }; // the 附件说明's item-th name
+  | { part: 'attachmentNote'; item: number } // the 附件说明's item-th name
+  | { part: 'attachment'; item: number; block: number }; // doc.attachments[item].body[block]
 
 /** Where one flowed line or box landed: its page, and the grid line its top stands on. */
 export interface Landed {
@@ -96,6 +97,7 @@ export interface Landings {
   pageCount: number;
   /** Line pitch (pt) of each page: the grid's, or a tightened one (see SignatureRemedy). */
   pitch: number[];
+  /** The body's and the 附件说明's blocks, in order, up to the signature. */
   blocks: BlockLanding[];
   /** firstLine: the grid line after the body (its last line, or the blank line after a closing table); lastLine: the date's or 附注's line. */
   signature: { page: number; firstLine: number; lastLine: number; remedy: SignatureRemedy };
@@ -106,6 +108,13 @@ export interface Landings {
    * page; the DOCX writer follows this flag instead of letting the word processor pull it up.
    */
   colophon?: { page: number; ownPage: boolean };
+  /**
+   * The attachments that carry content, each on its own pages after the signature and before the colophon
+   * (7.3.7): `item` is its index in doc.attachments (附件 item+1), `page` the page its 附件N line opens, `blocks`
+   * where each of its blocks landed (refs with `part: 'attachment'`; kept apart from `blocks`, which ends at the
+   * signature).
+   */
+  attachments: { item: number; page: number; blocks: BlockLanding[] }[];
   /** The addressee (主送); `inColophon`: it would have left the first page without body text (7.3.3) and stands
    * in the colophon as 主送：… on the line above 抄送. */
   addressee?: { inColophon: boolean };
