@@ -96,6 +96,25 @@ describe('numbers and qualifiers', () => {
   });
 });
 
+describe('a figure right after a quotation counts what the quotation names', () => {
+  it('“法治流动课堂”18次 is a 普法活动 figure, its phrase from the opening mark (real report 08-lizi-xiang)', () => {
+    const facts = extractFacts('依托“邻栗小院”法治文化阵地,在6个行政村开展“法治流动课堂”18次,邀请专业力量开展宣讲');
+    expect(facts.filter((f) => f.value === 18)).toEqual([{ key: 'publicity.events', label: '普法活动', value: 18, unit: '次', source: '“法治流动课堂”18次', index: 23 }]);
+  });
+
+  it('a cue inside the quotation names the metric: 培育“法律明白人”96人', () => {
+    expect(extractFacts('培育“法律明白人”96人').map(brief)).toEqual([{ key: 'publicity.legalLiterates', value: 96, unit: '人', qualifier: undefined }]);
+  });
+
+  it('without a cue, the quotation is the figure’s label, whole', () => {
+    expect(extractFacts('落实“三项制度”2次')).toMatchObject([{ key: null, label: '“三项制度”', value: 2, unit: '次', source: '“三项制度”2次' }]);
+  });
+
+  it('a number inside a quotation is still no figure', () => {
+    expect(extractFacts('开展“3·15”宣传，“八五”普法')).toEqual([]);
+  });
+});
+
 describe('what is not a statistic', () => {
   it.each([
     ['years and dates', '2023年1月以来，于2024年3月31日前完成，12月5日召开'],

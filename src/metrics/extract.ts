@@ -2,7 +2,7 @@
 import { CATALOGUE, metricDef, type MetricKey } from '../schema/catalogue.ts';
 import { QUALIFIERS } from '../schema/report.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.ts';
-import { MASK, maskIgnored } from './ignore.ts';
+import { MASK, afterQuotation, maskIgnored } from './ignore.ts';
 import { NOT_AFTER_CHINESE_NUMERAL, UNITS, unitsCompatible, type Unit } from './units.ts';
 
 export type Qualifier = (typeof QUALIFIERS)[number];
@@ -65,10 +65,13 @@ function parseNumber(digits: string): number | null {
   return parseChineseNumeral(digits);
 }
 
-/** True when the match is not a count: an ordinal (第三), part of a code, a range, or an idiom (统一、十分). */
-function rejected(masked: string, start: number, digits: string, unit: string, multiplied: boolean): boolean {
+/**
+ * True when the match is not a count: an ordinal (第三), part of a code, a range, or an idiom (统一、十分). A number
+ * right after an ignored span is part of that name, unless the span is a quotation: “法治流动课堂”18次 counts it.
+ */
+function rejected(text: string, masked: string, start: number, digits: string, unit: string, multiplied: boolean): boolean {
   const before = masked[start - 1] ?? '';
-  if (before === '第' || before === MASK) return true;
+  if (before === '第' || (before === MASK && !afterQuotation(text, start))) return true;
   const chinese = !/^\d/.test(digits);
   if (!chinese && /[A-Za-z0-9._\-/]/.test(before)) return true;
   if (RANGE_MARK.test(before) && /[\d一二三四五六七八九十]/.test(masked[start - 2] ?? '')) return true;
@@ -84,6 +87,8 @@ function rejected(masked: string, start: number, digits: string, unit: string, m
 
 export function extractFacts(text: string): Fact[] {
   const masked = maskIgnored(text);
+  // Cues are looked for with quotations readable: 培育“法律明白人”96人 names its metric inside the quotation.
+  const readable = maskIgnored(text, true);
   const facts: Fact[] = [];
   let previousEnd = 0; // a label never reaches back into the previous fact: 2场次160多人
   for (const m of masked.matchAll(NUMBER)) {
@@ -91,7 +96,7 @@ export function extractFacts(text: string): Fact[] {
     const matchStart = m.index;
     const numberStart = matchStart + (pre?.length ?? 0);
     let unit: Unit = (unitMatch ?? '') as Unit;
-    if (rejected(masked, numberStart, digits, unit, big !== undefined)) continue;
+    if (rejected(text, masked, numberStart, digits, unit, big !== undefined)) continue;
     let value = parseNumber(digits);
     if (value === null || !Number.isFinite(value)) continue;
     // 50万元 keeps 万元 as the unit (how budgets are written); otherwise 万/亿 multiply.
@@ -108,7 +113,7 @@ export function extractFacts(text: string): Fact[] {
 
     const from = clauseStart(masked, matchStart);
     const after = cueAfter(masked, end, unit);
-    const before = after ? undefined : cueBefore(masked, from, matchStart, unit);
+    const before = after ? undefined : cueBefore(readable, from, matchStart, unit);
     let index = matchStart;
     let sourceEnd = end;
     let key: MetricKey | null = null;
@@ -118,14 +123,19 @@ export function extractFacts(text: string): Fact[] {
       sourceEnd = end - unit.length + after.cue.length;
     } else if (before) {
       key = before.cue.key;
+      // A cue inside a quotation: the phrase starts at its opening mark.
       index = before.start;
+      if (masked[index] === MASK) while (index > from && masked[index - 1] === MASK && readable[index - 1] !== MASK) index--;
     }
     if (key) {
       label = metricDef(key)?.label ?? key;
     } else {
-      // the words right before the number, within the clause and outside masked spans
+      // the words right before the number, within the clause and outside masked spans; a quotation right
+      // before the number is its name, whole: “三项制度”2次
+      const lower = Math.max(from, previousEnd);
       let s = matchStart;
-      while (s > Math.max(from, previousEnd) && matchStart - s < SOURCE_TAIL_MAX && masked[s - 1] !== MASK && !/[、\s]/.test(masked[s - 1])) s--;
+      if (afterQuotation(text, s)) while (s > lower && masked[s - 1] === MASK) s--;
+      else while (s > lower && matchStart - s < SOURCE_TAIL_MAX && masked[s - 1] !== MASK && !/[、\s]/.test(masked[s - 1])) s--;
       label = text.slice(s, matchStart);
       index = s;
     }

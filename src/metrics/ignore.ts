@@ -3,9 +3,12 @@
 // Quantifiers are bounded: an unbounded run before a failing look-ahead backtracks quadratically on
 // long runs of numerals, and any file under the size limit must load in well under a second.
 
+/** Short quotations are names: “三项制度”、“3·15”、“八五”普法. Their words still name what a number after them counts. */
+const QUOTATION = /[“"「『][^“”"「」『』\n]{1,20}[”"」』]/g;
+
 export const IGNORED_SPANS: readonly RegExp[] = [
   /《[^《》\n]*》/g, // titles of laws and documents (may hold 〈〉 and years)
-  /[“"「『][^“”"「」『』\n]{1,20}[”"」』]/g, // short quotations are names: “三项制度”、“3·15”、“八五”普法
+  QUOTATION,
   /[〔【[(（]\s*\d{4}\s*[〕】\])）]\s*第?\s*\d+\s*号/g, // document numbers 岔依治委【2023】02号
   /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/g, // dates
   /\d{1,2}\s*月\s*\d{1,2}\s*日/g,
@@ -21,12 +24,21 @@ export const IGNORED_SPANS: readonly RegExp[] = [
 
 export const MASK = '\u0000';
 
-/** Same-length copy of `text` with ignored spans blanked, so offsets stay valid for the original. */
-export function maskIgnored(text: string): string {
+/**
+ * Same-length copy of `text` with ignored spans blanked, so offsets stay valid for the original. With
+ * `keepQuotations`, short quotations stay readable (the words the extractor looks for a metric's cue in).
+ */
+export function maskIgnored(text: string, keepQuotations = false): string {
   // Full-width digits and ％ become ASCII one for one, so the extractor sees one alphabet.
   let out = text.replace(/[０-９％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   for (const re of IGNORED_SPANS) {
+    if (keepQuotations && re === QUOTATION) continue;
     out = out.replace(re, (m) => MASK.repeat(m.length));
   }
   return out;
+}
+
+/** True when `at` is just after a closing quotation mark: a number there counts the quoted thing (“法治流动课堂”18次). */
+export function afterQuotation(text: string, at: number): boolean {
+  return /[”"」』]/.test(text[at - 1] ?? '');
 }

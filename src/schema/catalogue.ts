@@ -37,7 +37,7 @@ export const CATALOGUE = [
   { key: 'disputes.litigationCases', label: '行政诉讼案件', unit: '件', rollup: sum, cues: ['行政诉讼'] },
   { key: 'disputes.litigationLost', label: '行政诉讼败诉', unit: '件', rollup: sum, cues: ['败诉'] },
   { key: 'disputes.appearanceRate', label: '行政机关负责人出庭应诉率', unit: '%', rollup: { kind: 'weightedMean', weight: 'disputes.litigationCases' }, cues: ['出庭应诉率', '出庭应诉'] },
-  { key: 'publicity.events', label: '普法活动', unit: '场次', rollup: sum, cues: ['普法活动', '法治宣传活动', '宣传活动'] },
+  { key: 'publicity.events', label: '普法活动', unit: '场次', rollup: sum, cues: ['普法活动', '法治宣传活动', '宣传活动', '法治课堂', '普法课堂', '流动课堂'] },
   { key: 'publicity.materials', label: '发放普法资料', unit: '份', rollup: sum, cues: ['普法宣传资料', '法治宣传资料', '宣传资料', '普法资料'] },
   { key: 'publicity.consultations', label: '法律咨询', unit: '人次', rollup: sum, cues: ['法律咨询', '接待咨询', '咨询'] },
   { key: 'publicity.legalLiterates', label: '法律明白人', unit: '人', rollup: sum, cues: ['法律明白人'] },
