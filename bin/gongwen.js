@@ -6,11 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundled } from './bundle.js';
 import { installCodeCache } from './codeCache.js';
+import { installLazyLibraries } from './lazyLibraries.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 let main;
 try {
   const file = fileURLToPath(await bundled('src/cli/main.ts', 'cli'));
+  installLazyLibraries();
   if (!process.env.GONGWEN_NO_CODE_CACHE) installCodeCache(process.env.GONGWEN_CACHE_DIR, [dirname(file), join(ROOT, 'node_modules')], ROOT);
   ({ main } = createRequire(import.meta.url)(file));
 } catch (e) {

@@ -1,0 +1,66 @@
+// Tables that pdfkit and fontkit build when they are loaded, built on first use instead: fontkit's Unicode
+// tries (shaping and scripts: the PDF painter lays text out from the cmap, see src/render/pdf/fontEmbed.ts
+// plainLayout), linebreak's (pdfkit's own line wrapping: lines come positioned from the typesetter), brotli
+// (WOFF2 fonts) and AES (PDF encryption) are never used here; unicode-properties' trie is (fontkit's glyphs ask
+// it whether a character is a mark), so it is built at the first glyph. Loading pdfkit took half as long
+// (measured 690 → 310 ms median under a load average of 12, issue 13). Only the command's process installs this (bin/gongwen.js), only for requires made
+// from inside node_modules, and nothing changes but when the work is done.
+import Module from 'node:module';
+
+const load = Module._load;
+
+/** A UnicodeTrie that inflates its data on the first lookup. */
+function lazyTrie(real) {
+  return class LazyUnicodeTrie {
+    #data;
+    #trie;
+    constructor(data) {
+      this.#data = data;
+    }
+    #built() {
+      return (this.#trie ??= new real(this.#data));
+    }
+    get(codePoint) {
+      return this.#built().get(codePoint);
+    }
+    get data() {
+      return this.#built().data;
+    }
+    get highStart() {
+      return this.#built().highStart;
+    }
+    get errorValue() {
+      return this.#built().errorValue;
+    }
+  };
+}
+
+/** Loaded on the first call. */
+const lazyFunction = (get) =>
+  function (...args) {
+    return get()(...args);
+  };
+
+/** Loaded on the first property read (not for `__esModule`, which interop helpers read at once). */
+const lazyExports = (get) => new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : get()[key]) });
+
+const LAZY = {
+  'unicode-trie': (get) => lazyTrie(get()), // the class itself is small; its instances are the cost
+  'brotli/decompress.js': lazyFunction,
+  '@noble/ciphers/aes': lazyExports,
+};
+
+export function installLazyLibraries() {
+  const made = new Map();
+  Module._load = function (request, parent, isMain) {
+    const wrap = LAZY[request];
+    if (!wrap || !parent?.filename?.includes(`node_modules`)) return load.call(this, request, parent, isMain);
+    let lazy = made.get(request);
+    if (!lazy) {
+      let real;
+      lazy = wrap(() => (real ??= load.call(this, request, parent, isMain)));
+      made.set(request, lazy);
+    }
+    return lazy;
+  };
+}
