@@ -159,6 +159,21 @@ describe('DOCX structure', () => {
     }
   });
 
+  it('moves an addressee that would leave the first page without body text to the colophon, as 主送 above 抄送 (7.3.3)', async () => {
+    const organs = Array.from({ length: 40 }, (_, i) => `县第${i + 1}办公室`).join('、');
+    const doc: Gongwen = { ...fileUp(seal), addressee: `${organs}：` };
+    const laid = layOut(doc, inputs);
+    expect(laid.laid.landings.addressee?.inColophon).toBe(true);
+    const xml = parts(await renderDocx(doc, laid))['word/document.xml'];
+    expect(xml).not.toContain('GwAddressee');
+    // In the colophon's box, one row: 主送 then 抄送 with no rule between them, the addressee's colon dropped.
+    const box = /<w:txbxContent>.*?<\/w:txbxContent>/s.exec(xml)?.[0] ?? '';
+    expect(box).toMatch(/主送：县第1办公室、.*县第40办公室。<\/w:t>.*抄送：县人大常委会办公室/s);
+    expect(box.match(/<w:tr>/g)).toHaveLength(2);
+    // and the addressee stays in the body when it leaves room for text
+    expect(parts(await renderDocx(fileUp(seal), inputs))['word/document.xml']).toContain('GwAddressee');
+  });
+
   it('leaves out the header for the plain variant', async () => {
     const doc = parts(await renderDocx(plain(), inputs))['word/document.xml'];
     expect(doc).not.toContain('GwMark');

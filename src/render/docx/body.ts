@@ -6,7 +6,7 @@ import { TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
-import { type EndPlan, type Keep, pitchOf } from './landings.ts';
+import { type BlockKey, type EndPlan, type Keep, pitchOf } from './landings.ts';
 import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
@@ -54,6 +54,12 @@ function flowProps(keep: Keep | undefined, pitch?: number): FlowProps {
 
 function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps): Paragraph {
   return new Paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map(runOf) });
+}
+
+/** What the PDF typesetter decided for one flowed block: its keep, and its page's pitch where that page is tighter. */
+export interface BlockFlow {
+  keep?: Keep;
+  pitch?: number;
 }
 
 /** The bars' grey, the PDF painter's (src/render/pdf/paint.ts). */
@@ -106,12 +112,13 @@ function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, caption?: strin
   return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: CELL_MARGIN }, rows)];
 }
 
-export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, keep?: Keep, pitch?: number): Child[] {
+export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, flow: BlockFlow = {}): Child[] {
+  const props = flowProps(flow.keep, flow.pitch);
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ style: HEADING_STYLE[block.level], ...flowProps(keep, pitch), children: [new TextRun(block.text)] })];
+      return [new Paragraph({ style: HEADING_STYLE[block.level], ...props, children: [new TextRun(block.text)] })];
     case 'paragraph':
-      return [paragraphOf(block.runs, block.indent === false, flowProps(keep, pitch))];
+      return [paragraphOf(block.runs, block.indent === false, props)];
     // A blank line after tables and charts, as in the PDF.
     case 'table':
       return [...tableOf(g, block.table), blankLine(g)];
@@ -143,12 +150,17 @@ export function attachmentParagraphs(g: Geometry, names: string[], plan?: EndPla
 }
 
 export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, plan: EndPlan): Child[] {
-  // One blank line below the title, then the addressee if any (as the PDF typesetter does).
+  // One blank line below the title, then the addressee if any (as the PDF typesetter does), unless the typesetter
+  // moved it to the colophon (7.3.3: the first page must show body text).
   const first = plan.tightFirstPage ? plan.signaturePitch : undefined;
   const out: Child[] = [titleParagraph(g, doc.title, m, first), blankLine(g, true, first)];
-  if (doc.addressee) {
+  if (doc.addressee && !plan.addresseeInColophon) {
     out.push(new Paragraph({ style: STYLE.addressee, spacing: first === undefined ? undefined : exactLine(first), children: [new TextRun(doc.addressee)] }));
   }
-  doc.body.forEach((b, i) => out.push(...blockChildren(g, ids, b, plan.keeps.get(`b${i}`), pitchOf(plan, `b${i}`))));
+  doc.body.forEach((b, i) => {
+    const key: BlockKey = `b${i}`;
+    out.push(...blockChildren(g, ids, b, { keep: plan.keeps.get(key), pitch: pitchOf(plan, key) }));
+  });
   return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), plan, doc.body.length - 1)];
 }
+

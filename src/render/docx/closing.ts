@@ -159,23 +159,31 @@ const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] }
  * there: the table is built in the body between markers, and moveColophon() moves it into the box. `ownPage`: the
  * typesetter's decision (landings.colophon.ownPage).
  */
-export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false): Child[] {
+export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false, mainSend?: string): Child[] {
   const col = doc.colophon;
-  if (!col || (col.cc.length === 0 && !col.printer && !col.printDate)) return [];
+  if (!mainSend && (!col || (col.cc.length === 0 && !col.printer && !col.printDate))) return [];
   const cp = g.profile.colophon;
   const size = g.profile.roles.colophon.size;
   const inset = Math.round(cp.indentChars * size * 20);
   const W = g.blockW;
   const rows = [];
   let lines = 0;
-  if (col.cc.length > 0) {
-    const label = '抄送：';
-    const labelW = textWidth(label, size);
-    const text = `${label}${col.cc.join('，')}。`;
-    lines += Math.max(1, Math.ceil(textWidth(text, size) / (W - 2 * inset)));
-    rows.push(row([cell(W, [new Paragraph({ style: STYLE.cc, indent: indent({ left: inset + labelW, right: inset, hanging: labelW }), children: [new TextRun(text)] })])]));
+  // 主送 (an addressee the typesetter moved here, 7.3.3) and 抄送 share a row: no rule between them.
+  const lists: [string, string][] = [];
+  if (mainSend) lists.push(['主送：', mainSend.replace(/[：:]$/, '')]);
+  if (col && col.cc.length > 0) lists.push(['抄送：', col.cc.join('，')]);
+  if (lists.length > 0) {
+    let listLines = 0;
+    const paragraphs = lists.map(([label, names]) => {
+      const labelW = textWidth(label, size);
+      const text = `${label}${names}。`;
+      listLines += Math.max(1, Math.ceil(textWidth(text, size) / (W - 2 * inset)));
+      return new Paragraph({ style: STYLE.cc, indent: indent({ left: inset + labelW, right: inset, hanging: labelW }), children: [new TextRun(text)] });
+    });
+    lines += listLines;
+    rows.push(row([cell(W, paragraphs)], { exactHeight: listLines * g.pitch }));
   }
-  if (col.printer || col.printDate) {
+  if (col && (col.printer || col.printDate)) {
     lines += 1;
     const printer = new Paragraph({
       style: STYLE.printer,
@@ -184,12 +192,14 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, own
       // the date composed with its 印发
       children: [new TextRun(col.printer ?? ''), new TextRun({ children: [new Tab(), col.printDate ?? ''] })],
     });
-    rows.push(row([cell(W, [printer])]));
+    rows.push(row([cell(W, [printer])], { exactHeight: g.pitch }));
   }
   const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: eighths(ptFromMm(mm)), color: '000000', space: 0 });
   const tbl = table({ widths: [W], borders: { top: rule(cp.thick), bottom: rule(cp.thick), insideHorizontal: rule(cp.thin) } }, rows);
-  // Box height: the rows (one grid line each) and the rules; text anchored to the box's bottom edge.
-  const h = lines * g.pitch + 60;
+  // Box height: the rows, one grid line a line of text, the rules drawn on their edges as in the PDF (the box must
+  // fit the lines the typesetter left for it, or LibreOffice moves it to a page of its own); text anchored to the
+  // box's bottom edge.
+  const h = lines * g.pitch;
   const id = ids.next();
   const box = new ShapeRun({
     type: 'rectangle',
@@ -260,5 +270,21 @@ export function moveColophon(xml: string): string {
   const drawingStart = body.lastIndexOf('<w:drawing>', box[0]);
   const drawingEnd = body.indexOf('</w:drawing>', box[1]) + '</w:drawing>'.length;
   const drawing = body.slice(drawingStart, box[0]) + content + body.slice(box[1], drawingEnd);
-  return body.slice(0, drawingStart) + withVmlFallback(drawing) + body.slice(drawingEnd);
+  return anchorInPrevious(body.slice(0, drawingStart) + withVmlFallback(drawing) + body.slice(drawingEnd));
+}
+
+/**
+ * A colophon that shares its page with the text above it is anchored in the last paragraph of that text, not in a
+ * paragraph of its own: with top-and-bottom wrapping LibreOffice puts its own anchor paragraph below the box, and
+ * where the typesetter left exactly the colophon's lines free that paragraph, and the box with it, goes to a new page.
+ */
+function anchorInPrevious(xml: string): string {
+  const at = xml.indexOf('<mc:AlternateContent>');
+  const p = xml.lastIndexOf('<w:p>', at);
+  if (at < 0 || p < 0 || !xml.slice(0, p).endsWith('</w:p>') || xml.slice(p, at).includes('<w:pageBreakBefore/>')) return xml;
+  const runStart = xml.lastIndexOf('<w:r>', at);
+  const pEnd = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+  const run = xml.slice(runStart, xml.lastIndexOf('</w:p>', pEnd));
+  const before = xml.slice(0, p - '</w:p>'.length);
+  return before + run + '</w:p>' + xml.slice(pEnd);
 }

@@ -38,13 +38,14 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
   const g = geometryOf(inputs.profile);
   const m = measureOf(inputs.fonts);
   const ids = new DrawingIds();
-  const plan = endPlan(g, inputs.laid.landings);
+  const landings = inputs.laid.landings;
+  const plan = endPlan(g, landings);
   const children: Child[] = [
     ...headerParts(g, doc).children,
     ...bodyChildren(g, ids, doc, m, plan),
     ...signatureChildren(g, ids, doc, m, plan.signaturePitch),
     ...noteParagraph(g, doc.note, plan.signaturePitch),
-    ...colophonChildren(g, ids, doc, inputs.laid.landings.colophon?.ownPage),
+    ...colophonChildren(g, ids, doc, landings.colophon?.ownPage, landings.addressee?.inColophon ? doc.addressee : undefined),
   ];
   return new Document({
     title: doc.meta.title,

@@ -32,6 +32,8 @@ export interface EndPlan {
   tight?: Set<BlockKey>;
   /** Whether the title and addressee stand on the tightened page (a plain document of one page). */
   tightFirstPage: boolean;
+  /** The addressee stands in the colophon as 主送：… (landings.addressee). */
+  addresseeInColophon: boolean;
 }
 
 function keepFor(linesMoved: number, lines: number): Keep {
@@ -63,10 +65,11 @@ export function endPlan(g: Geometry, landings: Landings): EndPlan {
       for (const b of blocks.slice(at + 1)) keeps.set(keyOf(b.ref), 'all');
     }
   }
-  if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false };
+    const addresseeInColophon = landings.addressee?.inColophon ?? false;
+  if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false, addresseeInColophon };
   const tight = new Set(blocks.filter((b) => b.pieces.some((p) => p.page === remedy.page)).map((b) => keyOf(b.ref)));
   // Floored, as the grid's pitch is: the page's lines must fit in Word as they do in the PDF.
-  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0 };
+  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0, addresseeInColophon };
 }
 
 /** The line pitch (twips) of a paragraph: the tightened page's when it has a line there, else undefined (the grid). */
@@ -85,3 +88,4 @@ export function tightOffGrid(xml: string, pitch: number | undefined): string {
   const exact = new RegExp(`<w:spacing (?=[^>]*w:line="${pitch}")(?=[^>]*w:lineRule="exact")[^>]*/>`, 'g');
   return xml.replace(exact, (m) => `<w:snapToGrid w:val="0"/>${m}`);
 }
+
