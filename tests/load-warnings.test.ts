@@ -3,6 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { partsOf } from '../src/import/covers.ts';
+import { nearestPart } from '../src/load/covers.ts';
+import type { PartKey } from '../src/schema/body.ts';
 import type { Diagnostic } from '../src/diagnostics.ts';
 import { loadReportFile } from '../src/load/index.ts';
 
@@ -114,6 +117,21 @@ describe('statutory parts by the covers tags (body form)', () => {
     expect(ws.map((w) => w.en.match(/"(\w+)"/)?.[1])).toEqual(['leadership', 'shortcomings', 'shortcomings']);
     expect(ws[2].zh).toContain('二、存在的差距和短板');
     expect(ws[2].en).toContain('add covers: shortcomings');
+  });
+
+  it('validate and the importer read one word list (templates/covers.yaml): a heading the importer tags with one part is that part’s nearest', () => {
+    const cases: [string, PartKey][] = [
+      ['存在缺乏', 'shortcomings'],
+      ['2024年主要目标任务', 'nextYear'], // {next}年: the year after the report's
+      ['主要负责人履行法治建设第一责任人职责情况', 'leadership'],
+      ['工作成效及措施', 'measures'],
+      ['其他需要报告的情况', 'other'],
+    ];
+    for (const [heading, part] of cases) {
+      expect(partsOf(heading, 2023), heading).toEqual([part]);
+      expect(nearestPart({ heading, body: ['有内容。'] }, 2023), heading).toBe(part);
+    }
+    expect(partsOf('2024年主要目标任务', 2024)).toEqual([]);
   });
 
   it('the nearest part of a heading without cue words comes from its text', () => {

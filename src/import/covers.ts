@@ -1,6 +1,7 @@
-// Which statutory parts each top-level section reports (`covers`), guessed from what its heading says, else
-// from where it stands. Every guess is listed in the import report: the clerk confirms or corrects it.
+// Which statutory parts each top-level section reports (`covers`), guessed from what its heading says (the words
+// of templates/covers.yaml), else from where it stands. Every guess is listed in the import report: the clerk confirms or corrects it.
 import { PART_KEYS, type PartKey } from '../schema/body.ts';
+import { coverPatterns, firstMatch } from '../load/coverWords.ts';
 import { isSection, type TreeNode, type TreeSection } from './structure.ts';
 import type { Note } from './types.ts';
 
@@ -12,25 +13,16 @@ export const PART_NAMES: Record<PartKey, string> = {
   other: '其他情况',
 };
 
-/** Cue words per part; every part whose cue a heading holds is covered, earliest mention first. */
-function cues(year: number): [PartKey, RegExp][] {
-  return [
-    ['leadership', /第一责任人|主要负责人|主要负责同志|党政主要负责|履职情况|履行.{0,8}职责/],
-    ['shortcomings', /不足|存在问题|存在的问题|问题和|问题及|存在缺乏|缺乏|困难|差距|短板|薄弱/],
-    ['nextYear', new RegExp(`下一步|下一年|明年|工作计划|主要安排|重点工作|工作安排|工作方案|工作打算|打算|工作思路|努力方向|^${year + 1}年|${year + 1}年`)],
-    ['other', /其他|其它/],
-    ['measures', /主要举措|举措|成效|措施|主要做法|做法|基本情况|根本情况|总体情况|建设情况|工作情况|开展情况|主要工作|工作开展|亮点|成绩/],
-  ];
-}
+/** Which part wins when two are named at the same place: the more specific first, measures last. */
+const PRIORITY: PartKey[] = ['leadership', 'shortcomings', 'nextYear', 'other', 'measures'];
 
-/** Parts a heading speaks of, earliest mention first. */
+/** Parts a heading speaks of (its words in templates/covers.yaml), earliest mention first. */
 export function partsOf(heading: string, year: number): PartKey[] {
-  return cues(year)
-    .map(([key, re]) => ({ key, at: re.exec(heading)?.index ?? -1, len: re.exec(heading)?.[0].length ?? 0 }))
+  const words = coverPatterns(year);
+  return PRIORITY.map((key) => ({ key, at: firstMatch(words[key].heading, heading) }))
     .filter((c) => c.at >= 0)
     .sort((a, b) => a.at - b.at)
-    .map((c) => c.key)
-    .filter((k, i, all) => all.indexOf(k) === i);
+    .map((c) => c.key);
 }
 
 export interface CoversGuess {

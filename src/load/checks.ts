@@ -31,7 +31,7 @@ export function checkParts(report: Report, file: string, lineOf: LineOf): Diagno
   // A chapter whose part is unknown: say which it seems to be, so the clerk can tag it.
   for (const { section, path } of topSections(report.body)) {
     if (tagged(section)) continue;
-    const near = nearestPart(section);
+    const near = nearestPart(section, report.year);
     const label = PART_NAMES[near];
     out.push(warning('report.sectionUntagged', { number: section.number ?? '', heading: section.heading, near, zh: label.zh, en: label.en }, { file, ...lineOf([...path, 'heading']) }));
   }
