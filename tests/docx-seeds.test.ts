@@ -12,7 +12,7 @@ import { loadReportFile } from '../src/load/index.ts';
 import type { ImageItem, Page, TextItem } from '../src/layout/types.ts';
 import { layoutDocument } from '../src/render/pdf/index.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
-import { defaultWriterInputs } from '../src/render/inputs.ts';
+import { defaultWriterInputs, layOut } from '../src/render/inputs.ts';
 import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
 import { pageNumberDashes, rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
@@ -73,8 +73,9 @@ for (const file of seedFiles) {
 }
 
 // The fixtures with what the seeds lack: joint issuance with seals, 附注 and a colophon that exactly fills the lines
-// left under the signature; joint issuance without seals (stacked names).
-for (const [file, variant] of [['golden/联合行文-2023.yaml', 'file-up'], ['layout/联合行文-不盖章-2023.yaml', 'plain']] as const) {
+// left under the signature; joint issuance without seals (stacked names); two attachments with content, one a
+// table over two pages.
+for (const [file, variant] of [['golden/联合行文-2023.yaml', 'file-up'], ['layout/联合行文-不盖章-2023.yaml', 'plain'], ['golden/青石镇-2023.yaml', 'file-up']] as const) {
   const path = join(import.meta.dirname, 'fixtures', file);
   const r = loadReportFile(path);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.en).join('\n'));
@@ -91,6 +92,10 @@ for (const [file, variant] of [['golden/联合行文-2023.yaml', 'file-up'], ['l
  * when the difference changes, so it is removed once the cause is fixed.
  */
 const KNOWN_EXTRA_PAGES: Record<string, number> = { '罗田镇-2023-file-up': 1 };
+
+const hasAttachmentPages = (c: Case) => c.doc.attachments.some((a) => a.body.length > 0);
+/** The page of the signature: the last, unless attachment pages follow it. */
+const sigPage = (c: Case) => layOut(c.doc, inputs).laid.landings.signature.page;
 
 const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
 
@@ -153,8 +158,9 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
           expect((lines[21].baseline - lines[0].baseline) / 21).toBeCloseTo(PITCH, 1);
         }
       }
-      // Every page but the first and the last is full, or one short where a heading moved on with its text.
-      const middle = t.pages - 2;
+      // Every page of the body but the first and the last is full, or one short where a heading moved on with its
+      // text (attachment pages, with their tables, are not counted).
+      const middle = sigPage(c) - 1;
       expect(full).toBeGreaterThanOrEqual(Math.ceil(middle / 2));
     });
 
@@ -201,21 +207,43 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
 
     it.runIf(c.doc.colophon)('pins the colophon to the bottom of the last page: thick, thin, thick, the last on the block edge', () => {
       const last = lo[name].pages - 1;
+      // An attachment's table may share the last page: the colophon's rules are the lowest three.
       const black = rulesOnPage(pdf[name], last).filter((r) => r.color === 'black');
-      expect(black).toHaveLength(3);
-      const [top, mid, bottom] = black;
+      if (!hasAttachmentPages(c)) expect(black).toHaveLength(3);
+      const [top, mid, bottom] = black.slice(-3);
       expect(Math.abs(bottom.y - BLOCK_BOTTOM)).toBeLessThan(1);
       expect(top.thickness).toBeGreaterThan(mid.thickness);
       const cc = lo[name].lines.find((l) => l.page === last && l.text.startsWith('抄送：'));
       expect(cc && cc.baseline > top.y && cc.baseline < mid.y).toBe(true);
     });
 
+    it.runIf(c.doc.attachments.some((a) => a.body.length > 0))('opens each attachment on the page the PDF does: 附件N on line 1, its title on line 3, the table header repeated', () => {
+      const laid = layOut(c.doc, inputs).laid.landings.attachments;
+      expect(laid.length).toBeGreaterThan(0);
+      for (const a of laid) {
+        const lines = lo[name].lines.filter((l) => l.page === a.page && !isPageNumber(l));
+        expect(lines[0].text.replace(/\s/g, ''), `page ${a.page + 1}`).toBe(c.doc.attachments.length > 1 ? `附件${a.item + 1}` : '附件');
+        expect(lines[0].baseline - TOP, 'on line 1').toBeGreaterThan(0);
+        expect(lines[0].baseline - TOP, 'on line 1').toBeLessThan(PITCH);
+        const title = lines.filter((l) => Math.abs(l.size - 22) < 0.5);
+        expect(title.map((l) => l.text.replace(/\s/g, '')).join('')).toBe(c.doc.attachments[a.item].title);
+        expect(Math.abs(title[0].baseline - lines[0].baseline - 2 * PITCH)).toBeLessThan(1.5);
+      }
+      // A table running over pages repeats its header row at the top of the next page.
+      const head = c.doc.attachments.flatMap((a) => a.body).find((b) => b.kind === 'table');
+      if (head?.kind === 'table') {
+        const first = head.table.columns[0].header;
+        const pages = new Set(lo[name].lines.filter((l) => l.text.replace(/\s/g, '').startsWith(first)).map((l) => l.page));
+        expect(pages.size).toBeGreaterThanOrEqual(2);
+      }
+    });
+
     it.runIf(!c.doc.sealed && c.doc.signatures.length > 1)('stacks unsealed joint signatures as the PDF does: lead organ first, one a line, then the date', () => {
-      const last = lo[name].pages - 1;
+      const last = sigPage(c);
       const at = (text: string) => lo[name].lines.find((l) => l.page === last && l.text.replace(/\s/g, '') === text) as TextLine;
       const names = c.doc.signatures.map((s) => at(s.organ));
       const date = at(c.doc.date ?? '年月日'); // a date not given prints blank for the clerk: 　　　　年　　月　　日
-      const pdfSig = texts(c.pdfPages[c.pdfPages.length - 1], 'signature');
+      const pdfSig = texts(c.pdfPages[last], 'signature');
       [...names, date].forEach((l, i, all) => {
         expect(l, String(i)).toBeDefined();
         if (i > 0) expect(l.baseline - all[i - 1].baseline).toBeCloseTo(PITCH, 0);
@@ -230,10 +258,10 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
 
     // One organ: joint seals are placed in table cells, where LibreOffice sets them lower than the PDF (not yet matched).
     it.runIf(c.doc.signatures.length === 1 && c.doc.signatures.some((s) => s.seal))('centres the seal as the PDF does: on the name, 0.2 line above its line bottom', () => {
-      const last = lo[name].pages - 1;
+      const last = sigPage(c);
       const organ = lo[name].lines.find((l) => l.page === last && l.text === c.doc.signatures[0].organ) as TextLine;
       const box = redBox(pdf[name], last);
-      const pdfLast = c.pdfPages[c.pdfPages.length - 1];
+      const pdfLast = c.pdfPages[last];
       const pdfSeal = pdfLast.items.find((i): i is ImageItem => i.kind === 'image' && i.tag === 'seal') as ImageItem;
       const pdfOrgan = texts(pdfLast, 'signature')[0];
       // Centre relative to the name's baseline, in mm, in both outputs.

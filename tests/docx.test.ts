@@ -2,10 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, unzlibSync, Zip, ZipPassThrough } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gongwen } from '../src/compose/model.ts';
+import { composeReport } from '../src/compose/report.ts';
+import { loadReportFile } from '../src/load/index.ts';
 import { Packer } from 'docx';
 import { buildDocument, renderDocx } from '../src/render/docx/index.ts';
 import { defaultWriterInputs, layOut } from '../src/render/inputs.ts';
@@ -336,5 +338,29 @@ describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
     const t = text.plain;
     const organ = t.lines.find((l) => l.text === '如东县岔河镇人民政府') as TextLine;
     expect(Math.abs(organ.right - (RIGHT - 2 * (156 / 28)))).toBeLessThan(1);
+  });
+});
+
+describe('DOCX attachment pages', () => {
+  it('puts each attachment with content on a new page after the signature and before the colophon: 附件N, title, blocks, a repeating table header', async () => {
+    const file = join(import.meta.dirname, 'fixtures', 'golden', '青石镇-2023.yaml');
+    const r = loadReportFile(file);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.en).join('\n'));
+    const doc = composeReport(r.report, { baseDir: dirname(file), variant: 'file-up' });
+    const xml = parts(await renderDocx(doc, inputs))['word/document.xml'];
+    const at = (s: string) => xml.indexOf(s);
+    const labels = [...xml.matchAll(/<w:pStyle w:val="GwAttachmentLabel"\/><w:pageBreakBefore\/><\/w:pPr><w:r><w:t xml:space="preserve">(附件\d)<\/w:t>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['附件1', '附件2']);
+    // after the date and 附注, in order, each title in the title style, before the colophon's box
+    const [one, two] = [at('>附件1<'), at('>附件2<')];
+    expect(at('2024年1月12日')).toBeLessThan(one);
+    expect(one).toBeLessThan(at(`>${doc.attachments[0].title}<`));
+    expect(at(`>${doc.attachments[0].title}<`)).toBeLessThan(two);
+    expect(xml.slice(one, two)).toContain('<w:pStyle w:val="GwTitle"/>');
+    expect(two).toBeLessThan(at('<mc:AlternateContent>'));
+    // the second attachment's table, its header row marked to repeat on every page
+    const table = xml.slice(two, at('<mc:AlternateContent>'));
+    expect(table).toMatch(/<w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+    expect(table).toContain('>盐井村<');
   });
 });

@@ -164,3 +164,18 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
   return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), plan, doc.body.length - 1)];
 }
 
+
+/**
+ * The attachments that carry content (7.3.7), as the typesetter lays them out (src/layout/attachments.ts): each from
+ * a new page, 附件 (附件N when there are several, N as in the 附件说明) flush left on line 1, its title centred on
+ * line 3 in the title's style, one blank line, then its blocks (tables repeat their header row on every page). Page
+ * numbers run on: they are the section's.
+ */
+export function attachmentPages(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
+  const several = doc.attachments.length > 1;
+  return doc.attachments.flatMap((a, i) => {
+    if (a.body.length === 0) return [];
+    const label = new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(several ? `附件${i + 1}` : '附件')] });
+    return [label, blankLine(g, true), titleParagraph(g, a.title, m), blankLine(g, true), ...a.body.flatMap((b) => blockChildren(g, ids, b))];
+  });
+}

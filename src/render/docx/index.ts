@@ -9,7 +9,7 @@ import { Document } from 'docx';
 import { strFromU8 } from 'fflate';
 import type { Gongwen } from '../../compose/model.ts';
 import type { Profile } from '../../schema/profile.ts';
-import { bodyChildren, type Child } from './body.ts';
+import { attachmentPages, bodyChildren, type Child } from './body.ts';
 import { colophonChildren, moveColophon, noteParagraph, signatureChildren } from './closing.ts';
 import { fontTableXml } from './fonts.ts';
 import { geometry, type Geometry } from './geometry.ts';
@@ -45,6 +45,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     ...bodyChildren(g, ids, doc, m, plan),
     ...signatureChildren(g, ids, doc, m, plan.signaturePitch),
     ...noteParagraph(g, doc.note, plan.signaturePitch),
+    ...attachmentPages(g, ids, doc, m),
     ...colophonChildren(g, ids, doc, landings.colophon?.ownPage, landings.addressee?.inColophon ? doc.addressee : undefined),
   ];
   return new Document({

@@ -27,6 +27,7 @@ export const STYLE = {
   date: 'GwDate',
   note: 'GwNote',
   attachment: 'GwAttachment',
+  attachmentLabel: 'GwAttachmentLabel',
   cc: 'GwCc',
   printer: 'GwPrinter',
   mark: 'GwMark',
@@ -115,6 +116,8 @@ function specs(g: Geometry): Spec[] {
     { id: STYLE.date, name: '成文日期', role: 'date', basedOn: 'Normal', ind: flat, jc: 'right' },
     { id: STYLE.note, name: '附注', role: 'note', basedOn: 'Normal', jc: 'left' },
     { id: STYLE.attachment, name: '附件说明', role: 'body', basedOn: 'Normal', jc: 'left' },
+    // 附件N on line 1 of an attachment's first page (7.3.7): 三号黑体, flush left.
+    { id: STYLE.attachmentLabel, name: '附件标识', role: 'h1', basedOn: 'Normal', keepNext: true, ind: flat, jc: 'left' },
     { id: STYLE.cc, name: '抄送', role: 'colophon', basedOn: 'Normal', spacing: 0, offGrid: true, line: exact, jc: 'both' },
     { id: STYLE.printer, name: '印发', role: 'colophon', basedOn: 'Normal', spacing: 0, offGrid: true, line: exact, ind: { left: 0, firstLine: 0 }, jc: 'left' },
     { id: STYLE.mark, name: '发文机关标志', role: 'mark', basedOn: 'Normal', spacing: 0, offGrid: true, ind: flat, jc: 'center' },
