@@ -334,6 +334,16 @@ describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
     expect(organ.baseline).toBeLessThan(date.baseline);
   });
 
+  it('renders a body table: every row, and its header row again on each page the table runs over (issue 10)', () => {
+    const lines = text.filedown.lines.map((l) => ({ page: l.page, text: l.text.replace(/\s/g, '') }));
+    const rows = Array.from({ length: 30 }, (_, i) => `第${i + 1}镇${10 + i * 3}${i % 4}`);
+    for (const r of rows) expect(lines.some((l) => l.text === r), r).toBe(true);
+    const rowPages = new Set(lines.filter((l) => /^第\d+镇/.test(l.text)).map((l) => l.page));
+    const headPages = new Set(lines.filter((l) => l.text.startsWith('乡镇执法案件')).map((l) => l.page));
+    expect(rowPages.size).toBeGreaterThanOrEqual(2);
+    expect([...headPages].sort()).toEqual([...rowPages].sort());
+  });
+
   it('places an unsealed signature two characters in from the right', () => {
     const t = text.plain;
     const organ = t.lines.find((l) => l.text === '如东县岔河镇人民政府') as TextLine;
