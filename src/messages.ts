@@ -123,7 +123,14 @@ export const MESSAGES = {
   'seal.setHere': () => ['印章路径在此设置', 'the seal path is set here'],
 
   // layout
-  'layout.tableTooWide': (p: { columns: number }) => [`表格的 ${p.columns} 列排不下版心宽度`, `the table's ${p.columns} columns do not fit the text block`],
+  'layout.tableTooWide': (p: { columns: number; column: number }) => [
+    `表格的 ${p.columns} 列排不下版心宽度：第 ${p.column} 列连一个字也放不下；请减少列数或调整 widths`,
+    `the table's ${p.columns} columns do not fit the text block: column ${p.column} cannot hold one character; use fewer columns or change widths`,
+  ],
+  'layout.tableRowTooTall': (p: { what: Msg }) => [
+    `表格的${p.what[0]}比一页还高，无法排版（表格的行不跨页）；请缩短单元格文字或加宽该列`,
+    `${p.what[1]} of the table is taller than a page and cannot be set (rows are not split across pages); shorten its cells or widen the column`,
+  ],
 
   // importing
   'import.notFound': () => ['找不到或无法读取源文件', 'source file not found or unreadable'],

@@ -40,6 +40,15 @@ async function codeOf(f: () => unknown): Promise<string> {
   return 'no error';
 }
 
+/** The demo report with its first paragraph replaced, written to the scratch folder. */
+function writeReport(name: string, paragraph: string): string {
+  const file = join(dir, name);
+  const text = REPORT.replace(/^(  - )(2023年.+)$/m, (_, dash: string) => `${dash}"${paragraph}"`);
+  expect(text).not.toBe(REPORT);
+  writeFileSync(file, text);
+  return file;
+}
+
 function fifo(path: string): string {
   execFileSync('mkfifo', [path]);
   return path;
@@ -72,6 +81,15 @@ describe('crashes and hangs', () => {
     expect(lines.flatMap((l) => l.segments.map((s) => s.text)).join('')).toBe(text);
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(width + 0.01);
     expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('2, 11. a Latin word no one font has whole (Ā only in the Latin font, ǎ only in the CJK ones) is set letter by letter: validate passes it, so the build must', () => {
+    const text = '拼音标注Āǎ和Ōǒ。';
+    expect(validateFile(writeReport('mixed-latin.yaml', text))).toEqual([]);
+    const lines = breakLines([{ text, font: 'fangsong', size: 16, color: 'text', tag: 'body' }], m, { firstWidth: 410, width: 442, cjkAdvance: () => 15.8 });
+    const segments = lines.flatMap((l) => l.segments);
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+    for (const s of segments) for (const ch of s.text) expect(m.has(s.font, ch), `${ch} in ${s.font}`).toBe(true);
   });
 
   it('3. the DOCX is written whatever the date its data carries (fflate dates zip entries 1980–2099 only)', async () => {

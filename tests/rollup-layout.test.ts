@@ -24,6 +24,7 @@ const profile = loadProfile();
 const fonts = loadFontSet({ systemDirs: [] });
 const measure: Measure = measureOf(fonts);
 const ctx: BoxContext = { width: profile.block.width * MM, measure, profile };
+const pageHeight = profile.block.height * MM;
 const EPS = 1e-6;
 
 const textWidth = (t: TextItem) =>
@@ -50,7 +51,7 @@ describe('layoutTable', () => {
   it('keeps every row, header included, within the block width', () => {
     expect(tables.length).toBe(6);
     for (const t of tables) {
-      const { header, rows } = layoutTable(t, ctx);
+      const { header, rows } = layoutTable(t, ctx, pageHeight);
       expect(rows).toHaveLength(t.rows.length);
       for (const box of [header, ...rows]) {
         const { min, max } = extentX(box);
@@ -63,7 +64,7 @@ describe('layoutTable', () => {
   it('keeps every cell’s text inside its own cell, in 小四', () => {
     for (const t of tables) {
       const cols = columnEdges(t, ctx.width);
-      const { header, rows } = layoutTable(t, ctx);
+      const { header, rows } = layoutTable(t, ctx, pageHeight);
       for (const box of [header, ...rows]) {
         for (const it of box.items) {
           if (it.kind !== 'text') continue;
@@ -87,7 +88,7 @@ describe('layoutTable', () => {
       ],
       rows: [['示例丑镇', long, '106555余']],
     };
-    const { rows } = layoutTable(table, ctx);
+    const { rows } = layoutTable(table, ctx, pageHeight);
     const lines = new Set(rows[0].items.filter((i): i is TextItem => i.kind === 'text' && i.x < 0.4 * ctx.width && i.x >= 0.2 * ctx.width).map((i) => i.y));
     expect(lines.size).toBeGreaterThan(3);
     const cols = columnEdges(table, ctx.width);
@@ -100,7 +101,7 @@ describe('layoutTable', () => {
 
   it('draws the borders of every row itself, so any row can start a page', () => {
     const [t] = tables;
-    const { rows } = layoutTable(t, ctx);
+    const { rows } = layoutTable(t, ctx, pageHeight);
     for (const r of rows) {
       const rules = r.items.filter((i) => i.kind === 'rule');
       expect(rules.map((i) => (i.kind === 'rule' ? i.y : NaN)).sort((a, b) => a - b)).toEqual([0, r.height]);

@@ -9,6 +9,7 @@ import type { Box } from './box.ts';
 import { layoutTable } from './table.ts';
 import { layoutChart } from './chart.ts';
 import type { BlockRef } from './types.ts';
+import { atSource } from '../diagnostics.ts';
 
 /** One thing to paginate; `ref` names the block it comes from, so layout can say where each block landed. */
 export type FlowEntry =
@@ -37,7 +38,8 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
       out.push({ kind: 'line', line, size: runs[0].size, keepWithNext, tag: runs[0].tag, ref });
     }
   };
-  for (const [block, b] of blocks.entries()) {
+  // A block's errors (a character no font has, a table that cannot fit) are given its data path.
+  for (const [block, b] of blocks.entries()) atSource(b.src, () => {
     ref = refOf(block);
     switch (b.kind) {
       case 'heading':
@@ -56,7 +58,7 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
       case 'table': {
         const ctx = { width: g.width, measure: m, profile };
         if (b.table.caption) lines([styled(profile, 'tableHead', b.table.caption, 'caption')], true, b.table.caption, true);
-        const { header, rows } = layoutTable(b.table, ctx);
+        const { header, rows } = layoutTable(b.table, ctx, g.height);
         out.push({ kind: 'box', box: header, keepWithNext: true, ref });
         for (const row of rows) out.push({ kind: 'box', box: row, header, ref });
         out.push({ kind: 'blank' });
@@ -69,6 +71,6 @@ export function flowBody(blocks: Block[], profile: Profile, g: Geometry, m: Meas
         break;
       }
     }
-  }
+  });
   return out;
 }

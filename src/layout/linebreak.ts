@@ -77,6 +77,11 @@ function isRangeBreak(chars: string[], j: number): boolean {
   return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
 }
 
+/** Whether the wanted font or one fallback has every character of the text. */
+function wholeWordFont(text: string, wanted: FontRole, m: Measure): boolean {
+  return [wanted, ...FALLBACK].some((f) => [...text].every((c) => m.has(f, c)));
+}
+
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
   const units: Unit[] = [];
   for (const run of runs) {
@@ -89,20 +94,27 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         // character of spreading, as a number with its unit is, and never split inside either number.
         let j = i + 1;
         while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ') && !isRangeBreak(chars, j)) j++;
-        const text = chars.slice(i, j).join('');
-        const font = fontFor(text, run.latin ?? 'latin', m, context);
-        const width = m.width(font, text, run.size);
-        units.push({
-          text,
-          run,
-          font,
-          width,
-          natural: width,
-          cjk: false,
-          noStart: NO_LINE_START.has(text[0]),
-          noEnd: NO_LINE_END.has(text[text.length - 1]),
-          glue: isRangeBreak(chars, j) ? 'soft' : 'none',
-          squeeze: null,
+        const word = chars.slice(i, j).join('');
+        const rangeGlue = isRangeBreak(chars, j) ? 'soft' : 'none';
+        // A word no one font has whole (Ā is only in the Latin font, ǎ only in the CJK ones) is set letter by
+        // letter, each in a font that has it (and may break between letters, as a word too wide does): `validate`
+        // passes every character some font has, so the build must print it.
+        const pieces = wholeWordFont(word, run.latin ?? 'latin', m) ? [word] : chars.slice(i, j);
+        pieces.forEach((text, k) => {
+          const font = fontFor(text, run.latin ?? 'latin', m, context);
+          const width = m.width(font, text, run.size);
+          units.push({
+            text,
+            run,
+            font,
+            width,
+            natural: width,
+            cjk: false,
+            noStart: NO_LINE_START.has(text[0]),
+            noEnd: NO_LINE_END.has(text[text.length - 1]),
+            glue: k === pieces.length - 1 ? rangeGlue : 'none',
+            squeeze: null,
+          });
         });
         i = j;
       } else {

@@ -3,6 +3,7 @@
 // tableHead), broken by the same CJK line breaker as the body, never past its cell's inner edge.
 import type { Table } from '../compose/model.ts';
 import type { TextRole } from '../schema/profile.ts';
+import { GongwenError, diag } from '../diagnostics.ts';
 import type { Box, BoxContext, RowBox } from './box.ts';
 import { breakLines, type BrokenLine, type StyledRun } from './linebreak.ts';
 import { styled } from './style.ts';
@@ -119,9 +120,47 @@ function borders(cols: Column[], height: number, width: number): PageItem[] {
   return items;
 }
 
-export function layoutTable(table: Table, ctx: BoxContext): { header: RowBox; rows: RowBox[] } {
+/**
+ * Refuses a table whose narrowest column cannot hold one character of its text inside the padding: its glyphs
+ * would be squeezed out of shape. Needs no fonts, so `validate` asks it of every table. The error is at the
+ * column's header cell (a path relative to the table block).
+ */
+export function checkTableColumns(table: Table, width: number, profile: BoxContext['profile']): void {
+  const size = Math.max(profile.roles.table.size, profile.roles.tableHead.size);
+  const cols = columnEdges(table, width);
+  const narrow = cols.findIndex((c) => c.w - 2 * TABLE_STYLE.padX * size < size - 1e-6);
+  if (narrow >= 0) {
+    throw new GongwenError(diag('layout.tableTooWide', { columns: cols.length, column: narrow + 1 }, { path: ['table', 'columns', narrow] }));
+  }
+}
+
+/**
+ * Whether some row, with the header above it, might be taller than a page: never when the longest header cell and
+ * the longest body cell together have no more characters than a page has lines, since a line holds at least one
+ * character. Only then must the rows be measured (with fonts) to know.
+ */
+export function tableMayOverflow(table: Table, pageHeight: number, profile: BoxContext['profile']): boolean {
+  const size = Math.max(profile.roles.table.size, profile.roles.tableHead.size);
+  const lines = Math.floor((pageHeight - 4 * TABLE_STYLE.padY * size) / (TABLE_STYLE.leading * size));
+  const longest = (cells: string[]) => Math.max(0, ...cells.map((c) => [...c].length));
+  return longest(table.columns.map((c) => c.header)) + Math.max(0, ...table.rows.map(longest)) > lines;
+}
+
+/**
+ * The header and each row as boxes. A row is never split across pages, so a row that with the header repeated
+ * above it is taller than a page cannot be set: refused at that row, as is a column too narrow for a character.
+ */
+export function layoutTable(table: Table, ctx: BoxContext, pageHeight: number): { header: RowBox; rows: RowBox[] } {
+  checkTableColumns(table, ctx.width, ctx.profile);
   const cols = columnEdges(table, ctx.width);
   const header: Box = layoutRow(table.columns.map((c) => c.header), cols, 'tableHead', ctx, 'center');
-  const rows = table.rows.map((r) => layoutRow(r, cols, 'table', ctx));
+  if (header.height > pageHeight + 1e-6) throw new GongwenError(diag('layout.tableRowTooTall', { what: ['表头', 'the header row'] }, { path: ['table', 'columns'] }));
+  const rows = table.rows.map((r, i) => {
+    const row = layoutRow(r, cols, 'table', ctx);
+    if (header.height + row.height > pageHeight + 1e-6) {
+      throw new GongwenError(diag('layout.tableRowTooTall', { what: [`第 ${i + 1} 行`, `row ${i + 1}`] }, { path: ['table', 'rows', i] }));
+    }
+    return row;
+  });
   return { header, rows };
 }

@@ -1,4 +1,5 @@
 // Source positions: from a path into the parsed data (["parts","measures","items",0]) back to the YAML node.
+import type { Diagnostic } from '../diagnostics.ts';
 import { isMap, isSeq, isScalar, isNode, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 
 export type DataPath = readonly (string | number)[];
@@ -71,4 +72,16 @@ export function keyPosition(doc: Document, counter: LineCounter, path: DataPath)
   if (offset === undefined) return undefined;
   const { line, col } = counter.linePos(offset);
   return { line, col };
+}
+
+/**
+ * The one place a diagnostic raised past the loader (by the typesetter or a writer, which know a block's data path
+ * but not the file) gets its file:line:col: in the YAML file the data was loaded from.
+ */
+export function placeDiagnostics(ds: readonly Diagnostic[], file: string, lineOf: (path: DataPath) => Position): Diagnostic[] {
+  return ds.map((d) => {
+    if (d.line !== undefined || !d.path) return { ...d, file: d.file ?? file };
+    const { path, ...rest } = d;
+    return { ...rest, file, ...lineOf(path) };
+  });
 }

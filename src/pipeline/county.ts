@@ -1,6 +1,10 @@
 // A county folder → its roll-up files (<county><year>汇总.pdf/.docx/.xlsx) as bytes, with the name to give them.
-import type { Diagnostic } from '../diagnostics.ts';
-import { rollupCounty } from '../rollup/index.ts';
+import { join } from 'node:path';
+import { GongwenError, type Diagnostic } from '../diagnostics.ts';
+import { glyphsOf } from '../fonts/coverage.ts';
+import { loadCountyFile } from '../load/index.ts';
+import { preflightCounty } from '../preflight.ts';
+import { COUNTY_FILE, rollupCounty } from '../rollup/index.ts';
 import { composeRollup } from '../compose/rollup.ts';
 import { renderGongwen, type Format } from '../render/index.ts';
 import { defaultWriterInputs } from '../render/inputs.ts';
@@ -32,9 +36,16 @@ export async function buildCountyOutputs(
 ): Promise<CountyOutputs> {
   const preloaded = new Map(opts.preloaded?.map((l) => [l.file, { ok: true as const, value: l.report, warnings: l.warnings }]));
   const summary = rollupCounty(dir, preloaded);
+  const inputs = defaultWriterInputs();
+  // county.yaml's values are printed as the reports' are: a character no font has is refused at its line.
+  const county = loadCountyFile(join(dir, COUNTY_FILE));
+  if (county.ok) {
+    const missing = preflightCounty(county, glyphsOf(inputs.fonts));
+    if (missing.length > 0) throw new GongwenError(missing);
+  }
   const doc = composeRollup(summary);
   const docFormats = opts.formats.filter((f): f is Format => f !== 'xlsx');
-  const rendered = await renderGongwen(doc, { ...defaultWriterInputs(), formats: docFormats, draft: opts.draft });
+  const rendered = await renderGongwen(doc, { ...inputs, formats: docFormats, draft: opts.draft });
   const files: CountyOutputs['files'] = [...rendered.files];
   if (opts.formats.includes('xlsx')) files.push({ format: 'xlsx', bytes: await renderRollupXlsx(summary) });
   return {

@@ -10,6 +10,7 @@ import type { CountyJob, Job, JobResult, ReportJob, WrittenFile } from './jobs.t
 import { sha256 } from './fingerprint.ts';
 import { loadReport } from './stages.ts';
 import { writeFileAtomic } from './safeWrite.ts';
+import { placeDiagnostics, type DataPath, type Position } from '../load/positions.ts';
 
 /** Bad input surfaces as GongwenError diagnostics; anything else is a bug of ours, reported as such without a stack. */
 export function failureDiagnostics(e: unknown, file: string): Diagnostic[] {
@@ -34,6 +35,16 @@ async function writeOutput(outRoot: string, path: string, bytes: Uint8Array): Pr
   return { path, size: bytes.byteLength, mtimeMs, hash: sha256(bytes) };
 }
 
+/** Errors of the typesetter and the writers, which know a block's data path, placed at file:line:col of the YAML. */
+async function placed<T>(loaded: { file: string; lineOf: (path: DataPath) => Position }, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof GongwenError) throw new GongwenError(placeDiagnostics(e.diagnostics, loaded.file, loaded.lineOf));
+    throw e;
+  }
+}
+
 async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
   const loaded = loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
@@ -41,8 +52,10 @@ async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<
   // The same checks as `validate`, each at its YAML position; the seal images are read here, once.
   const pre = preflightReport(loaded, { variant: job.variant, glyphs: glyphsOf(inputs.fonts) });
   if (pre.diagnostics.length > 0) throw new GongwenError(pre.diagnostics);
-  const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant, seals: pre.seals });
-  const rendered = await renderGongwen(doc, { ...inputs, formats: job.formats, draft: job.draft });
+  const { doc, rendered } = await placed(loaded, async () => {
+    const doc = composeReport(loaded.report, { baseDir: dirname(resolve(job.file)), variant: job.variant, seals: pre.seals });
+    return { doc, rendered: await renderGongwen(doc, { ...inputs, formats: job.formats, draft: job.draft }) };
+  });
   const written: WrittenFile[] = [];
   for (const f of rendered.files) written.push(await writeOutput(outRoot, `${job.outBase}.${f.format}`, f.bytes));
   const deps = doc.signatures.flatMap((s) => (s.seal ? [s.seal.path] : []));
