@@ -1,10 +1,11 @@
 // Issue 12: each defect an adversarial run found, reproduced in process against real fonts, real files and the
 // real pipeline. The schema-level refusals (long strings, dates, document numbers, control characters, glyphs,
 // seals) are error fixtures in tests/fixtures/errors/, checked by tests/diagnostics.test.ts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync, constants as zlib } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFontSet } from '../src/fonts/index.ts';
@@ -22,7 +23,8 @@ import { checkOutDir } from '../src/cli/outDir.ts';
 import { main } from '../src/cli/main.ts';
 import { validateFile } from '../src/cli/validateFile.ts';
 import { fileUp } from './helpers/docx-fixtures.ts';
-import { DEMO } from './build-helpers.ts';
+import { BIN, DEMO, listFiles } from './build-helpers.ts';
+import { readSealImage } from '../src/load/seals.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-harden-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,6 +49,51 @@ function writeReport(name: string, paragraph: string): string {
   expect(text).not.toBe(REPORT);
   writeFileSync(file, text);
   return file;
+}
+
+/**
+ * The real CLI in a child process, with a time limit (a hang is a failure, not a stuck suite) and the child's peak
+ * resident memory, reported by the kernel at its exit.
+ */
+function cli(args: string[], timeout = 60_000): { code: number | null; out: string; peakMb: number } {
+  const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPEAK_RSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
+  const r = spawnSync(process.execPath, ['--import', report, BIN, ...args], { cwd: dir, encoding: 'utf8', timeout, env: { ...process.env, CI: '1' } });
+  const out = r.stdout + r.stderr.replace(/\nPEAK_RSS_KB=\d+\n/, '');
+  expect(r.error, `gongwen ${args.join(' ')} finished in ${timeout} ms`).toBeUndefined();
+  expect(out).not.toMatch(/内部错误|internal error|\n\s+at /);
+  return { code: r.status, out, peakMb: Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 };
+}
+
+/** A PNG that declares 64 × 64 pixels and whose pixel data inflates to `gib` GiB: a decompression bomb of a few MB. */
+function pngBomb(gib: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(64, 0);
+  ihdr.writeUInt32BE(64, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, not interlaced
+  // One MiB of zero rows, compressed and flushed to a byte boundary, repeated: a valid zlib stream of any length.
+  const mib = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: zlib.Z_FULL_FLUSH });
+  const n = gib * 1024;
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE((((n * (1 << 20)) % 65521) << 16 | 1) >>> 0); // Adler-32 of n MiB of zeros
+  const zdata = Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: n }, () => mib), deflateRawSync(Buffer.alloc(0)), adler]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zdata), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(b: Uint8Array): number {
+  let c = ~0;
+  for (const x of b) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
 }
 
 function fifo(path: string): string {
@@ -196,5 +243,80 @@ describe('wrong or unclear errors', () => {
     const file = join(dir, 'cr.yaml');
     writeFileSync(file, REPORT.replace(/\n/g, '\r'));
     expect((await validateFile(file)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('hostile inputs through the real CLI (items 5, 6, 7, 12)', () => {
+  it('6. a seal PNG that declares 64 × 64 pixels but inflates to 1 GiB is refused at its seal: line, cheaply', () => {
+    const bomb = join(dir, 'bomb.png');
+    writeFileSync(bomb, pngBomb(1));
+    expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
+    const report = join(dir, 'bomb.yaml');
+    writeFileSync(report, REPORT.replace(/^( {4}short: .*)$/m, `$1\n    seal: bomb.png`));
+    const line = REPORT.split('\n').findIndex((l) => /^ {4}short: /.test(l)) + 2;
+    const t0 = performance.now();
+    for (const args of [['validate', report], ['build', report, '--out', join(dir, 'out-bomb'), '--format', 'docx']]) {
+      const r = cli(args);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toMatch(new RegExp(`bomb\\.yaml:${line}:11: 错误 error \\[seal\\.format\\]`));
+      expect(r.peakMb, `${args[0]}: peak memory`).toBeLessThan(500);
+    }
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    expect(existsSync(join(dir, 'out-bomb', 'bomb.docx'))).toBe(false);
+  });
+
+  it('5, 7. /dev/null and a FIFO given to validate and to build: refused by name with exit 1 (not an internal error), no hang, nothing written', () => {
+    const pipe = fifo(join(dir, 'given.yaml'));
+    const v = cli(['validate', '/dev/null', pipe], 30_000);
+    expect(v.code).toBe(1);
+    expect(v.out).toMatch(/\/dev\/null: 错误 error \[file\.notRegular\]/);
+    expect(v.out).toMatch(/given\.yaml: 错误 error \[file\.notRegular\]/);
+    const out = join(dir, 'out-null');
+    const b = cli(['build', '/dev/null', pipe, '--out', out], 30_000);
+    expect(b.code).toBe(1);
+    expect(b.out).toMatch(/\/dev\/null: 错误 error \[build\.notReport\] .*\/dev\/null/);
+    expect(b.out).toMatch(/given\.yaml: 错误 error \[file\.notRegular\]/);
+    expect(existsSync(out) ? listFiles(out).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+  });
+
+  it('12. with --format docx a GIF and a truncated PNG seal are refused as the PDF build refuses them, at their seal: lines', () => {
+    const fixture = join(import.meta.dirname, 'fixtures', 'errors', 'seals.yaml');
+    const out = join(dir, 'out-docx-seals');
+    const r = cli(['build', fixture, '--format', 'docx', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/seals\.yaml:23:11: 错误 error \[seal\.format\]/); // seal.gif
+    expect(r.out).toMatch(/seals\.yaml:25:11: 错误 error \[seal\.format\]/); // truncated.png
+    expect(existsSync(out) ? listFiles(out).filter((f) => f.endsWith('.docx')) : []).toEqual([]);
+  });
+
+  it('12. a seal path that is a loop of symbolic links is named as one, not as "not found"', () => {
+    const loop = join(dir, 'loop.png');
+    symlinkSync(loop, loop);
+    const r = readSealImage(loop);
+    expect(r.ok ? 'read' : r.diagnostic.code).toBe('seal.symlinkLoop');
+  });
+});
+
+// A full disk needs a small file system of its own: a 64 KB tmpfs, which root may mount (CI runs as root).
+const SMALL = join(tmpdir(), `gongwen-enospc-${process.pid}`);
+const smallDisk = (() => {
+  mkdirSync(SMALL, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', SMALL]).status === 0;
+})();
+afterAll(() => {
+  if (smallDisk) execFileSync('umount', [SMALL]);
+  rmSync(SMALL, { recursive: true, force: true });
+});
+
+describe.runIf(smallDisk)('7. a full disk (ENOSPC) during a build', () => {
+  it('is an ordinary failure naming the output and the reason, exit 1, with no partial or temporary file left', async () => {
+    const src = join(dir, 'in-enospc');
+    mkdirSync(src);
+    writeFileSync(join(src, '示例甲镇.yaml'), REPORT);
+    const r = cli(['build', src, '--out', SMALL]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\[build\.write\] .*磁盘空间不足.* \/ .*no space left on the device/);
+    // Nothing half-written: no PDF or DOCX, no temporary sibling.
+    expect(listFiles(SMALL).filter((f) => /\.(pdf|docx)$|gongwen-tmp/.test(f))).toEqual([]);
   });
 });
