@@ -44,6 +44,7 @@ export const MESSAGES = {
   'yaml.syntax': (p: { zh: string; en: string }) => [p.zh, p.en],
   'yaml.duplicateKey': (p: { zh: string; en: string }) => [p.zh, p.en],
   'yaml.warning': (p: { zh: string; en: string }) => [p.zh, p.en],
+  'yaml.tooDeep': (p: { limit: number }) => [`括号嵌套过深（连续超过 ${p.limit} 层 [ 或 {），已拒绝读取；是否多打了括号？`, `brackets nested too deep (more than ${p.limit} [ or { in a row); refusing to parse it: a typo?`],
   'yaml.aliasBomb': (p: { limit: number }) => [`别名（*引用）展开过多，已拒绝读取（上限 ${p.limit}），文件可能是恶意构造的`, `too many alias expansions (limit ${p.limit}); refusing a possible YAML alias bomb`],
 
   // the schema (field: where, as printed in each language)

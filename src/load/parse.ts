@@ -9,6 +9,13 @@ import { keyPosition, positionFinder, type DataPath, type Position } from './pos
 /** Aliases are legal YAML but no report needs many; a few nested ones can expand to gigabytes ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Flow brackets opened in a row. No report nests lists ten deep; a run of thousands ([[[[…) makes the YAML parser
+ * report an error per bracket, seconds of work and megabytes of messages, so it is refused before parsing.
+ */
+export const MAX_FLOW_NESTING = 64;
+const DEEP_FLOW = new RegExp(`(?:[[{]\\s*){${MAX_FLOW_NESTING + 1}}`);
+
 export type ParseResult<T> =
   | { ok: true; data: T; warnings: Diagnostic[]; file: string; lineOf: (path: DataPath) => Position }
   | { ok: false; diagnostics: Diagnostic[] };
@@ -48,6 +55,12 @@ export function parseYamlWithSchema<S extends z.ZodType>(source: string, file: s
   // whole file as its first line; lines and columns stay as the editor shows them.
   const text = source.replace(/\r\n?/g, '\n');
   const counter = new LineCounter();
+  const deep = DEEP_FLOW.exec(text);
+  if (deep) {
+    counter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0 && at < deep.index; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+    return { ok: false, diagnostics: [diag('yaml.tooDeep', { limit: MAX_FLOW_NESTING }, { file, ...counter.linePos(deep.index) })] };
+  }
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const warnings = doc.warnings.map((w) => yamlErrorDiagnostic(w, file, counter, 'warning'));
   if (doc.errors.length > 0) {
