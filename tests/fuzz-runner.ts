@@ -13,7 +13,8 @@ import { mutate } from './fuzz-mutations.ts';
 export interface CaseResult {
   i: number;
   outcome: 'built' | 'refused';
-  ms: number;
+  ms: number; // wall-clock time
+  cpuMs: number; // CPU time of this process during the case: what the input costs, whatever else the machine runs
   problems: string[]; // anything but agreement between validate and build, with clean diagnostics
 }
 
@@ -27,6 +28,7 @@ async function runCase(i: number): Promise<CaseResult> {
   const outBase = join(out, `case-${i}`);
   const problems: string[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let accepted = false;
   try {
     const diags = await validateFile(file);
@@ -58,7 +60,8 @@ async function runCase(i: number): Promise<CaseResult> {
   rmSync(file);
   // A __proto__ key must land as data, never on Object.prototype.
   if (({} as Record<string, unknown>).polluted !== undefined) problems.push('Object.prototype polluted');
-  return { i, outcome: accepted ? 'built' : 'refused', ms: Math.round(performance.now() - t0), problems };
+  const cpu = process.cpuUsage(cpu0);
+  return { i, outcome: accepted ? 'built' : 'refused', ms: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), problems };
 }
 
 const [from, to] = process.argv.slice(2).map(Number);

@@ -13,10 +13,16 @@ import { ROOT, gongwen, listFiles, looksComplete, makeWorkspace } from './build-
 import { SEEDS, mutate } from './fuzz-mutations.ts';
 
 const CASES = 1000;
-/** Past this a case counts as hung: the loader and compose take milliseconds on a real report. */
+/** Past this much CPU time a case is too slow: the loader and compose take milliseconds on a real report. */
 const PER_CASE_MS = 5000;
+/**
+ * Past this much wall-clock time with no case finished the child counts as hung and is killed. Wall time is what
+ * a hang shows, but on a machine shared with other builds a case may wait for a core far longer than it computes;
+ * slowness is judged on CPU time (PER_CASE_MS), so a busy machine neither hides a slow case nor fails a quick one.
+ */
+const HANG_MS = 30_000;
 
-/** Runs cases [from, to) in a child process; a case that exceeds PER_CASE_MS is killed and reported. */
+/** Runs cases [from, to) in a child process; a case still running after HANG_MS is killed and reported. */
 function runCases(from: number, to: number): Promise<{ results: CaseResult[]; hung?: number; peakRss: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', 'fuzz-runner.ts'), String(from), String(to)], { cwd: ROOT });
@@ -25,7 +31,7 @@ function runCases(from: number, to: number): Promise<{ results: CaseResult[]; hu
     let stderr = '';
     let hung: number | undefined;
     let peakRss = 0;
-    let timer = setTimeout(() => onHang(), PER_CASE_MS + 10_000); // start-up grace
+    let timer = setTimeout(() => onHang(), HANG_MS + 10_000); // start-up grace
     const onHang = () => {
       hung = (results.at(-1)?.i ?? from - 1) + 1;
       child.kill('SIGKILL');
@@ -40,7 +46,7 @@ function runCases(from: number, to: number): Promise<{ results: CaseResult[]; hu
         else results.push(parsed);
       }
       clearTimeout(timer);
-      timer = setTimeout(onHang, PER_CASE_MS);
+      timer = setTimeout(onHang, HANG_MS);
     });
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.on('error', reject);
@@ -68,15 +74,15 @@ describe('fuzz', () => {
       from = r.hung + 1;
     }
     const problems = results.filter((r) => r.problems.length > 0).map((r) => `case ${r.i}: ${r.problems.join('; ')}`);
-    const slow = results.filter((r) => r.ms > PER_CASE_MS).map((r) => `case ${r.i} took ${r.ms} ms`);
-    expect([...hung.map((i) => `case ${i} hung (> ${PER_CASE_MS} ms)`), ...slow, ...problems]).toEqual([]);
+    const slow = results.filter((r) => r.cpuMs > PER_CASE_MS).map((r) => `case ${r.i} took ${r.cpuMs} ms of CPU`);
+    expect([...hung.map((i) => `case ${i} hung (> ${HANG_MS} ms)`), ...slow, ...problems]).toEqual([]);
     expect(results.length).toBe(CASES);
     // The mutations are a mix: many still valid documents, built; many refused.
     expect(results.filter((r) => r.outcome === 'built').length).toBeGreaterThan(CASES / 5);
     expect(results.filter((r) => r.outcome === 'refused').length).toBeGreaterThan(CASES / 3);
     expect(peakRss).toBeGreaterThan(0);
     expect(peakRss).toBeLessThan(500 * 1024 * 1024);
-  }, 240_000);
+  }, 480_000); // about a minute on an idle machine; several when other suites share its two cores
 
   describe('through the full build', () => {
     const ws = makeWorkspace(1);
