@@ -67,7 +67,7 @@ async function runCase(i: number): Promise<CaseResult> {
 const [from, to] = process.argv.slice(2).map(Number);
 // Warm up first (fonts opened, code compiled) on a real report, so no case's time includes the start-up's.
 await runJob({ kind: 'report', id: 'report:warm-up', file: join(ROOT, 'data', 'seeds', '岔河镇-2023.yaml'), outBase: join(out, 'warm-up'), formats: ['pdf', 'docx'], draft: false }, out);
-validateFile(join(ROOT, 'data', 'seeds', '岔河镇-2023.yaml'));
+await validateFile(join(ROOT, 'data', 'seeds', '岔河镇-2023.yaml'));
 for (let i = from; i < to; i++) process.stdout.write(JSON.stringify(await runCase(i)) + '\n');
 // The kernel's high-water mark of this process's resident memory, in bytes: no spike inside a case is missed.
 process.stdout.write(JSON.stringify({ peakRss: process.resourceUsage().maxRSS * 1024 }) + '\n');

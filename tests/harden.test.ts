@@ -130,9 +130,9 @@ describe('crashes and hangs', () => {
     expect(lines.length).toBeGreaterThan(1);
   });
 
-  it('2, 11. a Latin word no one font has whole (Ā only in the Latin font, ǎ only in the CJK ones) is set letter by letter: validate passes it, so the build must', () => {
+  it('2, 11. a Latin word no one font has whole (Ā only in the Latin font, ǎ only in the CJK ones) is set letter by letter: validate passes it, so the build must', async () => {
     const text = '拼音标注Āǎ和Ōǒ。';
-    expect(validateFile(writeReport('mixed-latin.yaml', text))).toEqual([]);
+    expect(await validateFile(writeReport('mixed-latin.yaml', text))).toEqual([]);
     const lines = breakLines([{ text, font: 'fangsong', size: 16, color: 'text', tag: 'body' }], m, { firstWidth: 410, width: 442, cjkAdvance: () => 15.8 });
     const segments = lines.flatMap((l) => l.segments);
     expect(segments.map((s) => s.text).join('')).toBe(text);
