@@ -8,7 +8,7 @@
 // (what a pool worker loads), which the build manifest keys outputs on (GONGWEN_RENDERER_HASH, see
 // src/pipeline/envKey.ts): editing the command line or the importer does not rebuild anyone's PDFs.
 // Tests do not come through here: vitest compiles src/ itself.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,11 +22,23 @@ const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
 /** Bundles of other code (an older checkout) left longer than this are removed. */
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
+/** A short, stable name for this installation's folder, so that two checkouts never share a temp folder. */
+function rootTag() {
+  let h = 0x811c9dc5; // FNV-1a: node:crypto would cost more to load than the whole lookup
+  for (const c of ROOT) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16);
+}
+
 function cacheRoot() {
-  for (const dir of [join(ROOT, 'node_modules', '.cache', 'gongwen-report'), join(tmpdir(), `gongwen-report-${process.getuid?.() ?? 'user'}`)]) {
+  const inTree = join(ROOT, 'node_modules', '.cache', 'gongwen-report');
+  const inTemp = join(tmpdir(), `gongwen-report-${process.getuid?.() ?? 'user'}-${rootTag()}`);
+  for (const dir of [inTree, inTemp]) {
     try {
       mkdirSync(dir, { recursive: true });
       accessSync(dir, constants.W_OK);
+      // A read-only install (an administrator's, used by a clerk): code compiled into the temp folder finds the
+      // tool's packages through a node_modules link beside it, as Node looks for them in the folders above.
+      if (dir === inTemp && !existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       return dir;
     } catch {
       // read-only install: try the next place
@@ -195,6 +207,7 @@ export async function bundled(entry, kind = 'esm') {
   // For the build manifest's key (src/pipeline/envKey.ts), and the tool's caches; worker threads inherit both.
   process.env.GONGWEN_RENDERER_HASH = found.renderer;
   process.env.GONGWEN_CACHE_DIR = cache;
+  process.env.GONGWEN_ROOT = ROOT.replace(/[\\/]$/, ''); // src/toolRoot.ts: the code may be compiled outside the tree
   if (process.env.GONGWEN_DEBUG) process.setSourceMapsEnabled(true);
   return pathToFileURL(join(cache, found.dir, mainFile(kind))).href;
 }

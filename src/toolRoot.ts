@@ -13,4 +13,5 @@ function findToolRoot(from: string): string {
   }
 }
 
-export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
+// The command names it (bin/bundle.js): its compiled code may sit in the temp folder, outside the tool's tree.
+export const TOOL_ROOT = process.env.GONGWEN_ROOT || findToolRoot(dirname(fileURLToPath(import.meta.url)));

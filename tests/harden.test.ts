@@ -2,7 +2,7 @@
 // real pipeline. The schema-level refusals (long strings, dates, document numbers, control characters, glyphs,
 // seals) are error fixtures in tests/fixtures/errors/, checked by tests/diagnostics.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync, constants as zlib } from 'node:zlib';
@@ -318,5 +318,44 @@ describe.runIf(smallDisk)('7. a full disk (ENOSPC) during a build', () => {
     expect(r.out).toMatch(/\[build\.write\] .*磁盘空间不足.* \/ .*no space left on the device/);
     // Nothing half-written: no PDF or DOCX, no temporary sibling.
     expect(listFiles(SMALL).filter((f) => /\.(pdf|docx)$|gongwen-tmp/.test(f))).toEqual([]);
+  });
+});
+
+// A clerk runs the command an administrator installed: the tool's tree is read-only to them, and their own
+// files may be unreadable. Root can act as another user (setpriv), so CI shows both.
+describe.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('another user, a read-only install', () => {
+  const NOBODY = '65534';
+  const home = mkdtempSync('/tmp/gongwen-user-'); // outside the suite's private temp folder, which only root may enter
+  const tmp = join(home, 'tmp');
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  const asUser = (args: string[]) => {
+    const r = spawnSync('setpriv', ['--reuid', NOBODY, '--regid', NOBODY, '--clear-groups', process.execPath, BIN, ...args], {
+      cwd: home,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { PATH: process.env.PATH, TMPDIR: tmp, CI: '1', GONGWEN_FONTS: 'bundled' },
+    });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('12. a report and a seal the user may not read are named as permission errors; a build works from a read-only install', () => {
+    chmodSync(home, 0o755);
+    mkdirSync(tmp);
+    mkdirSync(join(home, 'out'));
+    for (const d of [tmp, join(home, 'out')]) chownSync(d, Number(NOBODY), Number(NOBODY));
+    writeFileSync(join(home, 'ok.yaml'), REPORT);
+    writeFileSync(join(home, 'locked.yaml'), REPORT, { mode: 0o000 });
+    writeFileSync(join(home, 'seal.png'), readFileSync(join(import.meta.dirname, 'fixtures', 'golden', 'seal.png')), { mode: 0o000 });
+    writeFileSync(join(home, 'sealed.yaml'), REPORT.replace('    short: 示例甲镇人民政府\n', '    short: 示例甲镇人民政府\n    seal: seal.png\n'), { mode: 0o644 });
+    const v = asUser(['validate', 'locked.yaml', 'sealed.yaml']);
+    expect(v.code, v.out).toBe(1);
+    expect(v.out).toMatch(/locked\.yaml: 错误 error \[file\.noPermission\]/);
+    expect(v.out).toMatch(/sealed\.yaml:11:11: 错误 error \[seal\.noPermission\]/);
+    expect(v.out).not.toMatch(/找不到|not found|内部错误|internal error/);
+    // The tool's tree (node_modules/.cache included) is root's: the code is compiled into the user's temp folder.
+    const b = asUser(['build', 'ok.yaml', '--out', 'out']);
+    expect(b.code, b.out).toBe(0);
+    expect(readFileSync(join(home, 'out', 'ok.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(existsSync(join(home, 'out', 'ok.docx'))).toBe(true);
   });
 });
