@@ -25,14 +25,16 @@ export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSiz
  * The cost model behind the choice of threads, from `npm run bench` on the 2-vCPU development VM (its
  * "threads" rows): a worker's start (module load, fonts, its first slow report) costs about WORKER_START_MS
  * of a core, and a warm report about JOB_MS. Extra threads on C cores speed the steady rate up by at most
- * SPEEDUP(C); on 2 vCPUs that is about 1.15 (V8's own background threads already use the second core, and
- * the two share caches and memory bandwidth). A worker is worth starting when the time it saves,
- * n · JOB_MS · (1 − 1/SPEEDUP), exceeds its start.
+ * SPEEDUP(C). A worker is worth starting when the time it saves, n · JOB_MS · (1 − 1/SPEEDUP), exceeds its
+ * start. On 2 vCPUs the gain is small (V8's own background threads already use the second core, and the two
+ * share caches and memory bandwidth): quiet, on 2 December 2026, 205 jobs took 9.90 s on the main thread
+ * alone against 11.01 s with two workers, and 2,050 jobs 75.2 s against 57.0 s; a line through both puts the
+ * crossover near 310 jobs, and SPEEDUP(2) = 1.08 puts the model's there too.
  */
 export const WORKER_START_MS = 800;
 export const JOB_MS = 35;
 export function speedup(cores: number): number {
-  return cores <= 1 ? 1 : cores === 2 ? 1.15 : 0.8 * cores;
+  return cores <= 1 ? 1 : cores === 2 ? 1.08 : 0.8 * cores;
 }
 
 /**
