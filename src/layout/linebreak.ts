@@ -60,11 +60,15 @@ interface Unit {
 export const LATIN = /[\u0020-\u007E\u00A0-\u00B6\u00B8-\u02FF]/; // · (U+00B7) is a CJK middle dot here
 const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaosong'];
 
-/** The wanted font if it has every character, else the first fallback that does; else an error naming it. */
+/** The wanted font if it has every character, else the first fallback that does, else none. */
+function wholeFont(text: string, wanted: FontRole, m: Measure): FontRole | undefined {
+  return [wanted, ...FALLBACK].find((f) => [...text].every((c) => m.has(f, c)));
+}
+
+/** The font `wholeFont` picks; an error naming the character when there is none. */
 function fontFor(text: string, wanted: FontRole, m: Measure, context: string | undefined): FontRole {
-  const hasAll = (f: FontRole) => [...text].every((c) => m.has(f, c));
-  if (hasAll(wanted)) return wanted;
-  for (const f of FALLBACK) if (hasAll(f)) return f;
+  const font = wholeFont(text, wanted, m);
+  if (font) return font;
   const ch = [...text].find((c) => !FALLBACK.some((f) => m.has(f, c))) ?? text;
   throw new GongwenError(diag('font.missingGlyph', { ch, context }));
 }
@@ -75,11 +79,6 @@ function isRangeBreak(chars: string[], j: number): boolean {
   if (chars[j - 1] !== '-') return false;
   const year = (s: string) => /^(19|20)\d\d$/.test(s);
   return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
-}
-
-/** Whether the wanted font or one fallback has every character of the text. */
-function wholeWordFont(text: string, wanted: FontRole, m: Measure): boolean {
-  return [wanted, ...FALLBACK].some((f) => [...text].every((c) => m.has(f, c)));
 }
 
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
@@ -99,7 +98,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         // A word no one font has whole (Ā is only in the Latin font, ǎ only in the CJK ones) is set letter by
         // letter, each in a font that has it (and may break between letters, as a word too wide does): `validate`
         // passes every character some font has, so the build must print it.
-        const pieces = wholeWordFont(word, run.latin ?? 'latin', m) ? [word] : chars.slice(i, j);
+        const pieces = wholeFont(word, run.latin ?? 'latin', m) ? [word] : chars.slice(i, j);
         pieces.forEach((text, k) => {
           const font = fontFor(text, run.latin ?? 'latin', m, context);
           const width = m.width(font, text, run.size);
