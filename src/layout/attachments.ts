@@ -23,13 +23,17 @@ export interface AttachmentPages {
   nextLine: number;
 }
 
+/** The mark on an attachment's first page: 附件, or 附件N when there are several (N as in the 附件说明). Both writers print it. */
+export function attachmentLabel(doc: Gongwen, item: number): string {
+  return doc.attachments.length > 1 ? `附件${item + 1}` : '附件';
+}
+
 export function layoutAttachments(doc: Gongwen, profile: Profile, g: Geometry, m: Measure): AttachmentPages {
   const out: AttachmentPages = { pages: [], starts: [], flowed: [], nextLine: 0 };
-  const several = doc.attachments.length > 1;
   doc.attachments.forEach((a, item) => {
     if (a.body.length === 0) return;
     const first: PageItem[] = [];
-    const label = setText(profile, g, m, 'h1', several ? `附件${item + 1}` : '附件', 'attachment.label');
+    const label = setText(profile, g, m, 'h1', attachmentLabel(doc, item), 'attachment.label');
     first.push(...placeAt(label, g.left, baselineInLine(g.top, g.linePitch, profile.roles.h1.size), 0));
     // The title on line 3, then one blank line before the content, as below the document's own title.
     const startLine = placeTitle(a.title, 2, profile, g, m, first, 'attachment.title') + 1;

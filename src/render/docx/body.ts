@@ -1,6 +1,7 @@
 // 主体: title, addressee, body blocks (headings, paragraphs, tables, bar charts) and the attachment note.
 import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
+import { attachmentLabel } from '../../layout/attachments.ts';
 import type { Measure } from '../../layout/measure.ts';
 import { TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
@@ -172,10 +173,9 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
  * numbers run on: they are the section's.
  */
 export function attachmentPages(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
-  const several = doc.attachments.length > 1;
   return doc.attachments.flatMap((a, i) => {
     if (a.body.length === 0) return [];
-    const label = new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(several ? `附件${i + 1}` : '附件')] });
+    const label = new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(attachmentLabel(doc, i))] });
     return [label, blankLine(g, true), titleParagraph(g, a.title, m), blankLine(g, true), ...a.body.flatMap((b) => blockChildren(g, ids, b))];
   });
 }
