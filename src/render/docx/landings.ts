@@ -65,7 +65,7 @@ export function endPlan(g: Geometry, landings: Landings): EndPlan {
       for (const b of blocks.slice(at + 1)) keeps.set(keyOf(b.ref), 'all');
     }
   }
-    const addresseeInColophon = landings.addressee?.inColophon ?? false;
+  const addresseeInColophon = landings.addressee?.inColophon ?? false;
   if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false, addresseeInColophon };
   const tight = new Set(blocks.filter((b) => b.pieces.some((p) => p.page === remedy.page)).map((b) => keyOf(b.ref)));
   // Floored, as the grid's pitch is: the page's lines must fit in Word as they do in the PDF.
