@@ -1,4 +1,4 @@
-// npm run bench [-- --quick]: what a user waits for, as whole processes, next to the targets of issue 13 and
+// npm run bench [-- --quick] [-- --only serve]: what a user waits for, as whole processes, next to the targets of issue 13 and
 // to a Typst 公文 template doing the same work in the same run; then where the time goes.
 // A benchmark, not a test: it prints figures for the README and the issues; nothing here asserts.
 import { spawn, spawnSync } from 'node:child_process';
@@ -207,4 +207,9 @@ async function main() {
   await (await import('./serve.ts')).benchServe(); // gongwen serve: preview latency and server memory (bench/serve.ts)
 }
 
-await main();
+// `--only serve`: the editor's preview latency and memory alone (bench/serve.ts), without the builds.
+if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'serve') {
+  console.log(`gongwen serve benchmark — load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  await (await import('./serve.ts')).benchServe();
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+} else await main();

@@ -97,7 +97,8 @@ describe('gongwen serve in a browser', () => {
     await para.click();
     await page.keyboard.press('Control+End');
     await para.pressSequentially('补记。', { delay: 10 });
-    await page.waitForFunction((s) => (window.gongwenPreview?.stamp ?? 0) > s && window.gongwenPreview!.focusLine !== undefined, s0, { timeout: 20_000 });
+    // The line is placed when the version is shown; the pages' text follows when the rest is drawn.
+    await page.waitForFunction((s) => (window.gongwenPreview?.stamp ?? 0) > s && window.gongwenPreview!.focusLine !== undefined && window.gongwenPreview!.pages.length > 0, s0, { timeout: 20_000 });
     const { line, height, pages, top } = await page.evaluate(() => {
       const el = document.querySelector('.preview-pages') as HTMLElement;
       return { line: window.gongwenPreview!.focusLine!, height: el.clientHeight, pages: window.gongwenPreview!.pages.length, top: el.scrollTop };
@@ -107,6 +108,54 @@ describe('gongwen serve in a browser', () => {
     expect(line).toBeGreaterThan(0);
     expect(line).toBeLessThan(height);
     await page.screenshot({ path: join(SHOTS, 'editor-scrolled.png') });
+    await page.close();
+  });
+
+  it('updates the preview in place: one pdf.js worker for every version, and only the changed page drawn again', async () => {
+    const page = await ctx.newPage();
+    let workers = 0;
+    page.on('worker', () => (workers += 1));
+    // Counted by the browser, not by the page's code: every drawing of pdf.js asks its canvas for a context.
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: Parameters<typeof getContext>) {
+        this.dataset.contexts = String(Number(this.dataset.contexts ?? 0) + 1);
+        return getContext.apply(this, args);
+      } as typeof getContext;
+    });
+    await page.goto(`${srv.url}#/edit?path=${encodeURIComponent('示例县/2023/示例丙镇.yaml')}`);
+    // The first version, all its pages drawn and read.
+    await page.waitForFunction(() => (window.gongwenPreview?.pages.length ?? 0) > 0, undefined, { timeout: 30_000 });
+    const canvases = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLCanvasElement>('.preview-pages .page canvas')].map((c) => {
+          const mark = c as HTMLCanvasElement & { mark?: string };
+          const before = mark.mark;
+          mark.mark = 'seen';
+          return { before, contexts: Number(c.dataset.contexts ?? 0) };
+        }),
+      );
+    const first = await canvases();
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.every((c) => c.contexts === 1)).toBe(true);
+    const s0 = await stamp(page);
+    // The same number of characters in the title: page 1 changes, the lines after it do not move.
+    const title = page.locator('[data-field="title"] input');
+    const edited = (await title.inputValue()).replace('情况', '工作');
+    for (const [n, text] of [edited, edited.replace('工作', '情况'), edited].entries()) {
+      const before = await stamp(page);
+      await title.fill(text);
+      await page.waitForFunction((t) => window.gongwenPreview!.pages[0]?.includes(t), text, { timeout: 20_000 });
+      expect(await stamp(page)).toBeGreaterThan(before);
+      const now = await canvases();
+      expect(now).toHaveLength(first.length);
+      expect(now[0]).toEqual({ before: undefined, contexts: 1 }); // a new canvas for page 1, drawn once
+      expect(now.slice(1)).toEqual(first.slice(1).map(() => ({ before: 'seen', contexts: 1 }))); // the same canvases, never drawn again
+      expect(await page.evaluate(() => window.gongwenPreview!.drawn)).toEqual([1]);
+      expect(await stamp(page)).toBe(s0 + n + 1);
+    }
+    expect(await page.evaluate(() => window.gongwenPreview!.pages[0])).not.toContain('建设情况报告');
+    expect(workers).toBe(1); // pdf.js's worker, started once for the first version
     await page.close();
   });
 

@@ -10,10 +10,12 @@ import type { Report, Variant } from '../schema/report.ts';
 import type { Checked } from './reports.ts';
 import type { DiagView, FactView } from './protocol.ts';
 import { diagViews } from './diagPaths.ts';
+import { pageKeys } from './pageKeys.ts';
 import { parseDocument } from 'yaml';
 
 export interface Rendered {
   bytes?: Uint8Array;
+  pageKeys?: string[]; // one per page: the same key, the same page (see pageKeys.ts)
   diagnostics: DiagView[]; // typesetting problems (a character no font has, an unreadable seal)
 }
 
@@ -24,7 +26,7 @@ export async function renderEdited(checked: Checked, file: string, format: Forma
     const out = await renderGongwen(doc, { ...defaultWriterInputs(), formats: [format], draft });
     // Font substitutions are about this machine, not the report: `gongwen fonts` tells those; the clerk sees none.
     const warnings = out.warnings.filter((d) => !d.code.startsWith('font.'));
-    return { bytes: out.files[0].bytes, diagnostics: diagViews(warnings, parseDocument(checked.text), checked.text) };
+    return { bytes: out.files[0].bytes, pageKeys: pageKeys(out.pages, doc), diagnostics: diagViews(warnings, parseDocument(checked.text), checked.text) };
   } catch (e) {
     if (!(e instanceof GongwenError)) throw e;
     return { diagnostics: diagViews(e.diagnostics, parseDocument(checked.text), checked.text) };

@@ -42,6 +42,7 @@ export interface CheckResponse {
   diagnostics: DiagView[];
   facts: FactView[];
   pdf?: string; // base64, when it could be typeset
+  pages?: string[]; // with the PDF: a key per page, the same exactly when the page looks the same (pageKeys.ts)
   ms: number; // server time for check + typesetting
 }
 

@@ -88,7 +88,10 @@ const check: Handler = async ({ req, res, root, defaults }) => {
     out.facts = factViews(checked.loaded.report);
     const pdf = await renderEdited(checked, file, 'pdf', body.variant ?? defaults.variant, defaults.draft);
     out.diagnostics.push(...pdf.diagnostics);
-    if (pdf.bytes) out.pdf = Buffer.from(pdf.bytes).toString('base64');
+    if (pdf.bytes) {
+      out.pdf = Buffer.from(pdf.bytes).toString('base64');
+      out.pages = pdf.pageKeys;
+    }
   }
   out.ms = Math.round(performance.now() - t0);
   sendJson(res, 200, out);

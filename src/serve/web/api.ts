@@ -27,8 +27,8 @@ export async function getJson<T>(url: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-gongwen': '1' }, body: JSON.stringify(body) });
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-gongwen': '1' }, body: JSON.stringify(body), signal });
   if (!r.ok) return fail(r);
   return (await r.json()) as T;
 }

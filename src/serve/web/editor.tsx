@@ -10,9 +10,10 @@ import { getAt, pathKey, setAt, type Path } from './data.ts';
 import { Editor, type EditorCtx } from './fields.tsx';
 import { HeaderForm } from './header.tsx';
 import { MetricsTable } from './metrics.tsx';
-import { Preview, type PageLayout } from './preview.tsx';
+import { Preview, PreviewPane, type PageLayout } from './preview.tsx';
 
-/** Pause after the last keystroke before the preview is asked for: short enough to update within 500 ms. */
+/** Pause after the last keystroke before the preview is asked for (counted from the keystroke itself, not from
+ * the re-render after it): short enough to update within 500 ms. */
 const PAUSE_MS = 150;
 
 const unsavedKey = (path: string) => `gongwen:unsaved:${path}`;
@@ -22,6 +23,8 @@ interface Unsaved {
   version: string;
   data: unknown;
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function base64Bytes(s: string): Uint8Array {
   const bin = atob(s);
@@ -105,7 +108,6 @@ export function EditorPage({ path }: { path: string }) {
   const [dirty, setDirty] = useState(false);
   const [diags, setDiags] = useState<DiagView[]>([]);
   const [facts, setFacts] = useState<FactView[]>([]);
-  const [pdf, setPdf] = useState<Uint8Array | undefined>();
   const [variant, setVariant] = useState<Variant | ''>('');
   const [layout, setLayout] = useState<PageLayout>('scroll');
   const [status, setStatus] = useState('');
@@ -117,6 +119,8 @@ export function EditorPage({ path }: { path: string }) {
   });
   const focusText = useRef('');
   const seq = useRef(0);
+  const editedAt = useRef(0); // performance.now() of the last edit
+  const pane = useMemo(() => new PreviewPane(() => focusText.current), []);
 
   const load = useCallback(async () => {
     try {
@@ -139,23 +143,29 @@ export function EditorPage({ path }: { path: string }) {
   }, [path]);
   useEffect(() => void load(), [load]);
 
-  // Ask the server to check and typeset a moment after the last change.
+  // Ask the server to check and typeset a moment after the last change; a newer change cancels the request.
+  // The answer goes to the preview first and directly, then to the form (re-rendered only when it changed).
   useEffect(() => {
     if (data === undefined) return;
     const mine = ++seq.current;
+    const abort = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const r = await postJson<CheckResponse>('/api/check', { path, data, variant: variant || undefined });
+        const requested = performance.now();
+        const r = await postJson<CheckResponse>('/api/check', { path, data, variant: variant || undefined }, abort.signal);
         if (mine !== seq.current) return;
-        setDiags(r.diagnostics);
-        if (r.ok) setFacts(r.facts);
-        if (r.pdf) setPdf(base64Bytes(r.pdf));
+        if (r.pdf && r.pages) void pane.show({ bytes: base64Bytes(r.pdf), keys: r.pages, requested, received: performance.now(), serverMs: r.ms });
+        setDiags((d) => (sameJson(d, r.diagnostics) ? d : r.diagnostics));
+        if (r.ok) setFacts((f) => (sameJson(f, r.facts) ? f : r.facts));
       } catch (e) {
         if (mine === seq.current) setStatus(e instanceof Error ? e.message : String(e));
       }
-    }, PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [data, variant, path]);
+    }, Math.max(0, PAUSE_MS - (performance.now() - editedAt.current)));
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [data, variant, path, pane]);
 
   // Unsaved edits survive a reload, and closing the tab with them asks first.
   useEffect(() => {
@@ -210,6 +220,7 @@ export function EditorPage({ path }: { path: string }) {
       data,
       diags,
       update(p: Path, value: unknown) {
+        editedAt.current = performance.now();
         setData((d: unknown) => setAt(d, p, value));
         setDirty(true);
         const v = typeof value === 'string' ? value : '';
@@ -286,7 +297,7 @@ export function EditorPage({ path }: { path: string }) {
             <button type="button" onClick={() => void download('/api/render', { path, data, format: 'pdf', variant: variant || undefined }).catch((e: Error) => setStatus(e.message))}>下载 PDF</button>
             <button type="button" onClick={() => void download('/api/render', { path, data, format: 'docx', variant: variant || undefined }).catch((e: Error) => setStatus(e.message))}>下载 DOCX</button>
           </div>
-          <Preview pdf={pdf} layout={layout} focusText={focusText.current} />
+          <Preview pane={pane} layout={layout} />
         </div>
       </main>
       {conflict && (

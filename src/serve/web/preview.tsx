@@ -1,139 +1,271 @@
 // The live preview: the PDF the project's own typesetter made, drawn page by page with pdf.js (bundled
-// locally, its worker served by our server). A new version replaces the old one in a single swap, keeping
-// the scroll position, and brings the paragraph being edited into view (its first line, found in the pages' text).
+// locally, its worker served by our server). Fast enough to follow typing:
+// - one pdf.js worker for the page's life, handed to every document (starting a worker costs more than
+//   reading a PDF);
+// - only pages whose key changed are drawn (the server keys each page by what the typesetter put on it), each
+//   into a new canvas that replaces the old one when it is done, so the pane never flickers or jumps;
+// - the pages in view first, the edited paragraph's page brought into view before that; the rest when idle.
+// A newer version cancels the one still loading. The editor calls `show` directly with the server's answer,
+// without waiting for a re-render.
 import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { useEffect, useRef } from 'preact/hooks';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.min.mjs';
 
 export type PageLayout = 'scroll' | 'spread';
 
+/** A version of the PDF to show, and when (performance.now()) it was asked for and came back. */
+export interface PreviewPdf {
+  bytes: Uint8Array;
+  keys: string[]; // a key per page: the same key, the same page (src/serve/pageKeys.ts)
+  requested: number; // the pause ended and the check was sent
+  received: number; // the answer was in
+  serverMs: number; // the server's own time for check + typesetting
+}
+
 declare global {
   interface Window {
-    // For the browser tests: the version shown, when, the pages' text, and where the edited paragraph's first
-    // line sits in the preview's viewport (CSS px from its top).
-    gongwenPreview?: { stamp: number; at: number; pages: string[]; focusLine?: number };
+    // For the browser tests and the benchmark: the version shown, when, the pages' text, where the edited
+    // paragraph's first line sits in the viewport (CSS px from its top), which pages this version drew, all
+    // page draws since the page opened, and the stamps of this version's way to the screen.
+    gongwenPreview?: {
+      stamp: number;
+      at: number;
+      pages: string[];
+      focusLine?: number;
+      drawn: number[];
+      draws: number;
+      timing: { requested: number; received: number; serverMs: number; loaded: number; shown: number };
+    };
   }
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
-/** A page's text without spaces, and where each piece of it starts: its offset in the text, its baseline in CSS px. */
+/** A page's text without spaces, and where each piece of it starts: its offset in the text, its baseline in PDF points from the page's top. */
 interface PageText {
   text: string;
   starts: { at: number; y: number }[];
 }
 
-/** The baseline (CSS px from the page's top) of the text at `offset`. */
+/** The baseline (PDF points from the page's top) of the text at `offset`. */
 function baselineAt(page: PageText, offset: number): number {
   let y = 0;
   for (const s of page.starts) if (s.at <= offset) y = s.y;
   return y;
 }
 
-/**
- * Draws a PDF into a new box of pages: the pages in view first (the box is handed over as soon as they are
- * drawn, so the preview updates without waiting for the rest), then the others and every page's text.
- */
-async function renderPages(
-  bytes: Uint8Array,
-  el: HTMLElement,
-  layout: PageLayout,
-  stale: () => boolean,
-  shown: (box: HTMLDivElement) => void,
-): Promise<PageText[] | undefined> {
-  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false }).promise;
-  try {
-    const box = document.createElement('div');
-    box.className = `pages ${layout}`;
-    const cols = layout === 'spread' ? 2 : 1;
+async function pageText(page: PDFPageProxy): Promise<PageText> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  let text = '';
+  const starts: PageText['starts'] = [];
+  for (const it of content.items) {
+    if (!('str' in it)) continue;
+    starts.push({ at: text.length, y: viewport.convertToViewportPoint(it.transform[4], it.transform[5])[1] });
+    text += squash(it.str);
+  }
+  return { text, starts };
+}
+
+let worker: pdfjs.PDFWorker | undefined;
+
+/** What one page of the pane shows: its canvas, and the key and size it was drawn at ('' before it is drawn). */
+interface Slot {
+  wrap: HTMLDivElement;
+  canvas: HTMLCanvasElement;
+  drawn: string;
+}
+
+const idle = () => new Promise<void>((r) => ('requestIdleCallback' in window ? requestIdleCallback(() => r(), { timeout: 200 }) : setTimeout(r, 0)));
+
+/** The preview pane's pages, updated in place. One per editor; `focus` gives the text being edited. */
+export class PreviewPane {
+  private el?: HTMLDivElement;
+  private box = document.createElement('div');
+  private layout: PageLayout = 'scroll';
+  private slots: Slot[] = [];
+  private version = 0;
+  private loading?: PDFDocumentLoadingTask;
+  private doc?: PDFDocumentProxy;
+  private latest?: PreviewPdf;
+  private texts = new Map<string, PageText>(); // by page key
+  private stamp = 0;
+  private draws = 0;
+
+  constructor(private readonly focus: () => string) {
+    this.box.className = 'pages scroll';
+  }
+
+  attach(el: HTMLDivElement): void {
+    this.el = el;
+    el.replaceChildren(this.box);
+    if (this.latest) void this.show(this.latest);
+  }
+
+  detach(): void {
+    this.el = undefined;
+    this.version++;
+    void this.loading?.destroy();
+    void this.doc?.destroy();
+    this.doc = undefined;
+  }
+
+  setLayout(layout: PageLayout): void {
+    if (layout === this.layout) return;
+    this.layout = layout;
+    this.box.className = `pages ${layout}`;
+    if (this.latest) void this.show(this.latest);
+  }
+
+  async show(pdf: PreviewPdf): Promise<void> {
+    this.latest = pdf;
+    const el = this.el;
+    if (!el) return;
+    const mine = ++this.version;
+    const stale = () => mine !== this.version; // a newer version is on its way
+    void this.loading?.destroy(); // the version still loading is superseded
+    worker ??= new pdfjs.PDFWorker();
+    const task = pdfjs.getDocument({ data: pdf.bytes, worker, isEvalSupported: false });
+    this.loading = task;
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      if (stale()) return; // destroyed while loading
+      throw e;
+    }
+    if (stale()) return void doc.destroy();
+    this.loading = undefined;
+    const old = this.doc;
+    this.doc = doc;
+    void old?.destroy(); // its pages are on the canvases already; an unfinished drawing of it is stale
+
+    // The size of a page (all are A4): canvases drawn at another size are drawn again.
+    const cols = this.layout === 'spread' ? 2 : 1;
     const ratio = window.devicePixelRatio || 1;
     const cssWidth = Math.floor((el.clientWidth - 24 - (cols - 1) * 12) / cols);
-    const first = await doc.getPage(1);
-    const base = first.getViewport({ scale: 1 });
+    const base = (await doc.getPage(1)).getViewport({ scale: 1 });
     const scale = cssWidth / base.width;
-    const rowHeight = base.height * scale + 12;
-    const canvases: HTMLCanvasElement[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
+    const size = `${cssWidth}@${ratio}`;
+    const keyOf = (i: number) => `${pdf.keys[i] ?? ''}:${size}`;
+    const loaded = performance.now();
+
+    const blank = () => {
       const canvas = document.createElement('canvas');
       canvas.width = Math.floor(base.width * scale * ratio);
       canvas.height = Math.floor(base.height * scale * ratio);
       canvas.style.width = `${cssWidth}px`;
+      return canvas;
+    };
+    while (this.slots.length < doc.numPages) {
       const wrap = document.createElement('div');
       wrap.className = 'page';
-      wrap.dataset.page = String(n);
+      wrap.dataset.page = String(this.slots.length + 1);
+      const canvas = blank();
       wrap.append(canvas);
-      box.append(wrap);
-      canvases.push(canvas);
+      this.box.append(wrap);
+      this.slots.push({ wrap, canvas, drawn: '' });
     }
+    for (const gone of this.slots.splice(doc.numPages)) gone.wrap.remove();
+    const changed = this.slots.map((_, i) => i).filter((i) => this.slots[i].drawn !== keyOf(i));
+
+    const text = async (i: number) => {
+      let t = this.texts.get(pdf.keys[i]);
+      if (!t) this.texts.set(pdf.keys[i], (t = await pageText(await doc.getPage(i + 1))));
+      return t;
+    };
+    const drawn: number[] = [];
     const draw = async (i: number) => {
       const page = await doc.getPage(i + 1);
-      await page.render({ canvas: canvases[i], viewport: page.getViewport({ scale: scale * ratio }) }).promise;
-    };
-    // The rows in view now (all pages are A4, so the layout is known before any is drawn).
-    const firstRow = Math.floor(el.scrollTop / rowHeight);
-    const lastRow = Math.floor((el.scrollTop + el.clientHeight) / rowHeight);
-    const visible = canvases.map((_, i) => i).filter((i) => Math.floor(i / cols) >= firstRow && Math.floor(i / cols) <= lastRow);
-    for (const i of visible) await draw(i);
-    if (stale()) return undefined;
-    shown(box);
-    for (let i = 0; i < canvases.length; i++) {
-      if (stale()) return undefined;
-      if (!visible.includes(i)) await draw(i);
-    }
-    const texts: PageText[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale });
-      const content = await page.getTextContent();
-      let text = '';
-      const starts: PageText['starts'] = [];
-      for (const it of content.items) {
-        if (!('str' in it)) continue;
-        starts.push({ at: text.length, y: viewport.convertToViewportPoint(it.transform[4], it.transform[5])[1] });
-        text += squash(it.str);
+      const canvas = blank();
+      try {
+        await page.render({ canvas, viewport: page.getViewport({ scale: scale * ratio }) }).promise;
+      } catch (e) {
+        if (stale()) return; // cancelled: its document was replaced
+        throw e;
       }
-      texts.push({ text, starts });
+      if (stale()) return;
+      const slot = this.slots[i];
+      slot.wrap.replaceChild(canvas, slot.canvas);
+      slot.canvas = canvas;
+      slot.drawn = keyOf(i);
+      this.draws += 1;
+      drawn.push(i + 1);
+    };
+    const inView = () => {
+      const top = el.scrollTop;
+      const bottom = top + el.clientHeight;
+      return changed.filter((i) => {
+        const w = this.slots[i].wrap;
+        return w.offsetTop < bottom && w.offsetTop + w.offsetHeight > top;
+      });
+    };
+
+    // The changed pages in view are drawn while the edited paragraph is looked for: its opening words on a
+    // page (the changed pages first: they hold the edit). When its line is out of view, the pane scrolls there
+    // (a third of the way down, so the lines after it show too) and draws what came into view.
+    const first = inView();
+    const drawing = Promise.all(first.map(draw));
+    const probe = squash(this.focus()).slice(0, 16);
+    let focusLine: number | undefined;
+    if (probe.length >= 4) {
+      const cached = this.slots.map((_, i) => i).filter((i) => !changed.includes(i) && this.texts.has(pdf.keys[i]));
+      for (const i of [...changed, ...cached]) {
+        const t = await text(i);
+        if (stale()) return;
+        const at = t.text.indexOf(probe);
+        if (at < 0) continue;
+        const line = this.slots[i].wrap.offsetTop + baselineAt(t, at) * scale;
+        if (line < el.scrollTop + 24 || line > el.scrollTop + el.clientHeight - 24) el.scrollTop = line - el.clientHeight / 3;
+        focusLine = line - el.scrollTop;
+        break;
+      }
     }
-    return texts;
-  } finally {
-    await doc.destroy();
+    await drawing;
+    if (stale()) return;
+    const shownNow = [...first, ...inView().filter((i) => !first.includes(i))];
+    await Promise.all(shownNow.slice(first.length).map(draw));
+    if (stale()) return;
+    this.stamp += 1;
+    el.dataset.stamp = String(this.stamp);
+    const shown = performance.now();
+    window.gongwenPreview = {
+      stamp: this.stamp,
+      at: shown,
+      pages: [],
+      focusLine,
+      drawn: [...drawn],
+      draws: this.draws,
+      timing: { requested: pdf.requested, received: pdf.received, serverMs: pdf.serverMs, loaded, shown },
+    };
+
+    // The rest when the page is idle, then every page's text (for the tests, and the next focus search).
+    for (const i of changed) {
+      if (shownNow.includes(i)) continue;
+      await idle();
+      if (stale()) return;
+      await draw(i);
+      if (stale()) return;
+    }
+    const texts: string[] = [];
+    for (let i = 0; i < doc.numPages; i++) {
+      texts.push((await text(i)).text);
+      if (stale()) return;
+    }
+    const keep = new Set(pdf.keys);
+    for (const k of this.texts.keys()) if (!keep.has(k)) this.texts.delete(k);
+    window.gongwenPreview = { ...window.gongwenPreview, pages: texts, drawn: [...drawn].sort((a, b) => a - b), draws: this.draws };
   }
 }
 
-let stamp = 0;
-
-export function Preview(props: { pdf?: Uint8Array; layout: PageLayout; focusText?: string }) {
+export function Preview(props: { pane: PreviewPane; layout: PageLayout }) {
   const host = useRef<HTMLDivElement>(null);
-  const token = useRef(0);
   useEffect(() => {
-    const el = host.current;
-    if (!el || !props.pdf) return;
-    const mine = ++token.current;
-    const stale = () => mine !== token.current; // a newer version is on its way
-    const shown = (box: HTMLDivElement) => {
-      const top = el.scrollTop;
-      el.replaceChildren(box);
-      el.scrollTop = top;
-      stamp += 1;
-      el.dataset.stamp = String(stamp);
-      window.gongwenPreview = { stamp, at: performance.now(), pages: [] };
-    };
-    void renderPages(props.pdf, el, props.layout, stale, shown).then((texts) => {
-      if (!texts || stale()) return;
-      window.gongwenPreview = { ...window.gongwenPreview!, pages: texts.map((t) => t.text) };
-      // Keep the edited paragraph in view: find its opening words on a page, and scroll to that line when it
-      // is not already in view (a third of the way down, so the lines after it show too).
-      const probe = props.focusText ? squash(props.focusText).slice(0, 16) : '';
-      const k = probe.length >= 4 ? texts.findIndex((t) => t.text.includes(probe)) : -1;
-      const page = k >= 0 ? (el.firstElementChild?.children[k] as HTMLElement | undefined) : undefined;
-      if (page) {
-        const line = page.offsetTop + baselineAt(texts[k], texts[k].text.indexOf(probe));
-        const inView = line > el.scrollTop + 24 && line < el.scrollTop + el.clientHeight - 24;
-        if (!inView) el.scrollTop = line - el.clientHeight / 3;
-        window.gongwenPreview = { ...window.gongwenPreview!, focusLine: line - el.scrollTop };
-      }
-    });
-  }, [props.pdf, props.layout]);
+    props.pane.attach(host.current!);
+    return () => props.pane.detach();
+  }, [props.pane]);
+  useEffect(() => props.pane.setLayout(props.layout), [props.pane, props.layout]);
   return <div class="preview-pages" ref={host} data-stamp="0" />;
 }
