@@ -81,7 +81,7 @@ async function coverageStamp(opts: LoadFontSetOptions): Promise<string> {
 async function build(opts: LoadFontSetOptions, stamp: string): Promise<CoverageFile> {
   const { loadFontSet } = await import('./index.ts');
   const fonts = loadFontSet(opts);
-  const set = (roles: readonly FontRole[]) => roles.flatMap((r) => fonts.fonts[r].font.characterSet);
+  const set = (roles: readonly FontRole[]) => roles.flatMap((r) => fonts.fonts[r].face.characterSet());
   return { version: 2, stamp, fallback: toRanges(set(FALLBACK_ROLES)), latin: toRanges(set(FONT_ROLES.filter((r) => r === 'latin'))) };
 }
 

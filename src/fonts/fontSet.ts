@@ -1,6 +1,7 @@
 // The fonts resolved for one run, with the metrics layout asks for on its hot path.
 import type * as fontkit from 'fontkit';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { FontFace } from './face.ts';
 import type { FontRole } from '../schema/profile.ts';
 
 export type FontSource = 'user' | 'system' | 'bundled';
@@ -11,7 +12,10 @@ export interface ResolvedFont {
   path: string;
   postscriptName: string;
   source: FontSource;
-  font: fontkit.Font;
+  /** What layout and the writers read (from the face's cache file when current). */
+  face: FontFace;
+  /** fontkit's parse of the file, opened on first use: for tests and tools that need fontkit itself. */
+  readonly font: fontkit.Font;
 }
 
 // Layout measures every character of every line; fontkit builds a Glyph object per lookup, so
@@ -23,8 +27,8 @@ class RoleMetrics {
   private readonly bmp = new Float32Array(0x10000).fill(UNKNOWN);
   private readonly astral = new Map<number, number>();
   readonly unitsPerEm: number;
-  constructor(readonly font: fontkit.Font) {
-    this.unitsPerEm = font.unitsPerEm;
+  constructor(readonly face: FontFace) {
+    this.unitsPerEm = face.meta.unitsPerEm;
   }
   units(cp: number): number {
     if (cp < 0x10000) {
@@ -37,7 +41,8 @@ class RoleMetrics {
     return w;
   }
   private lookup(cp: number): number {
-    return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).advanceWidth : Number.NaN;
+    const gid = this.face.glyphId(cp);
+    return gid !== 0 ? this.face.advance(gid) : Number.NaN;
   }
 }
 
@@ -55,7 +60,7 @@ export class FontSet {
     readonly substitutions: Diagnostic[],
   ) {
     this.metrics = Object.fromEntries(
-      Object.entries(fonts).map(([role, f]) => [role, new RoleMetrics(f.font)]),
+      Object.entries(fonts).map(([role, f]) => [role, new RoleMetrics(f.face)]),
     ) as Record<FontRole, RoleMetrics>;
   }
 
@@ -76,9 +81,9 @@ export class FontSet {
 
   /** The ink box of one character's glyph, in points above the baseline (from the outline's bounding box). */
   ink(role: FontRole, ch: string, size: number): { top: number; bottom: number } {
-    const font = this.fonts[role].font;
-    const box = font.glyphForCodePoint(ch.codePointAt(0) ?? 0).bbox;
-    const k = size / font.unitsPerEm;
+    const face = this.fonts[role].face;
+    const box = face.box(face.glyphId(ch.codePointAt(0) ?? 0));
+    const k = size / face.meta.unitsPerEm;
     return { top: box.maxY * k, bottom: box.minY * k };
   }
 
@@ -104,13 +109,13 @@ export class FontSet {
 
   /** Height above the baseline (hhea ascender) at `size` pt; size 1 gives the fraction of the em. */
   ascent(role: FontRole, size = 1): number {
-    const f = this.fonts[role].font;
+    const f = this.fonts[role].face.meta;
     return (f.ascent / f.unitsPerEm) * size;
   }
 
   /** The hhea descender at `size` pt: negative, below the baseline, as in the font. */
   descent(role: FontRole, size = 1): number {
-    const f = this.fonts[role].font;
+    const f = this.fonts[role].face.meta;
     return (f.descent / f.unitsPerEm) * size;
   }
 

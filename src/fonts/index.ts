@@ -64,9 +64,12 @@ function resolveRole(
     role,
     officialName: spec.officialName,
     path: o.path,
-    postscriptName: o.font.postscriptName,
+    postscriptName: o.face.meta.postscriptName,
     source,
-    font: o.font,
+    face: o.face,
+    get font() {
+      return o.face.live();
+    },
   });
   const user = findUserFont(userFiles, spec);
   if (user) return { font: make(user, 'user') };

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fontNameKey, type RoleFonts } from './manifest.ts';
-import { faceNames, openFont, type OpenedFont } from './open.ts';
+import { openFont, type OpenedFont } from './open.ts';
 import { scanFontFiles, systemFontCandidates } from './scan.ts';
 
 export { scanFontFiles, systemFontCandidates };
@@ -33,7 +33,7 @@ export function findUserFont(files: string[], role: RoleFonts): OpenedFont | und
     const opened = openFont(f);
     const match = opened.faces.length > 1
       ? opened.faces.find((ps) => keys.has(fontNameKey(ps)))
-      : faceNames(opened.font).some((n) => keys.has(fontNameKey(n))) ? opened.faces[0] : undefined;
+      : opened.face.meta.names.some((n) => keys.has(fontNameKey(n))) ? opened.faces[0] : undefined;
     if (match !== undefined) return opened.faces.length > 1 ? openFont(f, match) : opened;
   }
   return undefined;

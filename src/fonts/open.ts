@@ -1,14 +1,17 @@
-// Parse a font file with fontkit, once per process, and refuse files that are not whole fonts.
-// fontkit parses lazily, so a truncated file would otherwise fail later, mid-layout, with a
-// RangeError; checking the table directory against the file size catches that up front.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Open a font face, once per process: from its cache file when that is current (faceFile.ts), else by parsing the
+// font file with fontkit, refusing files that are not whole fonts. fontkit parses lazily, so a truncated file would
+// otherwise fail later, mid-layout, with a RangeError; checking the table directory against the file size catches
+// that up front. Faces made or extended in this run are written to their cache files when the process exits.
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { diag, GongwenError } from '../diagnostics.ts';
+import { extractFace, LiveFace, safeName, StoredFace, type FontFace } from './face.ts';
+import { faceKey, readFaceFile, writeFaceFile, type StoredFaceFile } from './faceFile.ts';
 import { displayPath } from './paths.ts';
 
 export interface OpenedFont {
   path: string;
-  font: fontkit.Font;
+  face: FontFace;
   /** PostScript names of every face, for a collection (.ttc); one entry otherwise. */
   faces: string[];
 }
@@ -49,6 +52,7 @@ export function sharedFontBytes(): SharedFontBytes[] {
 export function adoptFontBytes(list: SharedFontBytes[]): void {
   for (const { path, bytes } of list) if (!bytesByPath.has(path)) bytesByPath.set(path, Buffer.from(bytes));
 }
+
 
 function unreadable(path: string, zh: string, en: string): GongwenError {
   const shown = displayPath(path);
@@ -92,13 +96,16 @@ function checkFace(path: string, font: fontkit.Font, size: number): void {
   }
 }
 
-/**
- * Open `path` (cached by path and face). For a collection, `postscriptName` picks the face;
- * without it, or if no face has that name, the first face is used.
- */
-export function openFont(path: string, postscriptName?: string): OpenedFont {
+interface LiveFont {
+  font: fontkit.Font;
+  faces: string[];
+}
+const liveFonts = new Map<string, LiveFont>();
+
+/** fontkit's parse of the face, checked. For a collection, `postscriptName` picks the face (else the first). */
+function openLive(path: string, postscriptName?: string): LiveFont {
   const key = `${path}#${postscriptName ?? ''}`;
-  const hit = cache.get(key);
+  const hit = liveFonts.get(key);
   if (hit) return hit;
   let buf = bytesByPath.get(path);
   if (!buf) {
@@ -126,31 +133,67 @@ export function openFont(path: string, postscriptName?: string): OpenedFont {
   }
   checkFace(path, font, buf.length);
   bytesByPath.set(path, buf);
-  const opened = { path, font, faces };
-  cache.set(key, opened);
-  return opened;
+  const live = { font, faces };
+  liveFonts.set(key, live);
+  return live;
 }
 
-function safeName(f: fontkit.Font): string {
+/** Faces to write to their cache files at exit: made from the font file this run, or given new glyphs. */
+const unsaved = new Map<StoredFace, { path: string; face: string; key: string; file?: StoredFaceFile }>();
+
+/** Writes the faces this process made or extended to their cache files (done at exit; tests call it). */
+export function saveFontCaches(): void {
+  for (const [stored, { path, face, key, file }] of unsaved) {
+    const glyphs = file ? file.allGlyphs() : new Map();
+    for (const [gid, g] of stored.added) glyphs.set(gid, g);
+    const boxes = new Map([...stored.data.boxes, ...stored.addedBoxes]);
+    writeFaceFile(path, face, { key, data: stored.data, glyphs, boxes });
+  }
+  unsaved.clear();
+}
+
+function toSave(stored: StoredFace, entry: { path: string; face: string; key: string; file?: StoredFaceFile }): void {
+  if (unsaved.size === 0) process.once('exit', saveFontCaches);
+  unsaved.set(stored, entry);
+}
+
+/**
+ * Open `path` (cached by path and face). For a collection, `postscriptName` picks the face;
+ * without it, or if no face has that name, the first face is used.
+ */
+export function openFont(path: string, postscriptName?: string): OpenedFont {
+  const face = postscriptName ?? '';
+  const memo = `${path}#${face}`;
+  const hit = cache.get(memo);
+  if (hit) return hit;
+  let key: string;
   try {
-    return f.postscriptName ?? '';
+    key = faceKey(path, face, statSync(path));
   } catch {
-    return '';
+    throw unreadable(path, '文件不存在或无权读取', 'the file is missing or not readable');
   }
-}
-
-/** Every name a face goes by: PostScript, full and family names in all languages of its name table. */
-export function faceNames(font: fontkit.Font): string[] {
-  const out = new Set<string>();
-  const add = (v: unknown) => {
-    if (typeof v === 'string' && v) out.add(v);
-    else if (typeof v === 'object' && v !== null) for (const s of Object.values(v)) if (typeof s === 'string' && s) out.add(s);
-  };
-  add(safeName(font));
-  const name: unknown = Reflect.get(font, 'name');
-  const records: unknown = typeof name === 'object' && name !== null ? Reflect.get(name, 'records') : undefined;
-  if (typeof records === 'object' && records !== null) {
-    for (const k of ['fontFamily', 'fullName', 'preferredFamily', 'postscriptName', 'compatibleFull']) add(Reflect.get(records, k));
+  const live = () => openLive(path, postscriptName).font;
+  const file = readFaceFile(path, face, key);
+  let opened: OpenedFont;
+  if (file) {
+    const stored = new StoredFace(path, file, live, (f) => toSave(f, { path, face, key, file }));
+    opened = { path, face: stored, faces: file.meta.faces };
+  } else {
+    const l = openLive(path, postscriptName);
+    let data: ReturnType<typeof extractFace> | undefined;
+    try {
+      data = extractFace(l.font, l.faces);
+    } catch {
+      // WOFF, CFF2, an unusual CFF: fontkit serves it (LiveFace), as it did before the cache
+    }
+    if (data) {
+      const stored = new StoredFace(path, { ...data, glyph: () => undefined, boxes: new Map() }, live, () => undefined);
+      toSave(stored, { path, face, key });
+      opened = { path, face: stored, faces: l.faces };
+    } else {
+      opened = { path, face: new LiveFace(path, l.font, l.faces), faces: l.faces };
+    }
   }
-  return [...out];
+  cache.set(memo, opened);
+  return opened;
 }

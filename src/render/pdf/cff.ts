@@ -400,7 +400,7 @@ function dictOp(w: Bytes, op: number): void {
   } else w.u8(op);
 }
 
-function copyEntries(w: Bytes, entries: DictEntry[]): void {
+function copyEntries(w: Bytes, entries: RawDictEntry[]): void {
   for (const e of entries) {
     w.bytes(e.raw);
     dictOp(w, e.op);
@@ -414,11 +414,20 @@ export interface SubsetGlyph {
   fd: number; // font DICT index in the source font
 }
 
+/** A DICT entry as the subset writer copies it: operator and operand bytes. */
+export type RawDictEntry = Pick<DictEntry, 'op' | 'raw'>;
+
+/** The DICTs of a CFF font a subset copies from: its Top DICT and, per font DICT, the kept entries and its Private DICT. */
+export interface CffDicts {
+  top: RawDictEntry[];
+  fds: { keep: RawDictEntry[]; privateEntries: RawDictEntry[] }[];
+}
+
 /**
  * A CID-keyed CFF holding `glyphs` in order (CID = GID = position; glyph 0 is .notdef), with
  * the font DICTs they use and no subroutines.
  */
-export function writeCidCff(font: CffFont, name: string, glyphs: SubsetGlyph[]): Uint8Array {
+export function writeCidCff(font: CffDicts, name: string, glyphs: SubsetGlyph[]): Uint8Array {
   // Font DICTs actually used, in order of first use.
   const fdMap = new Map<number, number>();
   for (const g of glyphs) if (!fdMap.has(g.fd)) fdMap.set(g.fd, fdMap.size);

@@ -1,13 +1,13 @@
 // Paints laid-out pages with pdfkit. No layout decisions here: every position comes from layout().
 import PDFDocument from 'pdfkit';
-import type { Font } from 'fontkit';
+import type { FontFace } from '../../fonts/face.ts';
 import type { FontRole } from '../../schema/profile.ts';
 import type { Page, PageItem, Color } from '../../layout/types.ts';
 import { GongwenError, diag } from '../../diagnostics.ts';
 import { embeddableFont, fontStreamsHuffmanOnly } from './fontEmbed.ts';
 
 export interface PaintOptions {
-  fonts: Record<FontRole, Font>;
+  fonts: Record<FontRole, FontFace>;
   colors: { red: string; text: string };
   size: [number, number]; // page width and height in pt
   meta: { title: string; author: string; subject?: string; date?: string };
@@ -44,8 +44,8 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
   });
   fontStreamsHuffmanOnly(doc);
   for (const [role, font] of Object.entries(opts.fonts)) {
-    // pdfkit accepts an already parsed fontkit font: each file is parsed once per process, and
-    // embeddableFont makes its per-document subsets from per-process glyph caches.
+    // pdfkit accepts a font object in place of a file (any object with a layout method): embeddableFont's
+    // reads the face's prepared metrics and glyphs, so no font file is parsed for a document.
     doc.registerFont(role, embeddableFont(font) as unknown as string);
   }
   const colour = (c: Color | 'grey') => (c === 'red' ? opts.colors.red : c === 'grey' ? '#808080' : opts.colors.text);

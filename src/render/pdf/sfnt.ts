@@ -57,12 +57,16 @@ export class GlyfFont {
 
   /** Advance width and left side bearing in font units. */
   metrics(gid: number): [number, number] {
-    const n = this.numberOfHMetrics;
-    const advance = u16(this.hmtx, 4 * Math.min(gid, n - 1));
-    const lsbAt = gid < n ? 4 * gid + 2 : 4 * n + 2 * (gid - n);
-    const lsb = (u16(this.hmtx, lsbAt) << 16) >> 16;
-    return [advance, lsb];
+    return hmtxMetrics(this.hmtx, this.numberOfHMetrics, gid);
   }
+}
+
+/** A glyph's advance width and left side bearing from an hmtx table of `n` long metrics, as fontkit reads them. */
+export function hmtxMetrics(hmtx: Uint8Array, n: number, gid: number): [number, number] {
+  const advance = n > 0 ? u16(hmtx, 4 * Math.min(gid, n - 1)) : 0;
+  const lsbAt = gid < n ? 4 * gid + 2 : 4 * n + 2 * (gid - n);
+  const lsb = lsbAt + 1 < hmtx.length ? (u16(hmtx, lsbAt) << 16) >> 16 : 0;
+  return [advance, lsb];
 }
 
 /** Offsets (within the glyph) of each component's glyph index in a composite glyph, with the index. */
