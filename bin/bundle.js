@@ -8,7 +8,7 @@
 // (what a pool worker loads), which the build manifest keys outputs on (GONGWEN_RENDERER_HASH, see
 // src/pipeline/envKey.ts): editing the command line or the importer does not rebuild anyone's PDFs.
 // Tests do not come through here: vitest compiles src/ itself.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,8 +19,11 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OPTIONS_VERSION = '2';
 /** Pool workers load `./worker.mjs` beside the code that starts them (src/pipeline/executor.ts): in a bundle, this entry. */
 const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
-/** Bundles of other code (an older checkout) left longer than this are removed. */
-const STALE_MS = 7 * 24 * 3600 * 1000;
+/**
+ * A bundle no stamp names any more (an older build of src/, or of an entry no longer run) is removed once it has been
+ * superseded this long: a process started from it (a long `watch` or `serve`) may still load its worker or chunks.
+ */
+const STALE_MS = 24 * 3600 * 1000;
 
 /** A short, stable name for this installation's folder, so that two checkouts never share a temp folder. */
 function rootTag() {
@@ -183,11 +186,49 @@ function current(stamp, cache, name, kind) {
   return stamp;
 }
 
-function sweep(cache, name, keep) {
-  for (const d of readdirSync(cache)) {
-    if (!d.startsWith(`${name}-`) || d === keep) continue;
+/** A bundle's folder (name-hash) or a build's leftover temporary folder (.name.pid.tmp). */
+const BUNDLE_DIR = /^(?:[\w-]+-[0-9a-f]{20}|\.[\w-]+\.\d+\.tmp)$/;
+
+/**
+ * After a rebuild: removes the bundles of every entry (not only this one's: the command's older kind of bundle, a
+ * script's) that no stamp names and that were superseded over STALE_MS ago, and marks the one `previous` names as
+ * superseded now. A folder's time is when it was built, or when a rebuild superseded it.
+ */
+function sweep(cache, previous) {
+  const now = Date.now();
+  if (previous) {
+    try {
+      utimesSync(join(cache, previous), now / 1000, now / 1000);
+    } catch {
+      // already gone
+    }
+  }
+  const named = new Set();
+  const entries = readdirSync(cache);
+  for (const f of entries) {
+    if (!f.endsWith('.json')) continue;
+    const p = join(cache, f);
+    const s = readStamp(p);
+    if (!s) continue;
+    // An entry whose sources are gone (a script deleted, a test's temporary file) names nothing once it is old.
+    try {
+      if (!statInputs(s.inputs) && now - statSync(p).mtimeMs > STALE_MS) {
+        rmSync(p, { force: true });
+        continue;
+      }
+    } catch {
+      continue;
+    }
+    named.add(s.dir);
+  }
+  for (const d of entries) {
+    if (named.has(d) || !BUNDLE_DIR.test(d)) continue;
     const p = join(cache, d);
-    if (Date.now() - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
+    try {
+      if (statSync(p).isDirectory() && now - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // another process swept it first
+    }
   }
 }
 
@@ -199,10 +240,11 @@ export async function bundled(entry, kind = 'esm') {
   const rel = relative(ROOT, resolve(ROOT, entry)).split('\\').join('/');
   const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_') + (kind === 'cli' ? '_cli' : '');
   const cache = cacheRoot();
-  let found = current(readStamp(join(cache, `${name}.json`)), cache, name, kind);
+  const stamp = readStamp(join(cache, `${name}.json`));
+  let found = current(stamp, cache, name, kind);
   if (!found) {
     found = await build(rel, cache, name, kind);
-    sweep(cache, name, found.dir);
+    sweep(cache, stamp && stamp.dir !== found.dir ? stamp.dir : undefined);
   }
   // For the build manifest's key (src/pipeline/envKey.ts), and the tool's caches; worker threads inherit both.
   process.env.GONGWEN_RENDERER_HASH = found.renderer;

@@ -4,7 +4,7 @@
 // compilation goes through vm.Script with the cached data of the last run, and at exit the compiled code
 // (including the functions the run called) is written back to one file in the tool's cache folder.
 // A cache is only an optimisation: anything unreadable, stale or rejected by V8 is compiled the normal way.
-import { closeSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
@@ -29,17 +29,43 @@ function stampOf(root) {
   return `${process.version}\0${v8.cachedDataVersionTag()}\0${lock}`;
 }
 
-/** The cache file: [header length: u32][header JSON][code…]; the header maps file → [offset, length, source length]. */
+/**
+ * The cache file: [header length: u32][header JSON][code…]; the header maps file → [offset, length, source length].
+ * Only the header is read here; each file's code is read when that file is loaded (`code`), so a `--help` or a
+ * no-change build reads its few entries, not the megabytes of every command's libraries.
+ */
 function readCache(file, stamp) {
+  let fd;
   try {
-    const buf = readFileSync(file);
-    const n = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + n));
-    if (header.stamp !== stamp || typeof header.entries !== 'object') return undefined;
-    return { header, code: buf.subarray(4 + n) };
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const first = readAt(fd, Math.min(size, 1 << 17), 0);
+    const n = first.readUInt32LE(0);
+    const header = JSON.parse((4 + n <= first.length ? first.subarray(4, 4 + n) : readAt(fd, n, 4)).toString('utf8'));
+    if (header.stamp !== stamp || typeof header.entries !== 'object') throw new Error('stale');
+    const base = 4 + n;
+    const open = fd; // left open for the process's life, for the loads and the save at exit
+    fd = undefined;
+    return {
+      header,
+      /** The cached code of entry `e`, or undefined if the file is shorter than the header says. */
+      code: (e) => (base + e[0] + e[1] <= size ? readAt(open, e[1], base + e[0]) : undefined),
+    };
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function readAt(fd, length, position) {
+  const buf = Buffer.allocUnsafe(length);
+  for (let at = 0; at < length; ) {
+    const n = readSync(fd, buf, at, length - at, position + at);
+    if (n === 0) throw new Error('short read');
+    at += n;
+  }
+  return buf;
 }
 
 function writeCache(file, header, parts) {
@@ -85,7 +111,7 @@ export function installCodeCache(cacheDir, roots, root) {
     // (Node 20: "A dynamic import callback was not specified"). The command's own bundle has none (bundle.js).
     if (!roots.some((r) => filename.startsWith(r)) || DYNAMIC_IMPORT.test(content)) return compile.call(this, content, filename);
     const e = entries[filename];
-    const cachedData = e && e[2] === content.length ? old.code.subarray(e[0], e[0] + e[1]) : undefined;
+    const cachedData = e && e[2] === content.length ? old.code(e) : undefined;
     let script;
     try {
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
@@ -110,9 +136,12 @@ export function installCodeCache(cacheDir, roots, root) {
         at += bytes.length;
       };
       for (const [name, { script, length }] of used) add(name, script.createCachedData(), length);
-      // Files this run did not load (another command's libraries) keep their code, if they still exist.
+      // Files this run did not load (another command's libraries) keep their code, if they still exist; other
+      // bundles of our own code in the cache folder (older builds of src/) do not.
       for (const [name, e] of Object.entries(entries)) {
-        if (!used.has(name) && roots.some((r) => name.startsWith(r)) && sourceLengthOf(name) === e[2]) add(name, old.code.subarray(e[0], e[0] + e[1]), e[2]);
+        if (used.has(name) || name.startsWith(cacheDir) || !roots.some((r) => name.startsWith(r)) || sourceLengthOf(name) !== e[2]) continue;
+        const code = old.code(e);
+        if (code) add(name, code, e[2]);
       }
       writeCache(file, header, parts);
     } catch {

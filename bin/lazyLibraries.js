@@ -2,7 +2,8 @@
 // tries (shaping and scripts: the PDF painter lays text out from the cmap, see src/render/pdf/fontEmbed.ts
 // plainLayout), linebreak's (pdfkit's own line wrapping: lines come positioned from the typesetter), brotli
 // (WOFF2 fonts) and AES (PDF encryption) are never used here; unicode-properties' trie is (fontkit's glyphs ask
-// it whether a character is a mark), so it is built at the first glyph. Loading pdfkit took half as long
+// it whether a character is a mark), so it is built at the first glyph. pdfkit's own require of fontkit is lazy too: a
+// run whose fonts all come from their cache files (src/fonts/face.ts) never loads it. Loading pdfkit took half as long
 // (measured 690 → 310 ms median under a load average of 12, issue 13). Only the command's process installs this (bin/gongwen.js), only for requires made
 // from inside node_modules, and nothing changes but when the work is done.
 import Module from 'node:module';
@@ -48,6 +49,7 @@ const LAZY = {
   'unicode-trie': (get) => lazyTrie(get()), // the class itself is small; its instances are the cost
   'brotli/decompress.js': lazyFunction,
   '@noble/ciphers/aes': lazyExports,
+  fontkit: lazyExports, // pdfkit calls fontkit.create only for fonts given as files or bytes; ours are objects
 };
 
 export function installLazyLibraries() {

@@ -1,9 +1,9 @@
 // bin/bundle.js: the command runs a bundle of the TypeScript sources, cached by their content, and
 // rebuilt as soon as one of them changes, so an edit to the code needs no build step.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 import { BIN, ROOT } from './build-helpers.ts';
 
@@ -53,4 +53,36 @@ it('runs the command from a V8 code cache, and a damaged cache file only costs a
   const second = help();
   expect(second.hit).toBeGreaterThan(0);
   expect(second).toMatchObject({ rejected: 0, none: 0 });
+});
+
+it('after a rebuild, removes bundles no entry names once superseded a day ago, of any entry', () => {
+  const cache = join(ROOT, 'node_modules', '.cache', 'gongwen-report');
+  const dayAgo = Date.now() / 1000 - 25 * 3600;
+  const fake = (name: string, old: boolean) => {
+    const d = join(cache, name);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'main.mjs'), '');
+    if (old) utimesSync(d, dayAgo, dayAgo);
+    return d;
+  };
+  const oldUnnamed = fake('zz_sweep_test-0123456789abcdef0123', true);
+  const newUnnamed = fake('zz_sweep_test-1123456789abcdef0123', false);
+  const oldTemp = fake('.zz_sweep_test.12345.tmp', true);
+  const oldGone = fake('zz_sweep_gone-2123456789abcdef0123', true); // named by a stamp whose sources are gone
+  const gone = join(cache, 'zz_sweep_gone.json');
+  writeFileSync(gone, JSON.stringify({ options: '2', hash: 'x', renderer: 'x', dir: 'zz_sweep_gone-2123456789abcdef0123', inputs: ['no/such/file.ts'], stats: [] }));
+  utimesSync(gone, dayAgo, dayAgo);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(entry, "import { word } from './helper.ts';\nconsole.log(word);\n");
+    writeFileSync(helper, `export const word: string = 'w${process.pid}${Date.now()}';\n`); // new code: a rebuild
+    expect(run()).toMatch(/^w\d+$/);
+    expect([oldUnnamed, oldTemp, oldGone, gone].filter((p) => existsSync(p))).toEqual([]);
+    expect(existsSync(newUnnamed)).toBe(true);
+    const name = relative(ROOT, entry).replace(/\.ts$/, '').replace(/[^\w-]+/g, '_'); // as bin/bundle.js names it
+    const stamp = JSON.parse(readFileSync(join(cache, `${name}.json`), 'utf8')) as { dir: string };
+    expect(existsSync(join(cache, stamp.dir))).toBe(true);
+  } finally {
+    for (const p of [oldUnnamed, newUnnamed, oldTemp, oldGone, gone]) rmSync(p, { recursive: true, force: true });
+  }
 });

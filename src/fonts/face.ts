@@ -160,8 +160,8 @@ export interface FaceData {
   gids: Uint16Array;
   hmtx: Uint8Array;
   numberOfHMetrics: number;
-  /** Glyphs prepared so far (the cache file reads them on demand), and glyph boxes known so far. */
-  glyph(gid: number): StoredGlyph | undefined;
+  /** Those of `gids` prepared before (the cache file reads them when asked), and glyph boxes known so far. */
+  glyphs(gids: readonly number[]): Map<number, StoredGlyph>;
   boxes: Map<number, Box>;
 }
 
@@ -172,7 +172,7 @@ export class NotStorable extends Error {}
  * The arrays and tables of a plain sfnt font with CFF or glyf outlines (a variable font's default instance, as
  * fontkit reads it without variation coordinates). WOFF and CFF2 are not: their tables need fontkit's processing.
  */
-export function extractFace(font: fontkit.Font, faces: string[]): Omit<FaceData, 'glyph' | 'boxes'> {
+export function extractFace(font: fontkit.Font, faces: string[]): Omit<FaceData, 'glyphs' | 'boxes'> {
   if (font.type !== 'TTF') throw new NotStorable('not a plain sfnt font');
   const hmtx = tableBytes(font, 'hmtx');
   const hhea = tableBytes(font, 'hhea');
@@ -216,6 +216,8 @@ export class StoredFace extends FontFace {
   private readonly astral = new Map<number, number>();
   /** Glyphs and boxes this process prepared that the cache file lacks. */
   readonly added = new Map<number, StoredGlyph>();
+  /** Glyphs read from the cache file. */
+  private readonly loaded = new Map<number, StoredGlyph>();
   readonly addedBoxes = new Map<number, Box>();
   private liveFont: fontkit.Font | undefined;
   private liveCff: CffFont | undefined;
@@ -271,9 +273,19 @@ export class StoredFace extends FontFace {
     return (this.liveFont ??= this.openLive());
   }
 
+  /** Reads those of `gids` the cache file holds in one pass (a document's glyphs, before its subset is written). */
+  prefetch(gids: readonly number[]): void {
+    const wanted = gids.filter((g) => !this.loaded.has(g) && !this.added.has(g));
+    if (wanted.length > 0) for (const [gid, g] of this.data.glyphs(wanted)) this.loaded.set(gid, g);
+  }
+
   /** The glyph's outline for a subset: from the cache, or prepared now from the font file. */
   glyph(gid: number): StoredGlyph {
-    let g = this.added.get(gid) ?? this.data.glyph(gid);
+    let g = this.added.get(gid) ?? this.loaded.get(gid);
+    if (!g) {
+      this.prefetch([gid]);
+      g = this.loaded.get(gid);
+    }
     if (!g) {
       g = this.prepare(gid);
       this.added.set(gid, g);

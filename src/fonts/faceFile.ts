@@ -135,13 +135,26 @@ export function readFaceFile(path: string, face: string, key: string): StoredFac
       hmtx: span(h.hmtx),
       numberOfHMetrics: h.numberOfHMetrics,
       boxes,
-      glyph(gid) {
-        const g = h.glyphs[gid];
-        return g ? { bytes: new Uint8Array(readAt(file, g[1], bodyAt + g[0])), fd: g[2] } : undefined;
+      glyphs(gids) {
+        // Glyphs lie in the file in glyph order: neighbours (less than a page apart) are read in one call.
+        const found = gids.filter((gid) => h.glyphs[gid]).sort((a, b) => h.glyphs[a][0] - h.glyphs[b][0]);
+        const out = new Map<number, StoredGlyph>();
+        for (let i = 0; i < found.length; ) {
+          const start = h.glyphs[found[i]][0];
+          let j = i + 1;
+          let end = start + h.glyphs[found[i]][1];
+          while (j < found.length && h.glyphs[found[j]][0] - end < 4096) end = Math.max(end, h.glyphs[found[j]][0] + h.glyphs[found[j++]][1]);
+          const chunk = readAt(file, end - start, bodyAt + start);
+          for (; i < j; i++) {
+            const [off, len, fdIndex] = h.glyphs[found[i]];
+            out.set(found[i], { bytes: new Uint8Array(chunk.buffer, chunk.byteOffset + off - start, len), fd: fdIndex });
+          }
+        }
+        return out;
       },
       glyphIds: () => Object.keys(h.glyphs).map(Number),
       allGlyphs() {
-        return new Map(Object.keys(h.glyphs).map((gid) => [Number(gid), this.glyph(Number(gid))!]));
+        return this.glyphs(this.glyphIds());
       },
       close: () => closeSync(file),
     };
@@ -155,7 +168,7 @@ export function readFaceFile(path: string, face: string, key: string): StoredFac
 /** Everything a face's file holds. */
 export interface FaceRecord {
   key: string;
-  data: Omit<FaceData, 'glyph' | 'boxes'>;
+  data: Omit<FaceData, 'glyphs' | 'boxes'>;
   glyphs: Map<number, StoredGlyph>;
   boxes: Map<number, Box>;
 }
@@ -171,7 +184,7 @@ export function writeFaceFile(path: string, face: string, record: FaceRecord): v
     const disk = readFaceFile(path, face, record.key);
     if (disk) {
       try {
-        for (const gid of disk.glyphIds()) if (!glyphs.has(gid)) glyphs.set(gid, disk.glyph(gid)!);
+        for (const [gid, g] of disk.glyphs(disk.glyphIds().filter((gid) => !glyphs.has(gid)))) glyphs.set(gid, g);
         for (const [gid, b] of disk.boxes) if (!boxes.has(gid)) boxes.set(gid, b);
       } finally {
         disk.close();

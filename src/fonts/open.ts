@@ -3,7 +3,8 @@
 // otherwise fail later, mid-layout, with a RangeError; checking the table directory against the file size catches
 // that up front. Faces made or extended in this run are written to their cache files when the process exits.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
 import { diag, GongwenError } from '../diagnostics.ts';
 import { extractFace, LiveFace, safeName, StoredFace, type FontFace } from './face.ts';
 import { faceKey, readFaceFile, writeFaceFile, type StoredFaceFile } from './faceFile.ts';
@@ -96,6 +97,10 @@ function checkFace(path: string, font: fontkit.Font, size: number): void {
   }
 }
 
+// fontkit is loaded only to parse a font file: a run whose faces are all cached never loads it.
+let fontkitModule: typeof fontkit | undefined;
+const loadFontkit = (): typeof fontkit => (fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof fontkit);
+
 interface LiveFont {
   font: fontkit.Font;
   faces: string[];
@@ -117,7 +122,7 @@ function openLive(path: string, postscriptName?: string): LiveFont {
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
-    parsed = fontkit.create(buf);
+    parsed = loadFontkit().create(buf);
   } catch {
     throw unreadable(path, '不是 TrueType/OpenType 字体', 'not a TrueType/OpenType font');
   }
@@ -187,7 +192,7 @@ export function openFont(path: string, postscriptName?: string): OpenedFont {
       // WOFF, CFF2, an unusual CFF: fontkit serves it (LiveFace), as it did before the cache
     }
     if (data) {
-      const stored = new StoredFace(path, { ...data, glyph: () => undefined, boxes: new Map() }, live, () => undefined);
+      const stored = new StoredFace(path, { ...data, glyphs: () => new Map(), boxes: new Map() }, live, () => undefined);
       toSave(stored, { path, face, key });
       opened = { path, face: stored, faces: l.faces };
     } else {

@@ -46,6 +46,7 @@ function fontkitEncode(font: Font, glyphs: number[]): Uint8Array {
 }
 
 function encodeCff(face: StoredFace, dicts: CffDicts, glyphs: number[]): Uint8Array {
+  face.prefetch(glyphs);
   try {
     return writeCidCff(dicts, face.meta.postscriptName || 'Font', glyphs.map((g) => face.cffGlyph(g)));
   } catch (e) {
@@ -57,6 +58,7 @@ function encodeCff(face: StoredFace, dicts: CffDicts, glyphs: number[]): Uint8Ar
 function encodeGlyf(face: StoredFace, fixed: Map<string, Uint8Array>, list: GlyphList): Uint8Array {
   // Composite glyphs bring their components along, appended as new ids (as fontkit does).
   const outlines: Uint8Array[] = [];
+  face.prefetch(list.glyphs);
   for (let i = 0; i < list.glyphs.length; i++) {
     let outline = face.glyph(list.glyphs[i]).bytes;
     const refs = componentRefs(outline);
