@@ -1,5 +1,4 @@
 // `gongwen serve [data-dir] [--port 8080] [--host H] [--no-open]`: the local web editor (src/serve/).
-import { spawn } from 'node:child_process';
 import { GongwenError, diag } from '../diagnostics.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
@@ -18,8 +17,12 @@ function parsePort(s: string): number {
   return n;
 }
 
-/** The desktop's own opener, with the URL as an argument (no shell): nothing from the data is ever run. */
-function openBrowser(url: string): void {
+/**
+ * The desktop's own opener, with the URL as an argument (no shell): nothing from the data is ever run. node:child_process
+ * is loaded here, not at the top: every command registers serve, and loading it (with net and streams) cost every run.
+ */
+async function openBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
   const [cmd, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]];
   try {
@@ -65,7 +68,7 @@ export const registerServe: Register = (program) => {
       const { acceptBuildsUnder } = await import('../pipeline/handoff.ts');
       const handoff = await acceptBuildsUnder(running.root.dir).catch(() => undefined);
       process.stdout.write(`gongwen serve: ${running.url}  （数据 / data: ${running.root.dir}；按 Ctrl+C 停止 / Ctrl+C to stop）\n`);
-      if (flags.open) openBrowser(running.url);
+      if (flags.open) await openBrowser(running.url);
       await new Promise<void>((resolve) => {
         const stop = () => void Promise.all([running.close(), handoff?.close()]).then(() => resolve());
         process.once('SIGINT', stop);

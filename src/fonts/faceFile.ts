@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { cacheDir } from '../cacheDir.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 import type { RawDictEntry } from '../render/pdf/cff.ts';
@@ -230,6 +230,8 @@ export function writeFaceFile(path: string, face: string, record: FaceRecord): v
     lead.writeUInt32LE(header.length, 4);
     const target = fileFor(path, face);
     mkdirSync(join(cacheDir(), 'fonts'), { recursive: true });
+    // Threads of one process may save the same face: the thread's id keeps their temporary files apart.
+    const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const tmp = `${target}.${process.pid}-${threadId}.tmp`;
     const out = openSync(tmp, 'w');
     try {
