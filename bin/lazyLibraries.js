@@ -50,6 +50,9 @@ const LAZY = {
   'brotli/decompress.js': lazyFunction,
   '@noble/ciphers/aes': lazyExports,
   fontkit: lazyExports, // pdfkit calls fontkit.create only for fonts given as files or bytes; ours are objects
+  // commander spawns a process only for executable subcommands (we have none); loading child_process brought net,
+  // dgram and the streams with it, about fifty of Node's own modules, into every run, --help included.
+  'node:child_process': lazyExports,
 };
 
 export function installLazyLibraries() {
