@@ -9,10 +9,10 @@ import { parse } from 'yaml';
 import type { Gongwen } from '../src/compose/model.ts';
 import { composeReport } from '../src/compose/report.ts';
 import { loadReportFile } from '../src/load/index.ts';
-import type { ImageItem, Page, TextItem } from '../src/layout/types.ts';
+import type { ImageItem, LaidOut, Page, TextItem } from '../src/layout/types.ts';
 import { layoutDocument } from '../src/render/pdf/index.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
-import { defaultWriterInputs, layOut } from '../src/render/inputs.ts';
+import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
 import { pageNumberDashes, rulesOnPage, textLines, type TextLine } from './helpers/docx-pdf-geometry.ts';
@@ -42,7 +42,14 @@ interface Case {
   name: string;
   fixture?: boolean; // a short document made for the parts the seeds lack
   doc: Gongwen;
-  pdfPages: Page[]; // the project's own typesetting
+  laid: LaidOut; // the project's own typesetting: its pages, and where each block landed
+  pdfPages: Page[];
+}
+
+/** A case, laid out once for every test that asks. */
+function laidCase(name: string, doc: Gongwen, fixture?: boolean): Case {
+  const laid = layoutDocument(doc, inputs);
+  return { name, fixture, doc, laid, pdfPages: laid.pages };
 }
 
 function load(file: string): Report {
@@ -54,7 +61,7 @@ for (const file of seedFiles) {
   const report = load(file);
   for (const variant of ['file-up', 'plain'] as const) {
     const doc = composeReport(report, { baseDir: SEEDS, variant });
-    cases.push({ name: `${file.replace(/\.yaml$/, '')}-${variant}`, doc, pdfPages: layoutDocument(doc, inputs).pages });
+    cases.push(laidCase(`${file.replace(/\.yaml$/, '')}-${variant}`, doc));
   }
 }
 // The seeds carry no seal, signer, note or colophon: one seed with all of them, as a clerk would fill them in.
@@ -69,7 +76,7 @@ for (const file of seedFiles) {
     printer: { organ: '如东县岔河镇党政办公室', date: '2024-01-08' },
   };
   const doc = composeReport(report, { baseDir: dirname(seal), variant: 'file-up' });
-  cases.push({ name: '岔河镇-2023-sealed', doc, pdfPages: layoutDocument(doc, inputs).pages });
+  cases.push(laidCase('岔河镇-2023-sealed', doc));
 }
 
 // The fixtures with what the seeds lack: joint issuance with seals, 附注 and a colophon that exactly fills the lines
@@ -80,7 +87,7 @@ for (const [file, variant] of [['golden/联合行文-2023.yaml', 'file-up'], ['l
   const r = loadReportFile(path);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.en).join('\n'));
   const doc = composeReport(r.report, { baseDir: dirname(path), variant });
-  cases.push({ name: `${file.replace(/^.*\//, '').replace(/\.yaml$/, '')}-${variant}`, fixture: true, doc, pdfPages: layoutDocument(doc, inputs).pages });
+  cases.push(laidCase(`${file.replace(/^.*\//, '').replace(/\.yaml$/, '')}-${variant}`, doc, true));
 }
 
 /**
@@ -98,7 +105,13 @@ const KNOWN_EXTRA_PAGES: Record<string, number> = { '罗田镇-2023-file-up': 1 
 
 const hasAttachmentPages = (c: Case) => c.doc.attachments.some((a) => a.body.length > 0);
 /** The page of the signature: the last, unless attachment pages follow it. */
-const sigPage = (c: Case) => layOut(c.doc, inputs).laid.landings.signature.page;
+const sigPage = (c: Case) => c.laid.landings.signature.page;
+/** Each case's DOCX, rendered once: the package checks and LibreOffice read the same bytes. */
+const rendered = new Map<string, Promise<Uint8Array>>();
+const docxOf = (c: Case): Promise<Uint8Array> => {
+  if (!rendered.has(c.name)) rendered.set(c.name, renderDocx(c.doc, { ...inputs, laid: c.laid }));
+  return rendered.get(c.name) as Promise<Uint8Array>;
+};
 
 const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
 
@@ -106,7 +119,7 @@ describe('seed DOCX packages', () => {
   it('has no entry with a data descriptor and validates against the OOXML schemas with no error', async () => {
     const paths: string[] = [];
     for (const c of cases) {
-      const bytes = await renderDocx(c.doc, inputs);
+      const bytes = await docxOf(c);
       expect(entriesWithDataDescriptor(bytes), c.name).toEqual([]);
       const p = join(dir, `package-${c.name}.docx`);
       writeFileSync(p, bytes);
@@ -124,7 +137,7 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     const paths: string[] = [];
     for (const c of cases) {
       const p = join(dir, `${c.name}.docx`);
-      writeFileSync(p, await renderDocx(c.doc, inputs));
+      writeFileSync(p, await docxOf(c));
       paths.push(p);
     }
     const pdfs = await convertToPdf(paths, dir);
@@ -180,11 +193,12 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
 
     it('numbers every page — n — outside by parity, the dashes\' ink 7 mm below the block', () => {
       const t = lo[name];
+      const allDashes = pageNumberDashes(pdf[name], t.pages, BLOCK_BOTTOM);
       for (let p = 0; p < t.pages; p++) {
         const num = t.lines.find((l) => l.page === p && isPageNumber(l) && l.text.replace(/\D/g, '') === String(p + 1));
         expect(num, `page ${p + 1}`).toBeDefined();
         const n = num as TextLine;
-        const dashes = pageNumberDashes(pdf[name], p, BLOCK_BOTTOM);
+        const dashes = allDashes[p];
         expect(dashes, `page ${p + 1}`).toHaveLength(2);
         for (const d of dashes) expect(Math.abs(d.y - d.thickness / 2 - (BLOCK_BOTTOM + 7)), `page ${p + 1}`).toBeLessThan(0.3);
         if (p % 2 === 0) expect(Math.abs(n.right - (RIGHT - 14 / PT_MM))).toBeLessThan(1);
@@ -221,7 +235,7 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     });
 
     it.runIf(c.doc.attachments.some((a) => a.body.length > 0))('opens each attachment on the page the PDF does: 附件N on line 1, its title on line 3, the table header repeated', () => {
-      const laid = layOut(c.doc, inputs).laid.landings.attachments;
+      const laid = c.laid.landings.attachments;
       expect(laid.length).toBeGreaterThan(0);
       for (const a of laid) {
         const lines = lo[name].lines.filter((l) => l.page === a.page && !isPageNumber(l));

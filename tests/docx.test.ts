@@ -183,11 +183,18 @@ describe('DOCX structure', () => {
   });
 });
 
+/** The four fixture documents, each rendered once for the package checks and for LibreOffice. */
+const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
+const rendered = new Map<string, Promise<Uint8Array>>();
+function docxOf(name: string): Promise<Uint8Array> {
+  if (!rendered.has(name)) rendered.set(name, renderDocx(docs[name], inputs));
+  return rendered.get(name) as Promise<Uint8Array>;
+}
+
 describe('DOCX package', () => {
-  const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
   const bytes: Record<string, Uint8Array> = {};
   beforeAll(async () => {
-    for (const [name, doc] of Object.entries(docs)) bytes[name] = await renderDocx(doc, inputs);
+    for (const name of Object.keys(docs)) bytes[name] = await docxOf(name);
   });
 
   it('writes every entry with its sizes in the local header, never with a data descriptor', () => {
@@ -230,15 +237,14 @@ const RIGHT = 210 - 26;
 const emTop = (l: TextLine) => l.baseline - (0.88 * l.size) / (72 / 25.4);
 
 describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
-  const docs: Record<string, Gongwen> = { fileup: fileUp(seal), joint: joint(seal), filedown: fileDown(), plain: plain() };
   const pdf: Record<string, string> = {};
   const text: Record<string, Awaited<ReturnType<typeof textLines>>> = {};
 
   beforeAll(async () => {
     const paths: string[] = [];
-    for (const [name, doc] of Object.entries(docs)) {
+    for (const name of Object.keys(docs)) {
       const p = join(dir, `${name}.docx`);
-      writeFileSync(p, await renderDocx(doc, inputs));
+      writeFileSync(p, await docxOf(name));
       paths.push(p);
     }
     const pdfs = await convertToPdf(paths, dir);
@@ -293,11 +299,12 @@ describe.skipIf(!hasLibreOffice())('DOCX laid out by LibreOffice', () => {
   it('numbers pages — n — on the outside edge by parity, the dashes\' ink 7 mm below the block', () => {
     const t = text.fileup;
     expect(t.pages).toBeGreaterThan(2);
+    const allDashes = pageNumberDashes(pdf.fileup, t.pages, BLOCK_BOTTOM);
     for (let p = 0; p < t.pages; p++) {
       const num = t.lines.find((l) => l.page === p && l.text.replace(/\s/g, '') === `—${p + 1}—`);
       expect(num, `page ${p + 1}`).toBeDefined();
       const n = num as TextLine;
-      const dashes = pageNumberDashes(pdf.fileup, p, BLOCK_BOTTOM);
+      const dashes = allDashes[p];
       expect(dashes, `page ${p + 1}`).toHaveLength(2);
       for (const d of dashes) expect(Math.abs(d.y - d.thickness / 2 - (BLOCK_BOTTOM + 7)), `page ${p + 1}`).toBeLessThan(0.3);
       expect(dashes[0].thickness).toBeLessThan(0.6); // a stroke, not a glyph's body

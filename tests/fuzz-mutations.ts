@@ -2,7 +2,7 @@
 // huge strings, deep nesting, odd Unicode, __proto__ keys, seal paths outside the project, alias bombs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { ROOT } from './build-helpers.ts';
 
 /** mulberry32: the same case number always gives the same mutation. */
@@ -26,32 +26,54 @@ function reportFiles(dir: string): string[] {
     .sort()
     .map((f) => join(dir, f));
 }
+type Path = (string | number)[];
+type Doc = ReturnType<typeof parseDocument>;
+
 export const SEEDS = reportFiles(join(ROOT, 'data')).map((f) => readFileSync(f, 'utf8'));
+
+/** Each seed parsed once: the first mutation of a case starts from a copy, which is far cheaper than a parse. */
+const parsedSeeds = new Map<string, Doc>();
+function parse(text: string): Doc {
+  if (!SEEDS.includes(text)) return parseDocument(text);
+  let doc = parsedSeeds.get(text);
+  if (!doc) parsedSeeds.set(text, (doc = parseDocument(text)));
+  return doc.clone();
+}
 
 const TOKENS = [':', ': ', '- ', '[', ']', '{', '}', '"', "'", '\t', '\n', '&a ', '*a', '*nope', '!!binary ', '!!js/function ', '? ', '|', '>', '%YAML 1.1\n', '@', '`', '#', ',', '---\n', '...\n', '<<: *a\n'];
 const ODD = ['\u200b', '\u202e', '\ufeff', '\u0000', '\ud800', '\udfff', '\u{20000}', '\u{1F600}', 'e\u0301', '\u3000', '\uffff', '\u007f', '\u2028', '\u0085', '〔', '𠮷', '\u00a0', '\r', '\r\n'];
 const SEALS = ['../../etc/passwd', '/etc/shadow', '/dev/zero', '/dev/urandom', '../../../../../../../../etc/hosts', 'C:\\Windows\\seal.png', '.', '/', '~/.ssh/id_rsa', 'seal\u0000.png', 'x'.repeat(5000), '/proc/self/mem', 'http://example.com/seal.png'];
 const WRONG: unknown[] = [42, -1, 1e308, Number.NaN, true, null, [], {}, '', 'x', [[[]]], { a: 1 }, '2023-02-30', -0];
 
-/** Every node path in a parsed document, so a data mutation can aim anywhere. */
-function paths(node: Node | null | undefined, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (isMap(node)) for (const p of node.items) {
-    const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
-    out.push([...prefix, k]);
-    paths(p.value as Node, [...prefix, k], out);
-  } else if (isSeq(node)) node.items.forEach((it, i) => {
-    out.push([...prefix, i]);
-    paths(it as Node, [...prefix, i], out);
-  });
+/**
+ * Every node path in a parsed document, so a data mutation can aim anywhere, with the node `doc.getIn(path, true)`
+ * finds there. That node is found level by level on the way down, exactly as getIn finds it (the first of
+ * duplicate keys, a number key asked for by its string): asking getIn from the root for every path cost a quarter
+ * of the time spent making the mutations.
+ */
+function paths(doc: Doc): { path: Path; found: unknown }[] {
+  const out: { path: Path; found: unknown }[] = [];
+  const walk = (node: unknown, found: unknown, prefix: Path) => {
+    const step = (key: string | number, child: unknown) => {
+      const path = [...prefix, key];
+      const at = isCollection(found) ? found.get(key, true) : undefined;
+      out.push({ path, found: at });
+      walk(child, at, path);
+    };
+    if (isMap(node)) for (const p of node.items) step(isScalar(p.key) ? String(p.key.value) : String(p.key), p.value);
+    else if (isSeq(node)) node.items.forEach((it, i) => step(i, it));
+  };
+  walk(doc.contents, doc.contents, []);
   return out;
 }
 
 function dataMutation(text: string, r: Rng): string {
-  const doc = parseDocument(text);
+  const doc = parse(text);
   if (doc.errors.length) return text + r.pick(TOKENS);
-  const all = paths(doc.contents as Node);
+  const found = paths(doc);
+  const all = found.map((f) => f.path);
   const at = all.length ? r.pick(all) : ['township'];
-  const maps = all.filter((p) => isMap(doc.getIn(p, true)));
+  const maps = found.filter((f) => isMap(f.found)).map((f) => f.path);
   try {
     return applyDataMutation(doc, r, at, maps);
   } catch {
@@ -59,7 +81,7 @@ function dataMutation(text: string, r: Rng): string {
   }
 }
 
-function applyDataMutation(doc: ReturnType<typeof parseDocument>, r: Rng, at: (string | number)[], maps: (string | number)[][]): string {
+function applyDataMutation(doc: Doc, r: Rng, at: Path, maps: Path[]): string {
   switch (r.int(6)) {
     case 0: doc.setIn(at, doc.createNode(r.pick(WRONG))); break;
     case 1: { // a huge string, kept under the loader's 2 MB file limit as UTF-8
@@ -86,15 +108,14 @@ const ODD_TEXT = ['😀', '\u{20BB7}', '\ue000', '\u200b', '\u202e', '\u007f', '
 const DATES = ['1979-12-31', '1980-01-01', '2099-12-31', '2100-01-01', '2023-02-29', '2024-02-29', '0000-01-01', '2023-13-01', '2023-1-5'];
 const NUMBERS: unknown[] = [99999, 100000, 1e23, -1, 0, 0.5, 1e12, 1e13, Number.POSITIVE_INFINITY, Number.NaN, 1979, 2099, 2100];
 
-function stringLeaves(doc: ReturnType<typeof parseDocument>): (string | number)[][] {
-  return paths(doc.contents as Node).filter((p) => {
-    const n = doc.getIn(p, true);
-    return isScalar(n) && typeof n.value === 'string' && !['variant', 'seal', 'qualifier'].includes(String(p.at(-1)));
-  });
+function stringLeaves(doc: Doc): Path[] {
+  return paths(doc)
+    .filter(({ path, found: n }) => isScalar(n) && typeof n.value === 'string' && !['variant', 'seal', 'qualifier'].includes(String(path.at(-1))))
+    .map((f) => f.path);
 }
 
 export function semanticMutation(text: string, r: Rng): string {
-  const doc = parseDocument(text);
+  const doc = parse(text);
   if (doc.errors.length) return text;
   const leaves = stringLeaves(doc);
   const at = leaves.length ? r.pick(leaves) : ['township'];

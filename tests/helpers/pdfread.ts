@@ -17,13 +17,17 @@ export interface PdfPage {
   texts: PdfText[];
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+/**
+ * Every page's text runs. `fonts: false` leaves each run's `font` as pdf.js's internal name: reading the real names
+ * means building the page's operator list, which compiles every glyph's outline, most of the time spent here.
+ */
+export async function readPdf(bytes: Uint8Array, { fonts = true }: { fonts?: boolean } = {}): Promise<PdfPage[]> {
   const doc: PDFDocumentProxy = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   const pages: PdfPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const [, , w, h] = page.view;
-    await page.getOperatorList(); // loads the fonts into commonObjs so their names can be read
+    if (fonts) await page.getOperatorList(); // loads the fonts into commonObjs so their names can be read
     const content = await page.getTextContent();
     const texts: PdfText[] = [];
     for (const item of content.items) {
