@@ -107,6 +107,10 @@ export const MESSAGES = {
     `字符${showChar(p.ch)}在所有字体中都没有字形，请删除或替换${p.context ? `，位置：${shown(p.context)}` : ''}`,
     `character ${showCharEn(p.ch)} has no glyph in any resolved font; remove or replace it${p.context ? `, in: ${shown(p.context)}` : ''}`,
   ],
+  'template.missingGlyph': (p: { ch: string }) => [
+    `模板中的字符${showChar(p.ch)}在所有字体中都没有字形，请在模板中删除或替换`,
+    `character ${showCharEn(p.ch)} in the template has no glyph in any resolved font; remove or replace it in the template`,
+  ],
   'font.missing': (p: { label: Msg; name: string; wanted: string }) => [`${p.label[0]} ${p.name} 未找到，内置字体也缺失（${p.wanted}）；请运行 bash scripts/build-fonts.sh 或把字体放入 fonts/user/`, `${p.label[1]} ${p.name} not found and the bundled fallback is missing (${p.wanted}); run bash scripts/build-fonts.sh or put the font in fonts/user/`],
   'font.substituted': (p: { label: Msg; name: string; used: string }) => [`${p.label[0]} ${p.name} 未找到，已使用 ${p.used}`, `${p.label[1]} ${p.name} not found, using ${p.used}`],
   'font.unreadable': (p: { path: string; why: Msg }) => [`字体文件 ${p.path} 无法读取：${p.why[0]}`, `font file ${p.path} cannot be read: ${p.why[1]}`],

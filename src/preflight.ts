@@ -1,6 +1,6 @@
 // What the build checks of a loaded report before it composes anything, and what `validate` checks the same
-// way, so that validate refuses exactly what build would: every character printable by some resolved font,
-// and every seal image usable. Each problem is reported at the YAML position of the value that causes it.
+// way, so that validate refuses exactly what build would: every character printable by some resolved font (in
+// the data and in the tool's templates it prints from), and every seal image usable. Each problem is reported at the YAML position of the value that causes it.
 import type { Diagnostic } from './diagnostics.ts';
 import { atSource, diag, GongwenError } from './diagnostics.ts';
 import type { HasGlyph } from './fonts/coverage.ts';
@@ -13,6 +13,7 @@ import { checkTableColumns, layoutTable, tableMayOverflow } from './layout/table
 import type { DataPath, Loaded, Position } from './load/index.ts';
 import { placeDiagnostics } from './load/positions.ts';
 import { loadSeals, type SealImage } from './load/seals.ts';
+import { reportTemplateGlyphs, rollupTemplateGlyphs } from './load/templateGlyphs.ts';
 import type { County } from './schema/county.ts';
 import type { Profile } from './schema/profile.ts';
 import type { Report, Variant } from './schema/report.ts';
@@ -76,9 +77,12 @@ export async function tableProblems(report: Report, file: string, lineOf: (path:
   return out;
 }
 
-/** county.yaml: every printed value of the roll-up's header, signature and colophon has a glyph. */
+/**
+ * county.yaml: every printed value of the roll-up's header, signature and colophon has a glyph; so has every
+ * character the roll-up prints from the tool's templates (reported in the template, at its line:col).
+ */
 export function preflightCounty(loaded: Loaded<'county', County>, glyphs: HasGlyph): Diagnostic[] {
-  return missingGlyphs(loaded.county, glyphs, loaded.file, loaded.lineOf);
+  return [...missingGlyphs(loaded.county, glyphs, loaded.file, loaded.lineOf), ...rollupTemplateGlyphs(glyphs)];
 }
 
 export interface Preflight {
@@ -93,5 +97,5 @@ export function preflightReport(loaded: Loaded<'report', Report>, opts: { varian
   // A plain document carries no seal, so its images are neither read nor required.
   const { seals, diagnostics } = variant === 'plain' ? { seals: new Map<string, SealImage>(), diagnostics: [] } : loadSeals(report.issuingOrgans, file, lineOf);
   // Tables are not checked here: the build leaves them to its typesetter, and validate asks tableProblems.
-  return { seals, diagnostics: [...missingGlyphs(report, opts.glyphs, file, lineOf), ...diagnostics] };
+  return { seals, diagnostics: [...missingGlyphs(report, opts.glyphs, file, lineOf), ...reportTemplateGlyphs(opts.glyphs), ...diagnostics] };
 }

@@ -1,7 +1,6 @@
 // CountySummary → Gongwen: the county roll-up (汇总报告) as a document, narrative from templates/rollup.hbs.
 // The office edits the wording there; tables and charts are placed by {{table}} / {{chart}} markers.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { BarChart, Block, Gongwen, Run, Table } from './model.ts';
 import type { Variant } from '../schema/report.ts';
@@ -9,7 +8,7 @@ import type { MetricKey } from '../schema/catalogue.ts';
 import { metricDef } from '../schema/catalogue.ts';
 import { formatChineseDate, formatDocNumber } from '../schema/common.ts';
 import { chineseNumber } from './numbering.ts';
-import { TEMPLATES_DIR } from './templates.ts';
+import { ROLLUP_BODY_TEMPLATE, ROLLUP_TITLE_TEMPLATE } from './templates.ts';
 import { formatQualified } from '../rollup/aggregate.ts';
 import { PART_LABELS } from '../rollup/completeness.ts';
 import { completenessTable, printed, totalsTable, townshipTable, type DataTable } from '../rollup/tables.ts';
@@ -21,8 +20,6 @@ export interface RollupComposeOptions {
   bodyTemplate?: string; // defaults to templates/rollup.hbs
 }
 
-export const ROLLUP_TITLE_TEMPLATE = join(TEMPLATES_DIR, 'rollup-title.hbs');
-export const ROLLUP_BODY_TEMPLATE = join(TEMPLATES_DIR, 'rollup.hbs');
 
 /** Bars per chart: more than this no longer fits a page at 小四, so long counties get several charts. */
 export const BARS_PER_CHART = 40;

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
 export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
+/** The report's default wording; the county roll-up's title and narrative (compose/rollup.ts renders them). */
+export const REPORT_TEMPLATE = join(TEMPLATES_DIR, 'report.yaml');
+export const ROLLUP_TITLE_TEMPLATE = join(TEMPLATES_DIR, 'rollup-title.hbs');
+export const ROLLUP_BODY_TEMPLATE = join(TEMPLATES_DIR, 'rollup.hbs');
 
 const ReportTemplates = z.strictObject({
   title: z.string(),
@@ -24,7 +28,7 @@ type ReportTemplates = z.infer<typeof ReportTemplates>;
 
 let cached: ReportTemplates | undefined;
 export function reportTemplates(): ReportTemplates {
-  cached ??= ReportTemplates.parse(parse(readFileSync(join(TEMPLATES_DIR, 'report.yaml'), 'utf8')));
+  cached ??= ReportTemplates.parse(parse(readFileSync(REPORT_TEMPLATE, 'utf8')));
   return cached;
 }
 
