@@ -6,9 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default function setup(): () => void {
+  // Vitest runs a global setup for the root and again for each project (vitest.config.ts): one folder serves them
+  // all. A folder made inside another would lengthen every path under it, past what a Unix socket's may be
+  // (chromium's SingletonSocket refused to start).
+  if (process.env.GONGWEN_TESTS_TMP) return () => undefined;
   // The browser tests' screenshots are for people to look at: they stay outside.
   process.env.GONGWEN_SHOTS ??= join(tmpdir(), 'gongwen-serve-shots');
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-tests-'));
   process.env.TMPDIR = dir;
+  process.env.GONGWEN_TESTS_TMP = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }
