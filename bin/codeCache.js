@@ -6,7 +6,7 @@
 // A cache is only an optimisation: anything unreadable, stale or rejected by V8 is compiled the normal way.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -26,7 +26,9 @@ function stampOf(root) {
   } catch {
     // no lock file: the stamp still names the Node version
   }
-  return `${process.version}\0${v8.cachedDataVersionTag()}\0${lock}`;
+  // Resolutions (below) also depend on NODE_PATH and on whether symlinks are preserved.
+  const resolving = `${process.env.NODE_PATH ?? ''}\0${process.execArgv.filter((a) => a.includes('symlinks')).join(' ')}`;
+  return `${process.version}\0${v8.cachedDataVersionTag()}\0${lock}\0${resolving}`;
 }
 
 /**
@@ -105,6 +107,31 @@ export function installCodeCache(cacheDir, roots, root) {
   const entries = old?.header.entries ?? {};
   const used = new Map(); // file name → its vm.Script and source length
   let missed = false;
+
+  // Where each require of the last runs led: a require's file is a function of the requiring file's folder and the
+  // request (the same node_modules, same package.json files: the stamp names the installed packages), so a
+  // run need not search folders and read package.json files again for it. A cached answer is used only if that
+  // file still exists; anything else goes through Node's own resolution, and is remembered for the next run.
+  const known = old?.header.resolved ?? {};
+  const resolved = new Map(); // this run's resolutions
+  const resolveFilename = Module._resolveFilename;
+  const noResolutions = Boolean(process.env.GONGWEN_NO_RESOLVE_CACHE); // for comparison, as GONGWEN_NO_CODE_CACHE
+  Module._resolveFilename = function (request, parent, isMain, options) {
+    const from = parent?.filename;
+    if (noResolutions || isMain || options !== undefined || !from || request.startsWith('node:') || Module.isBuiltin(request)) return resolveFilename.apply(this, arguments);
+    const key = `${dirname(from)}\0${request}`;
+    const hit = known[key];
+    if (typeof hit === 'string' && statSync(hit, { throwIfNoEntry: false })?.isFile()) {
+      resolved.set(key, hit);
+      return hit;
+    }
+    const found = resolveFilename.apply(this, arguments);
+    if (typeof found === 'string' && isAbsolute(found)) {
+      resolved.set(key, found);
+      missed = true;
+    }
+    return found;
+  };
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     // A file that may call import() is left to Node: code from V8's cache loses the callback import() needs
@@ -127,7 +154,10 @@ export function installCodeCache(cacheDir, roots, root) {
     const ms = Math.round(performance.now());
     if (!missed && !(ms > 2 * (old?.header.ms ?? 0))) return;
     try {
-      const header = { stamp, ms, entries: {} };
+      const header = { stamp, ms, entries: {}, resolved: {} };
+      // Resolutions from older bundles of our own code are dropped with their code (see below).
+      for (const [key, f] of Object.entries(known)) if (!key.startsWith(cacheDir) || key.startsWith(roots[0])) header.resolved[key] = f;
+      for (const [key, f] of resolved) header.resolved[key] = f;
       const parts = [];
       let at = 0;
       const add = (name, bytes, sourceLength) => {

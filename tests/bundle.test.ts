@@ -55,6 +55,32 @@ it('runs the command from a V8 code cache, and a damaged cache file only costs a
   expect(second).toMatchObject({ rejected: 0, none: 0 });
 });
 
+it('remembers where requires led, and resolves again when a remembered file is gone', () => {
+  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.bin');
+  const help = () => {
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: gongwen/);
+  };
+  help();
+  const raw = readFileSync(file);
+  const n = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.toString('utf8', 4, 4 + n)) as { resolved: Record<string, string> };
+  const commander = Object.keys(header.resolved).find((k) => k.endsWith('\0commander'));
+  expect(commander).toBeDefined();
+  expect(existsSync(header.resolved[commander!])).toBe(true);
+  // Point it at a file that does not exist: the run must resolve commander itself, and remember the right file.
+  header.resolved[commander!] = join(ROOT, 'node_modules', 'no-such-package', 'index.js');
+  const head = Buffer.from(JSON.stringify(header));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  writeFileSync(file, Buffer.concat([len, head, raw.subarray(4 + n)]));
+  help();
+  const again = readFileSync(file);
+  const fixed = JSON.parse(again.toString('utf8', 4, 4 + again.readUInt32LE(0))) as { resolved: Record<string, string> };
+  expect(existsSync(fixed.resolved[commander!])).toBe(true);
+});
+
 it('after a rebuild, removes bundles no entry names once superseded a day ago, of any entry', () => {
   const cache = join(ROOT, 'node_modules', '.cache', 'gongwen-report');
   const dayAgo = Date.now() / 1000 - 25 * 3600;
