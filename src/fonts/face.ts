@@ -309,6 +309,15 @@ export class StoredFace extends FontFace {
     return { bytes: g.outline(gid).slice(), fd: 0 };
   }
 
+  /** After its cache file was written: what this process added is now what the file holds. */
+  markSaved(): void {
+    for (const [gid, g] of this.added) this.loaded.set(gid, g);
+    for (const [gid, b] of this.addedBoxes) this.data.boxes.set(gid, b);
+    this.added.clear();
+    this.addedBoxes.clear();
+    this.noted = false;
+  }
+
   private noted = false;
   private noteAdded(): void {
     if (this.noted) return;

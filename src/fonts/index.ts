@@ -7,7 +7,7 @@ import { FontSet, type ResolvedFont } from './fontSet.ts';
 import { findBundledFont, findSystemFont, findUserFont, scanFontFiles } from './locate.ts';
 import { loadManifest, type RoleFonts } from './manifest.ts';
 import { displayPath, fontPlaces, type LoadFontSetOptions } from './paths.ts';
-import { sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
+import { shareFontFile, sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
 
 export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
 export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
@@ -46,7 +46,9 @@ export function loadFontSet(opts: LoadFontSetOptions = {}): FontSet {
 /** Resolves this run's fonts on this thread and returns their bytes, for worker threads to use (open.ts). */
 export function fontBytesForWorkers(): SharedFontBytes[] {
   try {
-    loadFontSet();
+    // Faces may come from their cache files, without the font files read: read them now (a batch that starts
+    // workers is long enough to pay for it), so workers share one copy instead of each reading its own.
+    for (const f of Object.values(loadFontSet().fonts)) shareFontFile(f.path);
   } catch {
     // a missing font: each job reports it with its own file
   }

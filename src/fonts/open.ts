@@ -49,6 +49,19 @@ export function sharedFontBytes(): SharedFontBytes[] {
   return [...bytesByPath].flatMap(([path, b]) => (b.buffer instanceof SharedArrayBuffer ? [{ path, bytes: b.buffer }] : []));
 }
 
+/**
+ * Reads the font file into shared memory if this thread has not: before starting pool workers, so that a worker
+ * needing a glyph its face's cache lacks uses this copy instead of reading the file again (one copy per process).
+ */
+export function shareFontFile(path: string): void {
+  if (bytesByPath.has(path)) return;
+  try {
+    bytesByPath.set(path, readShared(path));
+  } catch {
+    // unreadable: the job that needs it reports it
+  }
+}
+
 /** In a worker: use the main thread's copies of these files instead of reading them again. */
 export function adoptFontBytes(list: SharedFontBytes[]): void {
   for (const { path, bytes } of list) if (!bytesByPath.has(path)) bytesByPath.set(path, Buffer.from(bytes));
@@ -146,13 +159,17 @@ function openLive(path: string, postscriptName?: string): LiveFont {
 /** Faces to write to their cache files at exit: made from the font file this run, or given new glyphs. */
 const unsaved = new Map<StoredFace, { path: string; face: string; key: string; file?: StoredFaceFile }>();
 
-/** Writes the faces this process made or extended to their cache files (done at exit; tests call it). */
+/**
+ * Writes the faces this thread made or extended to their cache files: at exit, and after each job in a pool
+ * worker (a worker is terminated, with no exit event). Tests call it too.
+ */
 export function saveFontCaches(): void {
   for (const [stored, { path, face, key, file }] of unsaved) {
     const glyphs = file ? file.allGlyphs() : new Map();
     for (const [gid, g] of stored.added) glyphs.set(gid, g);
     const boxes = new Map([...stored.data.boxes, ...stored.addedBoxes]);
     writeFaceFile(path, face, { key, data: stored.data, glyphs, boxes });
+    stored.markSaved();
   }
   unsaved.clear();
 }
@@ -192,7 +209,7 @@ export function openFont(path: string, postscriptName?: string): OpenedFont {
       // WOFF, CFF2, an unusual CFF: fontkit serves it (LiveFace), as it did before the cache
     }
     if (data) {
-      const stored = new StoredFace(path, { ...data, glyphs: () => new Map(), boxes: new Map() }, live, () => undefined);
+      const stored = new StoredFace(path, { ...data, glyphs: () => new Map(), boxes: new Map() }, live, (f) => toSave(f, { path, face, key }));
       toSave(stored, { path, face, key });
       opened = { path, face: stored, faces: l.faces };
     } else {

@@ -1,6 +1,7 @@
 // The task a pool worker runs: one job, written to disk by the worker itself so only a small result crosses threads.
 import { workerData } from 'node:worker_threads';
 import { adoptFontBytes, type SharedFontBytes } from '../fonts/index.ts';
+import { saveFontCaches } from '../fonts/open.ts';
 import type { Job, JobResult } from './jobs.ts';
 import { runJob } from './runJob.ts';
 
@@ -22,5 +23,7 @@ const data: unknown = workerData;
 if (isWorkerData(data)) adoptFontBytes(data.fonts);
 
 export default async function task({ job, outRoot }: WorkerTask): Promise<JobResult> {
-  return runJob(job, outRoot);
+  const result = await runJob(job, outRoot);
+  saveFontCaches(); // glyphs this job prepared (nothing to do once the faces' cache files hold them)
+  return result;
 }
