@@ -21,12 +21,18 @@ function numericLeaves(o: unknown, path: string[] = []): Leaf[] {
   return [];
 }
 
-/** The profile with one value changed: integers by one, ratios capped at 1 down, lengths and sizes by 5 %. */
+/**
+ * The profile with one value changed: integers by one, ratios capped at 1 down, lengths and sizes by 5 %. A limit
+ * (tightest…) moves a page only where some document reaches it, which none of the goldens need: it is turned off
+ * instead (0), which must move a page where the remedy it bounds is used.
+ */
 function perturbed(base: Profile, leaf: Leaf): Profile {
   const p = structuredClone(base);
   const parent = leaf.path.slice(0, -1).reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, p as unknown as Record<string, unknown>);
   const v = leaf.value;
-  parent[leaf.path[leaf.path.length - 1]] = Number.isInteger(v) && v < 100 && !leaf.path.includes('size') ? v + 1 : v * (v > 0.99 && v <= 1 ? 0.95 : 1.05);
+  const key = leaf.path[leaf.path.length - 1];
+  parent[key] = key.startsWith('tightest') ? 0 : Number.isInteger(v) && v < 100 && !leaf.path.includes('size') ? v + 1 : v * (v > 0.99 && v <= 1 ? 0.95 : 1.05);
+  if (key === 'tightestPitchPt') delete parent[key]; // optional and positive: off is absent
   return Profile.parse(p); // still a valid profile
 }
 

@@ -64,7 +64,6 @@ describe('landings', () => {
       expect(bodyThere).toBe(!landings.colophon.ownPage);
     } else expect(colophonPages).toEqual([]);
     expect(landings.addressee?.inColophon ?? false).toBe(false);
-    if (d.name.includes('rollup-file-down')) expect(landings.colophon?.ownPage).toBe(true);
     expect(pages[0].items.some((t) => t.kind === 'text' && t.tag === 'addressee')).toBe(Boolean(doc.addressee));
     // A move forward names the line the page broke before, and the signature's page starts with it.
     const r = landings.signature.remedy;

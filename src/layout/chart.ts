@@ -1,7 +1,7 @@
 // Bar chart geometry: one horizontal bar per label, labels left, values after the bars, in 小四.
 // Vector shapes (tag chart.bar) so the PDF stays sharp; the caption above is the body flow's job.
 import type { BarChart } from '../compose/model.ts';
-import { MM } from '../schema/profile.ts';
+import { MM, type Profile } from '../schema/profile.ts';
 import type { Box, BoxContext } from './box.ts';
 import { breakLines, type BrokenLine } from './linebreak.ts';
 import { styled } from './style.ts';
@@ -28,16 +28,25 @@ function oneLine(text: string, tag: string, max: number, ctx: BoxContext): Broke
 
 const valueText = (v: number) => String(Math.round(v * 10) / 10);
 
+/**
+ * The distance between bars and the room above the first and below the last (pt), for `n` bars: the DOCX writer
+ * gives its chart rows these heights, so that the chart stands as tall in a word processor as in the PDF.
+ */
+export function chartRows(n: number, profile: Profile): { pitch: number; padY: number } {
+  const size = profile.roles.table.size;
+  // Bars share the block's height with the caption line and a blank line: the chart fits one page.
+  const blockHeight = profile.block.height * MM;
+  const linePitch = blockHeight / profile.grid.lines;
+  const padY = CHART_STYLE.padY * size;
+  return { padY, pitch: Math.max(CHART_STYLE.minPitch * size, Math.min(CHART_STYLE.pitch * size, (blockHeight - 2 * linePitch - 2 * padY) / n)) };
+}
+
 export function layoutChart(chart: BarChart, ctx: BoxContext): Box {
   const size = ctx.profile.roles.table.size;
   const gap = CHART_STYLE.gap * size;
   const n = chart.bars.length;
   if (n === 0) return { height: 0, items: [] };
-  // Bars share the block's height with the caption line and a blank line: the chart fits one page.
-  const blockHeight = ctx.profile.block.height * MM;
-  const linePitch = blockHeight / ctx.profile.grid.lines;
-  const padY = CHART_STYLE.padY * size;
-  const pitch = Math.max(CHART_STYLE.minPitch * size, Math.min(CHART_STYLE.pitch * size, (blockHeight - 2 * linePitch - 2 * padY) / n));
+  const { pitch, padY } = chartRows(n, ctx.profile);
 
   const labels = chart.bars.map((b) => oneLine(b.label, 'chart.label', CHART_STYLE.maxLabelShare * ctx.width, ctx));
   const labelW = Math.max(...labels.map((l) => l.width));

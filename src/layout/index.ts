@@ -107,7 +107,7 @@ function blockLandings(entries: FlowEntry[], landed: Flowed['landed']): BlockLan
     if (e.kind === 'blank' || !e.ref || !at) return;
     const prev = out[out.length - 1];
     if (prev && sameRef(prev.ref, e.ref)) prev.pieces.push(at);
-    else out.push({ ref: e.ref, pieces: [at] });
+    else out.push(e.kind === 'line' && e.tracking ? { ref: e.ref, pieces: [at], tracking: e.tracking } : { ref: e.ref, pieces: [at] });
   });
   return out;
 }

@@ -107,7 +107,7 @@ export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[
       }
       const line = gridLine();
       placeBox(e.box);
-      landed.push({ kind: 'box', page: last(), line });
+      landed.push({ kind: 'box', page: last(), line, bottom: y });
       continue;
     }
     let line = gridLine();

@@ -7,6 +7,7 @@ import { GongwenError, diag } from '../diagnostics.ts';
 import type { Box, BoxContext, RowBox } from './box.ts';
 import { breakLines, type BrokenLine, type StyledRun } from './linebreak.ts';
 import { styled } from './style.ts';
+import { wordLines } from './wordLines.ts';
 import type { PageItem, TextItem } from './types.ts';
 
 /** Cell padding and rule weight, as fractions of the type size / in points. */
@@ -85,7 +86,12 @@ function layoutRow(cells: string[], cols: Column[], role: TextRole, ctx: BoxCont
     const avail = c.w - 2 * padX;
     return cellLines(cells[i] ?? '', role, avail, ctx).map((l) => fitLine(l, avail));
   });
-  const lineCount = Math.max(1, ...laid.map((l) => l.length));
+  // A row stands as tall as the taller of the PDF's cell and a word processor's (which adds space between Han text
+  // and digits and squeezes nothing, src/layout/wordLines.ts): the DOCX gives its rows at least this height, so
+  // both hold the same rows on a page.
+  const wordCount = (text: string, avail: number) =>
+    text === '' ? 0 : wordLines([styled(ctx.profile, role, text)], ctx.measure, { firstWidth: avail, width: avail, spacing: 0 }).length;
+  const lineCount = Math.max(1, ...laid.map((l) => l.length), ...cols.map((c, i) => wordCount(cells[i] ?? '', c.w - 2 * padX)));
   const height = lineCount * pitch + 2 * padY;
   const items: PageItem[] = [];
   laid.forEach((lines, i) => {

@@ -70,12 +70,17 @@ export interface Landed {
   kind: 'line' | 'box';
   page: number;
   line: number;
+  /** A box: where it ends, pt below the block top (the next line stands on the first grid line at or below it). */
+  bottom?: number;
 }
 
 /** Where a block landed: one entry per line it was broken into (per row for a table). */
 export interface BlockLanding {
   ref: BlockRef;
   pieces: Landed[];
+  /** pt taken from each character's advance (at the body size) in both writers, so that a word processor sets the
+   * block on as many lines as the PDF (src/layout/body.ts); absent: the grid's. */
+  tracking?: number;
 }
 
 /**

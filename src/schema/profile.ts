@@ -46,6 +46,9 @@ export const Profile = z.strictObject({
     tightestPitchPt: z.number().positive().optional(),
   }),
   seal: z.strictObject({ diameter: mm }),
+  // The most a paragraph's characters may be drawn closer together (em of its size) so that a word processor,
+  // which squeezes no punctuation, needs no more lines for it than the PDF (src/layout/wordLines.ts); absent: never.
+  tracking: z.strictObject({ tightestEm: z.number().nonnegative().max(0.2) }).optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -3,11 +3,13 @@ import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
 import { attachmentLabel } from '../../layout/attachments.ts';
 import type { Measure } from '../../layout/measure.ts';
-import { TABLE_STYLE } from '../../layout/table.ts';
+import { CHART_STYLE, chartRows } from '../../layout/chart.ts';
+import { layoutTable, TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
 import type { Geometry } from './geometry.ts';
-import { type BlockKey, type EndPlan, type Keep, pitchOf } from './landings.ts';
+import type { Landings } from '../../layout/types.ts';
+import { blankAfterTwips, type BlockKey, type EndPlan, type Keep, pitchOf, trackingTwips } from './landings.ts';
 import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
@@ -32,9 +34,10 @@ export function titleParagraph(g: Geometry, title: string, m: Measure, pitch?: n
   return new Paragraph({ style: STYLE.title, spacing: pitch === undefined ? undefined : exactLine(pitch), children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
 }
 
-function runOf(r: Run): TextRun {
+/** `spacing`: the run's character spacing (twips) where the paragraph is tracked; else the style's. */
+function runOf(r: Run, spacing?: number): TextRun {
   const style = r.role === 'h1' || r.role === 'h2' || r.role === 'h3' || r.role === 'h4' ? CHAR_STYLE[r.role] : undefined;
-  return new TextRun({ text: r.text, style });
+  return new TextRun({ text: r.text, style, characterSpacing: spacing });
 }
 
 interface FlowProps {
@@ -53,36 +56,51 @@ function flowProps(keep: Keep | undefined, pitch?: number): FlowProps {
   return { spacing };
 }
 
-function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps): Paragraph {
-  return new Paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map(runOf) });
+function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps, spacing?: number): Paragraph {
+  return new Paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map((r) => runOf(r, spacing)) });
 }
 
-/** What the PDF typesetter decided for one flowed block: its keep, and its page's pitch where that page is tighter. */
+/**
+ * What the PDF typesetter decided for one flowed block: its keep, its page's pitch where that page is tighter, and
+ * the twips its characters stand closer than the grid's (both writers draw it so, src/layout/body.ts).
+ */
 export interface BlockFlow {
   keep?: Keep;
   pitch?: number;
+  tracking?: number;
+  /** A table's or chart's blank line below it (twips; see landings.ts blankAfterTwips); absent: one grid line. */
+  blankAfter?: number;
 }
 
 /** The bars' grey, the PDF painter's (src/render/pdf/paint.ts). */
 const CHART_GREY = '#808080';
 const CELL_MARGIN = 108;
 
-function cellParagraph(text: string, style: string, align?: 'left' | 'center' | 'right'): Paragraph {
+function cellParagraph(text: string, style: string, align?: 'left' | 'center' | 'right', keepNext?: boolean): Paragraph {
   const alignment = align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
-  return new Paragraph({ style, alignment, children: [new TextRun(text)] });
+  return new Paragraph({ style, alignment, keepNext: keepNext || undefined, children: [new TextRun(text)] });
 }
 
-/** A roll-up table: a real Word table as wide as the block, 小四, its header row repeated on every page. */
-function tableOf(g: Geometry, t: GwTable): Child[] {
+/**
+ * A roll-up table: a real Word table as wide as the block, 小四, its header row repeated on every page. Each row is
+ * at least as tall as the PDF typesetter's (src/layout/table.ts), so that a page holds the same rows in a word
+ * processor (LibreOffice sets a row of one line a little shorter otherwise); taller if its text wraps more.
+ */
+function tableOf(g: Geometry, t: GwTable, m: Measure): Child[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0) || 1;
   const widths = t.columns.map((c) => Math.floor((c.width / total) * g.blockW));
-  const head = row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(c.header, STYLE.tableHead)], 'center')), { header: true });
-  const rows = t.rows.map((r) => row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(r[i] ?? '', STYLE.table, c.align)], 'center'))));
+  const laid = layoutTable(t, { width: ptFromMm(g.profile.block.width), measure: m, profile: g.profile }, ptFromMm(g.profile.block.height));
+  // LibreOffice adds the rule between rows to a row's height; the PDF draws it inside.
+  const rule = ((THIN.size ?? 0) / 8) * 20;
+  const atLeast = (h: number) => ({ minHeight: h * 20 - rule });
+  const head = row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(c.header, STYLE.tableHead)], 'center')), { header: true, ...atLeast(laid.header.height) });
+  const rows = t.rows.map((r, k) => row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(r[i] ?? '', STYLE.table, c.align)], 'center')), atLeast(laid.rows[k].height)));
   const borders = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
   const out: Child[] = t.caption ? [new Paragraph({ style: STYLE.caption, children: [new TextRun(t.caption)] })] : [];
-  // The PDF's cell padding (src/layout/table.ts), so that a cell wraps and a row stands as tall as there.
+  // The PDF's cell padding (src/layout/table.ts), so that a cell wraps and a row stands as tall as there; above and
+  // below, less half the rule that LibreOffice adds to each row.
   const size = g.profile.roles.table.size * 20;
-  const margins = { cellMargin: Math.round(TABLE_STYLE.padX * size), cellMarginY: Math.round(TABLE_STYLE.padY * size) };
+  const margins = { cellMargin: Math.round(TABLE_STYLE.padX * size), cellMarginY: Math.round(TABLE_STYLE.padY * size - rule / 2) };
   return [...out, table({ widths, borders, ...margins }, [head, ...rows])];
 }
 
@@ -100,31 +118,39 @@ function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, caption?: strin
   const max = Math.max(...chart.bars.map((b) => b.value), 0) || 1;
   const maxBar = Math.round(barW * 0.7) - CELL_MARGIN; // leave room for the value after the bar
   const png = solidPng(CHART_GREY);
-  const barH = Math.round(g.profile.roles.table.size * 20 * 0.62);
-  const rows = chart.bars.map((b) => {
+  // Rows as tall as the PDF's bars stand apart (src/layout/chart.ts), the first and the last with its padding, so
+  // that the chart takes the same height on the page; the bar as thick as there.
+  const { pitch, padY } = chartRows(chart.bars.length, g.profile);
+  const barH = Math.round(pitch * 20 * CHART_STYLE.bar);
+  const rows = chart.bars.map((b, i) => {
     const w = Math.max(20, Math.round((b.value / max) * maxBar));
+    // The PDF keeps a chart whole (one box): every row but the last keeps with the next.
+    const keepNext = i < chart.bars.length - 1 || undefined;
     const bar = new Paragraph({
       style: STYLE.table,
       alignment: AlignmentType.LEFT,
+      keepNext,
       children: [inlinePicture(ids, png, 'png', w, barH), new TextRun(` ${formatValue(b.value)}${chart.unit}`)],
     });
-    return row([cell(labelW, [cellParagraph(b.label, STYLE.table, 'right')], 'center'), cell(barW, [bar], 'center')]);
+    const pad = (i === 0 ? padY : 0) + (i === chart.bars.length - 1 ? padY : 0);
+    return row([cell(labelW, [cellParagraph(b.label, STYLE.table, 'right', keepNext)], 'center'), cell(barW, [bar], 'center')], { exactHeight: (pitch + pad) * 20 });
   });
   return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: CELL_MARGIN }, rows)];
 }
 
-export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, flow: BlockFlow = {}): Child[] {
+export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Measure, flow: BlockFlow = {}): Child[] {
   const props = flowProps(flow.keep, flow.pitch);
+  const spacing = flow.tracking ? g.bodySpacing - flow.tracking : undefined;
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ style: HEADING_STYLE[block.level], ...props, children: [new TextRun(block.text)] })];
+      return [new Paragraph({ style: HEADING_STYLE[block.level], ...props, children: [new TextRun({ text: block.text, characterSpacing: spacing })] })];
     case 'paragraph':
-      return [paragraphOf(block.runs, block.indent === false, props)];
+      return [paragraphOf(block.runs, block.indent === false, props, spacing)];
     // A blank line after tables and charts, as in the PDF.
     case 'table':
-      return [...tableOf(g, block.table), blankLine(g)];
+      return [...tableOf(g, block.table, m), blankLine(g, false, flow.blankAfter)];
     case 'figure':
-      return [...figureOf(g, ids, block.chart, block.caption), blankLine(g)];
+      return [...figureOf(g, ids, block.chart, block.caption), blankLine(g, false, flow.blankAfter)];
   }
 }
 
@@ -160,7 +186,7 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
   }
   doc.body.forEach((b, i) => {
     const key: BlockKey = `b${i}`;
-    out.push(...blockChildren(g, ids, b, { keep: plan.keeps.get(key), pitch: pitchOf(plan, key) }));
+    out.push(...blockChildren(g, ids, b, m, { keep: plan.keeps.get(key), pitch: pitchOf(plan, key), tracking: plan.tracking.get(key), blankAfter: plan.blankAfter.get(key) }));
   });
   return [...out, ...attachmentParagraphs(g, doc.attachments.map((a) => a.title), plan, doc.body.length - 1)];
 }
@@ -172,10 +198,16 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
  * line 3 in the title's style, one blank line, then its blocks (tables repeat their header row on every page). Page
  * numbers run on: they are the section's.
  */
-export function attachmentPages(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure): Child[] {
+export function attachmentPages(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, laid: Landings['attachments'] = []): Child[] {
   return doc.attachments.flatMap((a, i) => {
     if (a.body.length === 0) return [];
     const label = new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(attachmentLabel(doc, i))] });
-    return [label, blankLine(g, true), titleParagraph(g, a.title, m), blankLine(g, true), ...a.body.flatMap((b) => blockChildren(g, ids, b))];
+    const blocks = laid.find((l) => l.item === i)?.blocks ?? [];
+    const landing = (k: number) => blocks.find((l) => l.ref.part === 'attachment' && l.ref.block === k);
+    const flow = (k: number): BlockFlow => {
+      const b = landing(k);
+      return { tracking: b && trackingTwips(b), blankAfter: blankAfterTwips(b, g.exactPitch / 20) };
+    };
+    return [label, blankLine(g, true), titleParagraph(g, a.title, m), blankLine(g, true), ...a.body.flatMap((b, k) => blockChildren(g, ids, b, m, flow(k)))];
   });
 }

@@ -52,6 +52,7 @@ export function cell(width: number, children: (Paragraph | Table)[], vAlign?: 'c
 export interface RowSpec {
   header?: boolean; // repeated at the top of every page
   exactHeight?: number;
+  minHeight?: number; // twips: at least this tall (taller when its text needs more lines)
 }
 
 /** A row that never splits across pages. */
@@ -60,7 +61,11 @@ export function row(cells: TableCell[], spec: RowSpec = {}): TableRow {
     children: cells,
     cantSplit: true,
     tableHeader: spec.header || undefined,
-    height: spec.exactHeight ? { value: Math.round(spec.exactHeight), rule: HeightRule.EXACT } : undefined,
+    height: spec.exactHeight
+      ? { value: Math.round(spec.exactHeight), rule: HeightRule.EXACT }
+      : spec.minHeight
+        ? { value: Math.round(spec.minHeight), rule: HeightRule.ATLEAST }
+        : undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 // Page geometry in twips, derived from the profile: the numbers every part of the DOCX writer shares.
 import type { Profile } from '../../schema/profile.ts';
+import { gridSpacingTwips } from '../../layout/wordLines.ts';
 import { ptFromMm, twipsFromMm } from './units.ts';
 
 export interface Geometry {
@@ -30,7 +31,6 @@ export function geometry(profile: Profile): Geometry {
   const blockW = twipsFromMm(profile.block.width);
   const blockH = twipsFromMm(profile.block.height);
   const bodySize = profile.roles.body.size;
-  const charPitchPt = ptFromMm(profile.block.width) / profile.grid.chars;
   return {
     profile,
     pageW,
@@ -43,7 +43,7 @@ export function geometry(profile: Profile): Geometry {
     bottom: pageH - top - blockH,
     pitch: Math.floor((ptFromMm(profile.block.height) / profile.grid.lines) * 20),
     exactPitch: (ptFromMm(profile.block.height) / profile.grid.lines) * 20,
-    bodySpacing: Math.floor((charPitchPt - bodySize) * 20),
+    bodySpacing: gridSpacingTwips(profile),
     bodyChar: Math.round(bodySize * 20),
   };
 }

@@ -45,7 +45,7 @@ export function buildDocument(doc: Gongwen, inputs: LaidInputs): Document {
     ...bodyChildren(g, ids, doc, m, plan),
     ...signatureChildren(g, ids, doc, m, plan.signaturePitch),
     ...noteParagraph(g, doc.note, plan.signaturePitch),
-    ...attachmentPages(g, ids, doc, m),
+    ...attachmentPages(g, ids, doc, m, landings.attachments),
     ...colophonChildren(g, ids, doc, landings.colophon?.ownPage, landings.addressee?.inColophon ? doc.addressee : undefined),
   ];
   return new Document({

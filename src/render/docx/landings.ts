@@ -2,7 +2,7 @@
 // deciding again: which closing paragraphs go to the signature's page with it, and which page is set at a tighter
 // line pitch so that the signature fits under the body (GB/T 9704 7.3.5.5). Word, WPS and LibreOffice lay the
 // document out themselves; these decisions reach them as keep-with-next and exact line heights.
-import type { BlockRef, Landings } from '../../layout/types.ts';
+import type { BlockLanding, BlockRef, Landings } from '../../layout/types.ts';
 import type { Geometry } from './geometry.ts';
 
 /**
@@ -34,6 +34,30 @@ export interface EndPlan {
   tightFirstPage: boolean;
   /** The addressee stands in the colophon as 主送：… (landings.addressee). */
   addresseeInColophon: boolean;
+  /** Twips taken from the character spacing of each body paragraph the typesetter tracked (landings' `tracking`). */
+  tracking: Map<BlockKey, number>;
+  /** The blank line's height (twips) below each table and chart of the body (blankAfterTwips). */
+  blankAfter: Map<BlockKey, number>;
+}
+
+/**
+ * The height (twips) of the blank line after a table or chart: in the PDF the line after a box stands on the next
+ * grid line, a blank line below the box's end; a word processor stacks lines from wherever the table ends, so the
+ * blank line takes up the difference too, less a point: LibreOffice draws a table that opens a page half its top
+ * rule lower, and a page whose last line ends a hair below the block loses that line. `pitch`: the grid's, pt.
+ */
+export function blankAfterTwips(b: BlockLanding | undefined, pitch: number): number | undefined {
+  const end = b?.pieces.at(-1)?.bottom;
+  if (end === undefined) return undefined;
+  return Math.round(((Math.ceil(end / pitch - 1e-6) + 1) * pitch - end) * 20) - TABLE_SLACK;
+}
+
+/** Twips the line after a table stands higher in the DOCX than in the PDF (see blankAfterTwips). */
+const TABLE_SLACK = 20;
+
+/** A block's tracking (landings, pt) as twips of character spacing. */
+export function trackingTwips(b: BlockLanding): number | undefined {
+  return b.tracking ? Math.round(b.tracking * 20) : undefined;
 }
 
 function keepFor(linesMoved: number, lines: number): Keep {
@@ -66,10 +90,15 @@ export function endPlan(g: Geometry, landings: Landings): EndPlan {
     }
   }
   const addresseeInColophon = landings.addressee?.inColophon ?? false;
-  if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false, addresseeInColophon };
+  const tracking = new Map(blocks.flatMap((b) => (trackingTwips(b) ? [[keyOf(b.ref), trackingTwips(b) ?? 0] as const] : [])));
+  const blankAfter = new Map(blocks.flatMap((b) => {
+    const h = blankAfterTwips(b, g.exactPitch / 20);
+    return h === undefined ? [] : [[keyOf(b.ref), h] as const];
+  }));
+  if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false, addresseeInColophon, tracking, blankAfter };
   const tight = new Set(blocks.filter((b) => b.pieces.some((p) => p.page === remedy.page)).map((b) => keyOf(b.ref)));
   // Floored, as the grid's pitch is: the page's lines must fit in Word as they do in the PDF.
-  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0, addresseeInColophon };
+  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0, addresseeInColophon, tracking, blankAfter };
 }
 
 /** The line pitch (twips) of a paragraph: the tightened page's when it has a line there, else undefined (the grid). */
