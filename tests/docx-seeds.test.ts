@@ -103,10 +103,7 @@ for (const [file, variant] of [['golden/联合行文-2023.yaml', 'file-up'], ['l
 const KNOWN_EXTRA_PAGES: Record<string, number> = {};
 
 const county = rollupCounty(DEMO_COUNTY);
-const rollups: Case[] = (['file-down', 'plain'] as const).map((variant) => {
-  const doc = composeRollup(county, { variant });
-  return { name: `rollup-${variant}`, doc, pdfPages: layoutDocument(doc, inputs).pages };
-});
+const rollups: Case[] = (['file-down', 'plain'] as const).map((variant) => laidCase(`rollup-${variant}`, composeRollup(county, { variant })));
 
 const hasAttachmentPages = (c: Case) => c.doc.attachments.some((a) => a.body.length > 0);
 /** The page of the signature: the last, unless attachment pages follow it. */
