@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportText } from '../src/load/index.ts';
+import type { CheckResponse } from '../src/serve/protocol.ts';
 import { startServer, type Running } from '../src/serve/server.ts';
 import { ROOT } from './build-helpers.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -111,7 +112,7 @@ describe('gongwen serve in a browser', () => {
     await page.close();
   });
 
-  it('updates the preview in place: one pdf.js worker for every version, and only the changed page drawn again', async () => {
+  it('updates the preview in place: one pdf.js worker for every version, and only the changed page sent and drawn again', async () => {
     const page = await ctx.newPage();
     let workers = 0;
     page.on('worker', () => (workers += 1));
@@ -144,7 +145,9 @@ describe('gongwen serve in a browser', () => {
     const edited = (await title.inputValue()).replace('情况', '工作');
     for (const [n, text] of [edited, edited.replace('工作', '情况'), edited].entries()) {
       const before = await stamp(page);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/check'));
       await title.fill(text);
+      expect(((await (await answer).json()) as CheckResponse).preview?.sent).toEqual([0]); // the server sent page 1 alone
       await page.waitForFunction((t) => window.gongwenPreview!.pages[0]?.includes(t), text, { timeout: 20_000 });
       expect(await stamp(page)).toBeGreaterThan(before);
       const now = await canvases();

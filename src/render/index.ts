@@ -1,7 +1,6 @@
 // One report or roll-up → the bytes of each requested format. The build pipeline and the CLI call this.
 import type { Gongwen } from '../compose/model.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Page } from '../layout/types.ts';
 import { layOut, type WriterInputs } from './inputs.ts';
 
 import { FORMATS, type Format } from './formats.ts';
@@ -16,7 +15,6 @@ export interface RenderOptions extends WriterInputs {
 export interface Rendered {
   files: { format: Format; bytes: Uint8Array }[];
   warnings: Diagnostic[];
-  pages: Page[]; // the typesetter's pages, which every format follows (the editor's preview keys its pages by them)
 }
 
 /**
@@ -39,5 +37,5 @@ export async function renderGongwen(doc: Gongwen, opts: RenderOptions): Promise<
       files.push({ format, bytes: await renderDocx(doc, laid) });
     }
   }
-  return { files, warnings, pages: laid.laid.pages };
+  return { files, warnings };
 }

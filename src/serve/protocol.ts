@@ -36,13 +36,18 @@ export interface CheckRequest {
   path: string;
   data: unknown;
   variant?: Variant;
+  have?: string[]; // the key of each page the preview shows already ('' where none): those are not sent again
 }
 export interface CheckResponse {
   ok: boolean; // no errors: the data loads as a report
   diagnostics: DiagView[];
   facts: FactView[];
-  pdf?: string; // base64, when it could be typeset
-  pages?: string[]; // with the PDF: a key per page, the same exactly when the page looks the same (pageKeys.ts)
+  preview?: {
+    // when it could be typeset
+    keys: string[]; // a key per page, the same exactly when the page looks the same (pageKeys.ts)
+    sent: number[]; // the pages (0-based) the PDF holds, in its order: those whose key differs from `have`'s
+    pdf?: string; // base64; absent when no page is sent
+  };
   ms: number; // server time for check + typesetting
 }
 

@@ -10,7 +10,7 @@ import { FileAccessError, type DataRoot } from './files.ts';
 import { tree } from './folders.ts';
 import { readBody, readJson, RequestError, UPLOAD_LIMIT } from './guard.ts';
 import { importUpload } from './importer.ts';
-import { factViews, renderEdited } from './preview.ts';
+import { factViews, renderEdited, renderPreview } from './preview.ts';
 import type { CheckResponse, ErrorResponse } from './protocol.ts';
 import { checkEdited, openReport, REPORT_FILE, saveReport } from './reports.ts';
 
@@ -69,6 +69,7 @@ const param = (url: URL, name: string): string => {
 };
 
 const EditBody = z.object({ path: z.string(), data: z.unknown(), variant: Variant.optional() });
+const CheckBody = EditBody.extend({ have: z.array(z.string().max(64)).max(10_000).optional() });
 const SaveBody = z.object({ path: z.string(), data: z.unknown(), version: z.string(), force: z.boolean().optional() });
 const RenderBody = EditBody.extend({ format: z.enum(['pdf', 'docx']) });
 
@@ -80,17 +81,17 @@ function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 
 const check: Handler = async ({ req, res, root, defaults }) => {
   const t0 = performance.now();
-  const body = parseBody(EditBody, await readJson(req));
+  const body = parseBody(CheckBody, await readJson(req));
   const file = await root.existing(body.path, REPORT_FILE);
   const checked = checkEdited(await readFile(file, 'utf8'), body.data, body.path);
   const out: CheckResponse = { ok: checked.loaded.ok, diagnostics: checked.diagnostics, facts: [], ms: 0 };
   if (checked.loaded.ok) {
     out.facts = factViews(checked.loaded.report);
-    const pdf = await renderEdited(checked, file, 'pdf', body.variant ?? defaults.variant, defaults.draft);
-    out.diagnostics.push(...pdf.diagnostics);
-    if (pdf.bytes) {
-      out.pdf = Buffer.from(pdf.bytes).toString('base64');
-      out.pages = pdf.pageKeys;
+    const preview = await renderPreview(checked, file, body.have ?? [], body.variant ?? defaults.variant, defaults.draft);
+    out.diagnostics.push(...preview.diagnostics);
+    if (preview.pages) {
+      const { keys, sent, bytes } = preview.pages;
+      out.preview = { keys, sent, pdf: bytes && Buffer.from(bytes).toString('base64') };
     }
   }
   out.ms = Math.round(performance.now() - t0);

@@ -3,7 +3,7 @@
 // until 保存, and unsaved edits survive a reload in local storage.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Variant } from '../../schema/report.ts';
-import type { CheckResponse, DiagView, FactView, ImportResponse, Opened, SaveResponse } from '../protocol.ts';
+import type { CheckRequest, CheckResponse, DiagView, FactView, ImportResponse, Opened, SaveResponse } from '../protocol.ts';
 import { download, getJson, postJson } from './api.ts';
 import { Attachments, BodyList } from './body.tsx';
 import { getAt, pathKey, setAt, type Path } from './data.ts';
@@ -120,7 +120,8 @@ export function EditorPage({ path }: { path: string }) {
   const focusText = useRef('');
   const seq = useRef(0);
   const editedAt = useRef(0); // performance.now() of the last edit
-  const pane = useMemo(() => new PreviewPane(() => focusText.current), []);
+  const [asked, setAsked] = useState(0); // the preview pane asked for a version again
+  const pane = useMemo(() => new PreviewPane(() => focusText.current, () => setAsked((n) => n + 1)), []);
 
   const load = useCallback(async () => {
     try {
@@ -152,9 +153,11 @@ export function EditorPage({ path }: { path: string }) {
     const timer = setTimeout(async () => {
       try {
         const requested = performance.now();
-        const r = await postJson<CheckResponse>('/api/check', { path, data, variant: variant || undefined }, abort.signal);
+        const body: CheckRequest = { path, data, variant: variant || undefined, have: pane.have() };
+        const r = await postJson<CheckResponse>('/api/check', body, abort.signal);
         if (mine !== seq.current) return;
-        if (r.pdf && r.pages) void pane.show({ bytes: base64Bytes(r.pdf), keys: r.pages, requested, received: performance.now(), serverMs: r.ms });
+        const p = r.preview;
+        if (p) void pane.show({ keys: p.keys, sent: p.sent, bytes: p.pdf ? base64Bytes(p.pdf) : undefined, requested, received: performance.now(), serverMs: r.ms });
         setDiags((d) => (sameJson(d, r.diagnostics) ? d : r.diagnostics));
         if (r.ok) setFacts((f) => (sameJson(f, r.facts) ? f : r.facts));
       } catch (e) {
@@ -165,7 +168,7 @@ export function EditorPage({ path }: { path: string }) {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [data, variant, path, pane]);
+  }, [data, variant, path, pane, asked]);
 
   // Unsaved edits survive a reload, and closing the tab with them asks first.
   useEffect(() => {

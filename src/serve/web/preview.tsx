@@ -4,7 +4,9 @@
 //   reading a PDF);
 // - only pages whose key changed are drawn (the server keys each page by what the typesetter put on it), each
 //   into a new canvas that replaces the old one when it is done, so the pane never flickers or jumps;
-// - the pages in view first, the edited paragraph's page brought into view before that; the rest when idle.
+// - the server sends a PDF of those pages alone (smaller font subsets for pdf.js to read), glyphs are drawn
+//   as paths (no web fonts added to the editor's document);
+// - the pages in view first, while the edited paragraph is looked for; the rest when idle.
 // A newer version cancels the one still loading. The editor calls `show` directly with the server's answer,
 // without waiting for a re-render.
 import * as pdfjs from 'pdfjs-dist';
@@ -15,11 +17,12 @@ pdfjs.GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.min.mjs';
 
 export type PageLayout = 'scroll' | 'spread';
 
-/** A version of the PDF to show, and when (performance.now()) it was asked for and came back. */
+/** A version of the preview: every page's key, and a PDF of the pages the pane did not have. */
 export interface PreviewPdf {
-  bytes: Uint8Array;
   keys: string[]; // a key per page: the same key, the same page (src/serve/pageKeys.ts)
-  requested: number; // the pause ended and the check was sent
+  sent: number[]; // the pages (0-based) the PDF holds, in its order
+  bytes?: Uint8Array; // absent when no page was sent
+  requested: number; // performance.now(): the pause ended and the check was sent
   received: number; // the answer was in
   serverMs: number; // the server's own time for check + typesetting
 }
@@ -75,12 +78,19 @@ let worker: pdfjs.PDFWorker | undefined;
 interface Slot {
   wrap: HTMLDivElement;
   canvas: HTMLCanvasElement;
-  drawn: string;
+  key: string;
+  size: string;
 }
 
 const idle = () => new Promise<void>((r) => ('requestIdleCallback' in window ? requestIdleCallback(() => r(), { timeout: 200 }) : setTimeout(r, 0)));
 
-/** The preview pane's pages, updated in place. One per editor; `focus` gives the text being edited. */
+/** A4 at scale 1 (PDF points): every page of a report. */
+const A4 = { width: 595.28, height: 841.89 };
+
+/**
+ * The preview pane's pages, updated in place. One per editor: `focus` gives the text being edited, `ask`
+ * asks the editor for a new version (the pane's size changed, or a page it was to keep is gone).
+ */
 export class PreviewPane {
   private el?: HTMLDivElement;
   private box = document.createElement('div');
@@ -89,19 +99,23 @@ export class PreviewPane {
   private version = 0;
   private loading?: PDFDocumentLoadingTask;
   private doc?: PDFDocumentProxy;
-  private latest?: PreviewPdf;
+  private missed = false; // a version came while the pane was not on the page
   private texts = new Map<string, PageText>(); // by page key
   private stamp = 0;
   private draws = 0;
 
-  constructor(private readonly focus: () => string) {
+  constructor(
+    private readonly focus: () => string,
+    private readonly ask: () => void,
+  ) {
     this.box.className = 'pages scroll';
   }
 
   attach(el: HTMLDivElement): void {
     this.el = el;
     el.replaceChildren(this.box);
-    if (this.latest) void this.show(this.latest);
+    if (this.missed) this.ask();
+    this.missed = false;
   }
 
   detach(): void {
@@ -116,69 +130,84 @@ export class PreviewPane {
     if (layout === this.layout) return;
     this.layout = layout;
     this.box.className = `pages ${layout}`;
-    if (this.latest) void this.show(this.latest);
+    this.ask(); // every page again, at the new size
   }
 
-  async show(pdf: PreviewPdf): Promise<void> {
-    this.latest = pdf;
-    const el = this.el;
-    if (!el) return;
-    const mine = ++this.version;
-    const stale = () => mine !== this.version; // a newer version is on its way
-    void this.loading?.destroy(); // the version still loading is superseded
-    worker ??= new pdfjs.PDFWorker();
-    const task = pdfjs.getDocument({ data: pdf.bytes, worker, isEvalSupported: false });
-    this.loading = task;
-    let doc: PDFDocumentProxy;
-    try {
-      doc = await task.promise;
-    } catch (e) {
-      if (stale()) return; // destroyed while loading
-      throw e;
-    }
-    if (stale()) return void doc.destroy();
-    this.loading = undefined;
-    const old = this.doc;
-    this.doc = doc;
-    void old?.destroy(); // its pages are on the canvases already; an unfinished drawing of it is stale
-
-    // The size of a page (all are A4): canvases drawn at another size are drawn again.
+  /** The size pages are drawn at now: a page drawn at another is drawn again. */
+  private geometry(el: HTMLElement) {
     const cols = this.layout === 'spread' ? 2 : 1;
     const ratio = window.devicePixelRatio || 1;
     const cssWidth = Math.floor((el.clientWidth - 24 - (cols - 1) * 12) / cols);
-    const base = (await doc.getPage(1)).getViewport({ scale: 1 });
-    const scale = cssWidth / base.width;
-    const size = `${cssWidth}@${ratio}`;
-    const keyOf = (i: number) => `${pdf.keys[i] ?? ''}:${size}`;
+    return { ratio, cssWidth, scale: cssWidth / A4.width, size: `${this.layout}:${cssWidth}@${ratio}` };
+  }
+
+  /** The key drawn on each page at the current size ('' where none is): the server sends only the others. */
+  have(): string[] {
+    if (!this.el) return [];
+    const { size } = this.geometry(this.el);
+    return this.slots.map((s) => (s.size === size && this.texts.has(s.key) ? s.key : ''));
+  }
+
+  async show(pdf: PreviewPdf): Promise<void> {
+    const el = this.el;
+    if (!el) return void (this.missed = true);
+    const mine = ++this.version;
+    const stale = () => mine !== this.version; // a newer version is on its way
+    void this.loading?.destroy(); // the version still loading is superseded
+    let doc: PDFDocumentProxy | undefined;
+    if (pdf.bytes) {
+      worker ??= new pdfjs.PDFWorker();
+      // Glyphs drawn as paths, not as web fonts: each document's fonts added to document.fonts made Chromium
+      // lay out the whole editor again (about 150 ms of layout per version, measured with Performance.getMetrics).
+      const task = pdfjs.getDocument({ data: pdf.bytes, worker, isEvalSupported: false, disableFontFace: true });
+      this.loading = task;
+      try {
+        doc = await task.promise;
+      } catch (e) {
+        if (stale()) return; // destroyed while loading
+        throw e;
+      }
+      if (stale()) return void doc.destroy();
+      this.loading = undefined;
+    }
+    void this.doc?.destroy(); // its pages are on the canvases already; an unfinished drawing of it is stale
+    this.doc = doc;
     const loaded = performance.now();
 
+    const { ratio, cssWidth, scale, size } = this.geometry(el);
     const blank = () => {
       const canvas = document.createElement('canvas');
-      canvas.width = Math.floor(base.width * scale * ratio);
-      canvas.height = Math.floor(base.height * scale * ratio);
+      canvas.width = Math.floor(A4.width * scale * ratio);
+      canvas.height = Math.floor(A4.height * scale * ratio);
       canvas.style.width = `${cssWidth}px`;
       return canvas;
     };
-    while (this.slots.length < doc.numPages) {
+    while (this.slots.length < pdf.keys.length) {
       const wrap = document.createElement('div');
       wrap.className = 'page';
       wrap.dataset.page = String(this.slots.length + 1);
       const canvas = blank();
       wrap.append(canvas);
       this.box.append(wrap);
-      this.slots.push({ wrap, canvas, drawn: '' });
+      this.slots.push({ wrap, canvas, key: '', size: '' });
     }
-    for (const gone of this.slots.splice(doc.numPages)) gone.wrap.remove();
-    const changed = this.slots.map((_, i) => i).filter((i) => this.slots[i].drawn !== keyOf(i));
+    for (const gone of this.slots.splice(pdf.keys.length)) gone.wrap.remove();
+    const changed = this.slots.map((_, i) => i).filter((i) => this.slots[i].key !== pdf.keys[i] || this.slots[i].size !== size);
+    // The page of the PDF that holds page i, when it was sent.
+    const sentPage = (i: number) => (doc && pdf.sent.includes(i) ? doc.getPage(pdf.sent.indexOf(i) + 1) : undefined);
+    const missing = changed.filter((i) => !pdf.sent.includes(i) || !doc);
 
     const text = async (i: number) => {
       let t = this.texts.get(pdf.keys[i]);
-      if (!t) this.texts.set(pdf.keys[i], (t = await pageText(await doc.getPage(i + 1))));
+      const page = t ? undefined : sentPage(i);
+      if (page) this.texts.set(pdf.keys[i], (t = await pageText(await page)));
       return t;
     };
     const drawn: number[] = [];
     const draw = async (i: number) => {
-      const page = await doc.getPage(i + 1);
+      const got = sentPage(i);
+      if (!got) return;
+      const page = await got;
       const canvas = blank();
       try {
         await page.render({ canvas, viewport: page.getViewport({ scale: scale * ratio }) }).promise;
@@ -189,8 +218,7 @@ export class PreviewPane {
       if (stale()) return;
       const slot = this.slots[i];
       slot.wrap.replaceChild(canvas, slot.canvas);
-      slot.canvas = canvas;
-      slot.drawn = keyOf(i);
+      Object.assign(slot, { canvas, key: pdf.keys[i], size });
       this.draws += 1;
       drawn.push(i + 1);
     };
@@ -211,12 +239,12 @@ export class PreviewPane {
     const probe = squash(this.focus()).slice(0, 16);
     let focusLine: number | undefined;
     if (probe.length >= 4) {
-      const cached = this.slots.map((_, i) => i).filter((i) => !changed.includes(i) && this.texts.has(pdf.keys[i]));
-      for (const i of [...changed, ...cached]) {
+      const others = this.slots.map((_, i) => i).filter((i) => !changed.includes(i));
+      for (const i of [...changed, ...others]) {
         const t = await text(i);
         if (stale()) return;
-        const at = t.text.indexOf(probe);
-        if (at < 0) continue;
+        const at = t ? t.text.indexOf(probe) : -1;
+        if (!t || at < 0) continue;
         const line = this.slots[i].wrap.offsetTop + baselineAt(t, at) * scale;
         if (line < el.scrollTop + 24 || line > el.scrollTop + el.clientHeight - 24) el.scrollTop = line - el.clientHeight / 3;
         focusLine = line - el.scrollTop;
@@ -240,6 +268,8 @@ export class PreviewPane {
       draws: this.draws,
       timing: { requested: pdf.requested, received: pdf.received, serverMs: pdf.serverMs, loaded, shown },
     };
+    // A page to keep was drawn over meanwhile (or the size changed on the way): ask for it.
+    if (missing.length > 0) this.ask();
 
     // The rest when the page is idle, then every page's text (for the tests, and the next focus search).
     for (const i of changed) {
@@ -250,8 +280,8 @@ export class PreviewPane {
       if (stale()) return;
     }
     const texts: string[] = [];
-    for (let i = 0; i < doc.numPages; i++) {
-      texts.push((await text(i)).text);
+    for (let i = 0; i < pdf.keys.length; i++) {
+      texts.push((await text(i))?.text ?? '');
       if (stale()) return;
     }
     const keep = new Set(pdf.keys);
