@@ -80,6 +80,9 @@ interface Slot {
   canvas: HTMLCanvasElement;
   key: string;
   size: string;
+  // The page's other canvas, drawn into while `canvas` shows, then swapped with it: a canvas's first drawing
+  // allocates its pixels (20 ms or more under load), a reused one's costs nothing. Kept for pages in view.
+  spare?: HTMLCanvasElement;
 }
 
 const idle = () => new Promise<void>((r) => ('requestIdleCallback' in window ? requestIdleCallback(() => r(), { timeout: 200 }) : setTimeout(r, 0)));
@@ -208,24 +211,26 @@ export class PreviewPane {
       const got = sentPage(i);
       if (!got) return;
       const page = await got;
-      const canvas = blank();
+      const slot = this.slots[i];
+      const fresh = blank();
+      const canvas = slot.spare && slot.spare.width === fresh.width && slot.spare.height === fresh.height ? slot.spare : fresh;
+      canvas.style.width = fresh.style.width;
+      slot.spare = undefined; // in use: a draw of another version meanwhile takes a new canvas
       try {
         await page.render({ canvas, viewport: page.getViewport({ scale: scale * ratio }) }).promise;
       } catch (e) {
-        if (stale()) return; // cancelled: its document was replaced
-        throw e;
+        if (!stale()) throw e;
       }
-      if (stale()) return;
-      const slot = this.slots[i];
+      if (stale()) return void (slot.spare ??= canvas); // cancelled, or a newer version is coming
       slot.wrap.replaceChild(canvas, slot.canvas);
-      Object.assign(slot, { canvas, key: pdf.keys[i], size });
+      Object.assign(slot, { canvas, spare: slot.canvas, key: pdf.keys[i], size });
       this.draws += 1;
       drawn.push(i + 1);
     };
-    const inView = () => {
+    const inView = (among = changed) => {
       const top = el.scrollTop;
       const bottom = top + el.clientHeight;
-      return changed.filter((i) => {
+      return among.filter((i) => {
         const w = this.slots[i].wrap;
         return w.offsetTop < bottom && w.offsetTop + w.offsetHeight > top;
       });
@@ -284,6 +289,8 @@ export class PreviewPane {
       texts.push((await text(i))?.text ?? '');
       if (stale()) return;
     }
+    const visible = new Set(inView(this.slots.map((_, i) => i)));
+    this.slots.forEach((slot, i) => visible.has(i) || (slot.spare = undefined));
     const keep = new Set(pdf.keys);
     for (const k of this.texts.keys()) if (!keep.has(k)) this.texts.delete(k);
     window.gongwenPreview = { ...window.gongwenPreview, pages: texts, drawn: [...drawn].sort((a, b) => a - b), draws: this.draws };
