@@ -298,7 +298,31 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
       expect(date.right).toBeLessThanOrEqual(RIGHT - 2 * CHAR + 1);
     });
 
-    // One organ: joint seals are placed in table cells, where LibreOffice sets them lower than the PDF (not yet matched).
+    it.runIf(c.doc.signatures.length > 1 && c.doc.signatures.some((s) => s.seal))('sets each joint seal as high on its name as the PDF does: 0.2 line above its line bottom', () => {
+      const last = sigPage(c);
+      const pdfLast = c.pdfPages[last];
+      const byPlace = (a: { x: number; y: number }, b: { x: number; y: number }) => a.y - b.y || a.x - b.x;
+      const pdfSeals = pdfLast.items.filter((i): i is ImageItem => i.kind === 'image' && i.tag === 'seal')
+        .map((i) => ({ x: (i.x + i.w / 2) / PT_MM, y: (i.y + i.h / 2) / PT_MM })).sort(byPlace);
+      // A ring's centre from its top and width: what lies below may be covered (the colophon's box is opaque).
+      const rings = redRings(pdf[name], last).map((b) => ({ x: (b.x1 + b.x2) / 2, y: b.y1 + (b.x2 - b.x1) / 2 })).sort(byPlace);
+      expect(rings).toHaveLength(pdfSeals.length);
+      const names = texts(pdfLast, 'signature');
+      pdfSeals.forEach((seal, k) => {
+        // The name the seal presses in the PDF (on the seal's line, the nearest across), and that name's line in
+        // LibreOffice's PDF.
+        const across = (t: TextItem) => Math.abs(t.x / PT_MM + ([...t.text].length * CHAR) / 2 - seal.x);
+        const organ = names.filter((t) => Math.abs(t.y / PT_MM - seal.y) < PITCH).sort((a, b) => across(a) - across(b))[0];
+        expect(organ, `seal ${k + 1}`).toBeDefined();
+        const line = lo[name].lines.find((l) => l.page === last && l.text.replace(/\s/g, '').includes(organ.text)) as TextLine;
+        expect(line, organ.text).toBeDefined();
+        const want = seal.y - organ.y / PT_MM;
+        const got = rings[k].y - line.baseline;
+        expect(Math.abs(got - want), organ.text).toBeLessThan(1);
+      });
+    });
+
+    // One organ: the seal floats in the name's paragraph.
     it.runIf(c.doc.signatures.length === 1 && c.doc.signatures.some((s) => s.seal))('centres the seal as the PDF does: on the name, 0.2 line above its line bottom', () => {
       const last = sigPage(c);
       const organ = lo[name].lines.find((l) => l.page === last && l.text === c.doc.signatures[0].organ) as TextLine;
@@ -328,6 +352,54 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(cases.length * 2 - 1);
   });
 });
+
+/** Bounding boxes (mm) of the red rings on a page below its top quarter, each seal's outline: what is red and
+ * connected, at least 30 mm wide. */
+function redRings(pdfPath: string, page: number): { x1: number; y1: number; x2: number; y2: number }[] {
+  const dpi = 50;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page + 1), '-l', String(page + 1), pdfPath], { maxBuffer: 64 << 20 });
+  const header = ppm.subarray(0, 20).toString('latin1').split(/\s+/);
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const start = ppm.length - w * h * 3;
+  const red = (x: number, y: number) => {
+    const o = start + (y * w + x) * 3;
+    return y >= h / 4 && ppm[o] > 160 && ppm[o + 1] < 120 && ppm[o + 2] < 120;
+  };
+  const seen = new Uint8Array(w * h);
+  const mm = 25.4 / dpi;
+  const out: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (seen[y * w + x] || !red(x, y)) continue;
+    let [x1, y1, x2, y2] = [x, y, x, y];
+    const stack = [[x, y]];
+    seen[y * w + x] = 1;
+    while (stack.length) {
+      const [px, py] = stack.pop() as number[];
+      x1 = Math.min(x1, px); x2 = Math.max(x2, px); y1 = Math.min(y1, py); y2 = Math.max(y2, py);
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+        const [nx, ny] = [px + dx, py + dy];
+        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[ny * w + nx] && red(nx, ny)) {
+          seen[ny * w + nx] = 1;
+          stack.push([nx, ny]);
+        }
+      }
+    }
+    out.push({ x1: x1 * mm, y1: y1 * mm, x2: (x2 + 1) * mm, y2: (y2 + 1) * mm });
+  }
+  // Text drawn over a ring cuts it into arcs, with gaps of a pixel or so: boxes within 1 mm belong to one seal.
+  const meet = (a: (typeof out)[number], b: (typeof out)[number]) => a.x1 <= b.x2 + 1 && b.x1 <= a.x2 + 1 && a.y1 <= b.y2 + 1 && b.y1 <= a.y2 + 1;
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) for (let j = i + 1; j < out.length && !merged; j++) {
+      if (!meet(out[i], out[j])) continue;
+      const [a, b] = [out[i], out[j]];
+      out[i] = { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) };
+      out.splice(j, 1);
+      merged = true;
+    }
+  }
+  return out.filter((b) => b.x2 - b.x1 >= 30);
+}
 
 /** Bounding box (mm) of the red pixels on a page below its top quarter: the seal, where the mark is not. */
 function redBox(pdfPath: string, page: number): { x1: number; y1: number; x2: number; y2: number } {

@@ -62,9 +62,9 @@ function pitchSpacing(g: Geometry, pitch: number) {
   return pitch < g.pitch ? exactLine(pitch) : undefined;
 }
 
-function dateParagraph(g: Geometry, doc: Gongwen, right: number, pitch: number): Paragraph {
+function dateParagraph(g: Geometry, doc: Gongwen, right: number, pitch: number, seals: ReturnType<typeof sealRun>[] = []): Paragraph {
   // Kept with the note, which the PDF counts as part of the signature block.
-  return new Paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, spacing: pitchSpacing(g, pitch), indent: indent({ right, firstLine: 0 }), children: [new TextRun(doc.date ?? BLANK_DATE)] });
+  return new Paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, spacing: pitchSpacing(g, pitch), indent: indent({ right, firstLine: 0 }), children: [...seals, new TextRun(doc.date ?? BLANK_DATE)] });
 }
 
 /** Sealed, one organ: the date four characters in, the name centred above it, the seal centred on the name. */
@@ -83,32 +83,46 @@ function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen, pitch: number)
 
 /**
  * Sealed, joint issuance: the names spread evenly across the block, as many a row as the PDF puts (cells of a
- * borderless table), rows as far apart as the seals need; each seal centred on its name.
+ * borderless table), rows as far apart as the seals need, a name alone in its row above the date; each seal
+ * centred on its name.
  */
 function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pitch: number): Child[] {
   const { perRow, rows, rowStep } = sealedRows(g, doc, m, pitch);
   const out: Child[] = [];
+  const seals: ReturnType<typeof sealRun>[] = [];
+  const dateRight = g.profile.signature.dateRightChars * gridChar(g);
+  const dateW = width(g, doc.date ?? BLANK_DATE);
+  const rowHeight = (r: number) => (r === rows - 1 ? 1 : rowStep) * pitch;
   for (let r = 0; r < rows; r++) {
     const sigs = doc.signatures.slice(r * perRow, (r + 1) * perRow);
     const colW = Math.floor(g.blockW / sigs.length);
-    const last = r === rows - 1;
-    const cells = sigs.map((s) => {
-      // Inside a table cell Word and LibreOffice position a floating picture relative to the cell.
-      const seal = s.seal ? [sealRun(g, ids, s.seal, colW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch)] : [];
+    // The name's line top, from the top of the date's paragraph that follows the table: the rows from this one on.
+    let above = 0;
+    for (let k = r; k < rows; k++) above += rowHeight(k);
+    const cells = sigs.map((s, i) => {
+      // A name alone in its row stands centred above the date (its seal presses the date too), as in the PDF;
+      // several spread evenly across the block.
+      const alone = sigs.length === 1;
+      const nameRight = Math.max(0, Math.round(dateRight + (dateW - width(g, s.organ)) / 2));
+      const centre = alone ? g.blockW - dateRight - dateW / 2 : i * colW + colW / 2;
+      // Anchored in the date's paragraph below the table, not in the cell: LibreOffice sets a picture anchored in a
+      // cell lower than its offset says (about 1.3 lines for a seal), and positions one in the text flow as Word
+      // does, from the margin and the paragraph.
+      if (s.seal) seals.push(sealRun(g, ids, s.seal, centre, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch - above));
       const name = new Paragraph({
         style: STYLE.signature,
         keepNext: true,
         spacing: exactLine(pitch),
-        indent: indent({ right: 0, firstLine: 0 }),
-        alignment: AlignmentType.CENTER,
-        children: [...seal, new TextRun(s.organ)],
+        indent: indent({ right: alone ? nameRight : 0, firstLine: 0 }),
+        alignment: alone ? AlignmentType.RIGHT : AlignmentType.CENTER,
+        children: [new TextRun(s.organ)],
       });
       return cell(colW, [name]);
     });
     // Rows but the last take as many grid lines as a seal is tall, so the next row's seals clear them.
-    out.push(table({ widths: sigs.map(() => colW) }, [row(cells, { exactHeight: (last ? 1 : rowStep) * pitch })]));
+    out.push(table({ widths: sigs.map(() => colW) }, [row(cells, { exactHeight: rowHeight(r) })]));
   }
-  return [...out, dateParagraph(g, doc, g.profile.signature.dateRightChars * gridChar(g), pitch)];
+  return [...out, dateParagraph(g, doc, dateRight, pitch, seals)];
 }
 
 /** Unsealed: the name two characters in from the right, the date below starting two characters right of the name. */
