@@ -1,6 +1,6 @@
 // Which field a diagnostic is about: its line:col, found in the YAML Document it was computed from, gives
 // the data path of the smallest node there, so the editor can show the message beside that field.
-import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { DiagView } from './protocol.ts';
 
@@ -46,8 +46,10 @@ export function diagPathFinder(doc: Document, text: string): (d: Diagnostic) => 
   };
 }
 
-export function diagViews(list: Diagnostic[], doc: Document, text: string): DiagView[] {
-  const pathOf = diagPathFinder(doc, text);
+/** The diagnostics of `text` as the editor shows them; the YAML is parsed for their fields only when there are any. */
+export function diagViews(list: Diagnostic[], text: string): DiagView[] {
+  if (list.length === 0) return [];
+  const pathOf = diagPathFinder(parseDocument(text), text);
   return list.map((d) => ({
     code: d.code,
     severity: d.severity,

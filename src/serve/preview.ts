@@ -1,7 +1,6 @@
 // The preview and the downloads of an edited report: the project's own compose → layout → PDF/DOCX, in-process,
 // from the edited text (not the file), so what the clerk sees is exactly what `gongwen build` would make of it.
 import { dirname } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { Gongwen } from '../compose/model.ts';
 import { composeReport } from '../compose/report.ts';
 import { GongwenError, type Diagnostic } from '../diagnostics.ts';
@@ -33,14 +32,13 @@ export interface Previewed {
 async function typeset<T>(checked: Checked, file: string, variant: Variant | undefined, run: (doc: Gongwen) => Promise<{ value: T; warnings: Diagnostic[] }>): Promise<{ value?: T; diagnostics: DiagView[] }> {
   if (!checked.loaded.ok) return { diagnostics: [] };
   const doc = composeReport(checked.loaded.report, { baseDir: dirname(file), variant });
-  const views = (ds: Diagnostic[]) => diagViews(ds, parseDocument(checked.text), checked.text);
   try {
     const { value, warnings } = await run(doc);
     // Font substitutions are about this machine, not the report: `gongwen fonts` tells those; the clerk sees none.
-    return { value, diagnostics: views(warnings.filter((d) => !d.code.startsWith('font.'))) };
+    return { value, diagnostics: diagViews(warnings.filter((d) => !d.code.startsWith('font.')), checked.text) };
   } catch (e) {
     if (!(e instanceof GongwenError)) throw e;
-    return { diagnostics: views(e.diagnostics) };
+    return { diagnostics: diagViews(e.diagnostics, checked.text) };
   }
 }
 

@@ -73,7 +73,7 @@ export function checkEdited(diskText: string, data: unknown, rel: string): Check
   const text = yamlText(doc);
   const loaded = loadReportText(text, rel);
   const list = loaded.ok ? loaded.warnings : loaded.diagnostics;
-  return { text, loaded, diagnostics: diagViews(list, parse(text), text) };
+  return { text, loaded, diagnostics: diagViews(list, text) };
 }
 
 export async function saveReport(file: string, rel: string, data: unknown, version: string, force: boolean): Promise<SaveResponse> {
