@@ -57,6 +57,14 @@ interface WpUnit {
   noEnd: boolean;
 }
 
+/** A unit of `text` (one character, or a run of Latin ones), its properties read off its first and last characters. */
+function unit(text: string, width: number, latin: boolean): WpUnit {
+  const chars = [...text]; // by code point: a Han character outside the BMP is two UTF-16 units
+  const first = chars[0];
+  const last = chars[chars.length - 1];
+  return { text, width, latin, han: HAN.test(first), alnumStart: ALNUM.test(first), alnumEnd: ALNUM.test(last), noStart: WP_NO_START.has(first), noEnd: WP_NO_END.has(last) };
+}
+
 function units(runs: StyledRun[], m: Measure, spacing: number): WpUnit[] {
   const out: WpUnit[] = [];
   for (const run of runs) {
@@ -68,14 +76,14 @@ function units(runs: StyledRun[], m: Measure, spacing: number): WpUnit[] {
         let width = 0;
         while (j < chars.length && isLatin(chars[j]) && chars[j] !== ' ') width += m.width('latin', chars[j++], run.size) + spacing;
         if (j === i) width = m.width('latin', chars[j++], run.size) + spacing; // a space: a unit of its own
-        out.push({ text: chars.slice(i, j).join(''), width, latin: true, han: false, alnumStart: ALNUM.test(chars[i]), alnumEnd: ALNUM.test(chars[j - 1]), noStart: WP_NO_START.has(chars[i]), noEnd: WP_NO_END.has(chars[j - 1]) });
+        out.push(unit(chars.slice(i, j).join(''), width, true));
         i = j;
       } else if (QUOTES.has(chars[i]) && out.at(-1)?.latin) {
         // A quote mark right after Latin text takes that text's script, and its font's narrow glyph.
-        out.push({ text: chars[i], width: m.width('latin', chars[i], run.size) + spacing, latin: true, han: false, alnumStart: false, alnumEnd: false, noStart: WP_NO_START.has(chars[i]), noEnd: WP_NO_END.has(chars[i]) });
+        out.push(unit(chars[i], m.width('latin', chars[i], run.size) + spacing, true));
         i++;
       } else {
-        out.push({ text: chars[i], width: run.size + spacing, latin: false, han: HAN.test(chars[i]), alnumStart: false, alnumEnd: false, noStart: WP_NO_START.has(chars[i]), noEnd: WP_NO_END.has(chars[i]) });
+        out.push(unit(chars[i], run.size + spacing, false));
         i++;
       }
     }
