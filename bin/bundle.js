@@ -8,15 +8,15 @@
 // (what a pool worker loads), which the build manifest keys outputs on (GONGWEN_RENDERER_HASH, see
 // src/pipeline/envKey.ts): editing the command line or the importer does not rebuild anyone's PDFs.
 // Tests do not come through here: vitest compiles src/ itself.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+'use strict';
+const { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, relative, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = join(__dirname, '..', '/');
 /** Bump when the build options below change: old bundles then no longer match. */
-const OPTIONS_VERSION = '2';
+const OPTIONS_VERSION = '3';
 /** Pool workers load `./worker.mjs` beside the code that starts them (src/pipeline/executor.ts): in a bundle, this entry. */
 const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
 /**
@@ -49,9 +49,6 @@ function cacheRoot() {
   }
   throw new Error('gongwen: no writable folder for the compiled code (node_modules/.cache or the temp folder)');
 }
-
-// node:crypto is loaded only when a hash is needed (a rebuild, or a touched source): the usual run only stats.
-const require = createRequire(import.meta.url);
 
 /** One hash over the build options and the named files' paths and contents; undefined if one is gone. */
 function hashInputs(inputs) {
@@ -90,6 +87,16 @@ function readStamp(file) {
   }
 }
 
+/** A stamp written with other build options (OPTIONS_VERSION): its bundle will not be used again. */
+function isOldStamp(file) {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof s.options === 'string' && s.options !== OPTIONS_VERSION && typeof s.dir === 'string' && Array.isArray(s.inputs);
+  } catch {
+    return false;
+  }
+}
+
 /** The sources the pool worker's code is built from: its output and every chunk it imports, statically or lazily. */
 function rendererInputs(metafile) {
   const outputs = metafile.outputs;
@@ -112,15 +119,20 @@ function rendererInputs(metafile) {
 
 function writeAtomic(file, text) {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // a full disk: no half-written file left behind
+    throw e;
+  }
 }
 
 /** The name of the entry's output in a bundle of that kind (see `bundled`). */
-const mainFile = (kind) => (kind === 'cli' ? 'main.cjs' : 'main.mjs');
+const mainFile = (kind) => (kind === 'esm' ? 'main.mjs' : 'main.cjs');
 
 async function build(entry, cache, name, kind) {
-  const { build: esbuild } = await import('esbuild');
+  const { build: esbuild } = require('esbuild');
   const tmp = join(cache, `.${name}.${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
   const common = {
@@ -153,6 +165,9 @@ async function build(entry, cache, name, kind) {
       esbuild({ ...esm, entryPoints: { worker: WORKER_ENTRY } }),
     ]);
     metafiles = [cli.metafile, worker.metafile];
+  } else if (kind === 'cjs') {
+    // A small module run before the command (the hand-over's client): one CommonJS file, nothing beside it.
+    metafiles = [(await esbuild({ ...common, entryPoints: [entry], outfile: join(tmp, 'main.cjs'), format: 'cjs', supported: { 'dynamic-import': false } })).metafile];
   } else {
     metafiles = [(await esbuild({ ...esm, entryPoints: { main: entry, worker: WORKER_ENTRY } })).metafile];
   }
@@ -209,9 +224,13 @@ function sweep(cache, previous) {
     if (!f.endsWith('.json')) continue;
     const p = join(cache, f);
     const s = readStamp(p);
-    if (!s) continue;
-    // An entry whose sources are gone (a script deleted, a test's temporary file) names nothing once it is old.
+    // An entry whose sources are gone (a script deleted, a test's temporary file), or a stamp of older build options,
+    // names nothing once it is old. (Other JSON files here are the tool's caches, not stamps.)
     try {
+      if (!s) {
+        if (isOldStamp(p) && now - statSync(p).mtimeMs > STALE_MS) rmSync(p, { force: true });
+        continue;
+      }
       if (!statInputs(s.inputs) && now - statSync(p).mtimeMs > STALE_MS) {
         rmSync(p, { force: true });
         continue;
@@ -234,11 +253,12 @@ function sweep(cache, previous) {
 
 /**
  * The file URL of `entry` (an absolute path, or relative to the tool's folder), compiled and current: as ES
- * modules (`esm`, for scripts and the benchmark), or for the command (`cli`: one CommonJS file, see build).
+ * modules (`esm`, for scripts and the benchmark), for the command (`cli`: one CommonJS file and its pool worker,
+ * see build), or as one plain CommonJS file (`cjs`: a module the command runs before itself).
  */
-export async function bundled(entry, kind = 'esm') {
+async function bundled(entry, kind = 'esm') {
   const rel = relative(ROOT, resolve(ROOT, entry)).split('\\').join('/');
-  const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_') + (kind === 'cli' ? '_cli' : '');
+  const name = rel.replace(/\.[cm]?ts$/, '').replace(/[^\w-]+/g, '_') + (kind === 'esm' ? '' : `_${kind}`);
   const cache = cacheRoot();
   const stamp = readStamp(join(cache, `${name}.json`));
   let found = current(stamp, cache, name, kind);
@@ -246,6 +266,7 @@ export async function bundled(entry, kind = 'esm') {
     found = await build(rel, cache, name, kind);
     sweep(cache, stamp && stamp.dir !== found.dir ? stamp.dir : undefined);
   }
+  if (kind === 'cjs') return pathToFileURL(join(cache, found.dir, mainFile(kind))).href;
   // For the build manifest's key (src/pipeline/envKey.ts), and the tool's caches; worker threads inherit both.
   process.env.GONGWEN_RENDERER_HASH = found.renderer;
   process.env.GONGWEN_CACHE_DIR = cache;
@@ -255,8 +276,10 @@ export async function bundled(entry, kind = 'esm') {
 }
 
 /** Runs `entry` (relative to the working folder) as a program, with `argv` as its arguments. */
-export async function runBundled(entry, argv) {
+async function runBundled(entry, argv) {
   const file = resolve(entry);
   process.argv = [process.argv[0], file, ...argv];
   return import(await bundled(file));
 }
+
+module.exports = { bundled, runBundled };

@@ -4,11 +4,12 @@
 // compilation goes through vm.Script with the cached data of the last run, and at exit the compiled code
 // (including the functions the run called) is written back to one file in the tool's cache folder.
 // A cache is only an optimisation: anything unreadable, stale or rejected by V8 is compiled the normal way.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
-import Module from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+'use strict';
+const { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, isAbsolute, join } = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 
 const FILE = 'code-cache.bin';
 const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
@@ -75,13 +76,18 @@ function writeCache(file, header, parts) {
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
   try {
-    for (const b of [len, head, ...parts]) writeSync(fd, b);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const b of [len, head, ...parts]) writeSync(fd, b);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // a full disk: no half-written file left behind
+    throw e;
   }
-  renameSync(tmp, file);
 }
 
 /** `require` for a module compiled here, as Node's loader makes it. */
@@ -100,7 +106,7 @@ function requireFor(mod) {
  * exit when some file had none (or V8 refused it), or when this run went on more than twice as long as the
  * run that saved it: a `--help` leaves the renderer's functions uncompiled, and the next build fills them in.
  */
-export function installCodeCache(cacheDir, roots, root) {
+function installCodeCache(cacheDir, roots, root) {
   const file = join(cacheDir, FILE);
   const stamp = stampOf(root);
   const old = readCache(file, stamp);
@@ -194,3 +200,5 @@ function sourceLengthOf(name) {
   }
   return n;
 }
+
+module.exports = { installCodeCache };

@@ -1,23 +1,48 @@
 #!/usr/bin/env node
 // The `gongwen` command: runs the TypeScript CLI, compiled on first use (see bundle.js; no build step needed),
-// from a V8 code cache (see codeCache.js).
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundled } from './bundle.js';
-import { installCodeCache } from './codeCache.js';
-import { installLazyLibraries } from './lazyLibraries.js';
+// from a V8 code cache (see codeCache.js). bin/ is CommonJS (bin/package.json): Node's ES-module loader, which
+// an ES-module entry point brings up with its builtins, cost more than anything else of a short run.
+'use strict';
+const { dirname, join } = require('node:path');
+const { bundled } = require('./bundle.js');
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-let main;
-try {
-  const file = fileURLToPath(await bundled('src/cli/main.ts', 'cli'));
-  installLazyLibraries();
-  if (!process.env.GONGWEN_NO_CODE_CACHE) installCodeCache(process.env.GONGWEN_CACHE_DIR, [dirname(file), join(ROOT, 'node_modules')], ROOT);
-  ({ main } = createRequire(import.meta.url)(file));
-} catch (e) {
-  // Only a broken checkout gets here (a syntax error in src/, esbuild missing): say so without a stack.
-  process.stderr.write(`gongwen: 无法加载程序 / cannot load the program: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(3);
+const ROOT = join(__dirname, '..');
+
+const { fileURLToPath } = require('node:url');
+
+/**
+ * `build FILE…` offered to a running `watch` or `serve` first (src/pipeline/handoffClient.ts, a module of its own):
+ * when one takes it, the command is done without loading the rest of itself. True when it was taken.
+ */
+async function handedOff(args) {
+  if (args[0] !== 'build' || !args.some((a) => /\.ya?ml$/i.test(a))) return false;
+  let answer;
+  try {
+    answer = await require(fileURLToPath(await bundled('src/pipeline/handoffClient.ts', 'cjs'))).handOff(args.slice(1));
+  } catch {
+    return false; // the hand-over is optional: anything wrong with it, and the command builds itself
+  }
+  if (!answer) return false;
+  process.stdout.write(answer.out);
+  process.stderr.write(answer.err);
+  process.exitCode = answer.code;
+  return true;
 }
-process.exitCode = await main(process.argv.slice(2));
+
+async function run() {
+  if (await handedOff(process.argv.slice(2))) return;
+  let main;
+  try {
+    const file = fileURLToPath(await bundled('src/cli/main.ts', 'cli'));
+    // Required here: a build handed over (above) needs neither.
+    require('./lazyLibraries.js').installLazyLibraries();
+    if (!process.env.GONGWEN_NO_CODE_CACHE) require('./codeCache.js').installCodeCache(process.env.GONGWEN_CACHE_DIR, [dirname(file), join(ROOT, 'node_modules')], ROOT);
+    ({ main } = require(file));
+  } catch (e) {
+    // Only a broken checkout gets here (a syntax error in src/, esbuild missing): say so without a stack.
+    process.stderr.write(`gongwen: 无法加载程序 / cannot load the program: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(3);
+  }
+  process.exitCode = await main(process.argv.slice(2));
+}
+run();

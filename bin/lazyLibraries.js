@@ -6,7 +6,8 @@
 // run whose fonts all come from their cache files (src/fonts/face.ts) never loads it. Loading pdfkit took half as long
 // (measured 690 → 310 ms median under a load average of 12, issue 13). Only the command's process installs this (bin/gongwen.js), only for requires made
 // from inside node_modules, and nothing changes but when the work is done.
-import Module from 'node:module';
+'use strict';
+const Module = require('node:module');
 
 const load = Module._load;
 
@@ -55,7 +56,7 @@ const LAZY = {
   'node:child_process': lazyExports,
 };
 
-export function installLazyLibraries() {
+function installLazyLibraries() {
   const made = new Map();
   Module._load = function (request, parent, isMain) {
     const wrap = LAZY[request];
@@ -69,3 +70,5 @@ export function installLazyLibraries() {
     return lazy;
   };
 }
+
+module.exports = { installLazyLibraries };

@@ -2,7 +2,7 @@
 // same PDF bytes as a run without it; a damaged, stale or partial cache is ignored or completed, never trusted.
 // Each run is a fresh copy of the modules (vi.resetModules), as a new process would have, with its own cache folder.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -75,6 +75,26 @@ describe('the fonts’ cache', () => {
     const again = await run('示例甲镇.yaml');
     expect(again.fontFilesRead).toEqual([]);
     expect(Buffer.compare(again.pdf, cold)).toBe(0);
+  });
+
+  it('removes, when it saves, the files of fonts that are gone and abandoned temporary files', async () => {
+    const faces = readdirSync(fontsDir()).filter((f) => f.endsWith('.face')).map((f) => join(fontsDir(), f));
+    const bytes = readFileSync(faces[0]).toString('latin1');
+    expect(bytes).toContain('/fonts/open/');
+    const gone = join(fontsDir(), 'deadbeef.face'); // a face of a font file no longer there
+    writeFileSync(gone, Buffer.from(bytes.replace('/fonts/open/', '/fonts/gone/'), 'latin1'));
+    const foreign = join(fontsDir(), 'notes.face'); // not a face file of ours: left alone
+    writeFileSync(foreign, 'not ours');
+    const abandoned = join(fontsDir(), 'x.face.1-0.tmp');
+    writeFileSync(abandoned, '');
+    utimesSync(abandoned, Date.now() / 1000 - 7200, Date.now() / 1000 - 7200);
+    const writing = join(fontsDir(), 'y.face.2-0.tmp'); // another process may be writing it now
+    writeFileSync(writing, '');
+    rmSync(faces[1]); // that face is prepared again, and the caches saved
+    const r = await run('示例甲镇.yaml');
+    expect(Buffer.compare(r.pdf, cold)).toBe(0);
+    expect([gone, abandoned].filter((f) => existsSync(f))).toEqual([]);
+    expect([foreign, writing, faces[0], faces[1]].filter((f) => !existsSync(f))).toEqual([]);
   });
 
   it('is keyed by the font file: another size, time or inode is another key', async () => {

@@ -10,6 +10,7 @@ import { afterAll, expect, it } from 'vitest';
 import { watchAndBuild } from '../src/pipeline/watch.ts';
 import { silentReporter } from '../src/pipeline/pipeline.ts';
 import { acceptBuildsUnder, dataSocketPath, socketPath } from '../src/pipeline/handoff.ts';
+import { handOff, requestOf } from '../src/pipeline/handoffClient.ts';
 import { gongwen, SEEDS } from './build-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-handoff-'));
@@ -37,6 +38,11 @@ it('hands a build to the running watch, which writes what a fresh build writes',
     expect(taken.stderr).toContain(`running process ${process.pid}`);
     expect(taken.stdout).toMatch(/built\s+1/);
     expect(readFileSync(join(out, 'seed.pdf')).equals(readFileSync(join(dir, 'fresh', 'seed.pdf')))).toBe(true);
+
+    // Options the command line would refuse are declined, so that the command's own run reports them.
+    expect(await handOff([file, '--out', out, '--format', 'pdf,tiff'], dir)).toBeUndefined();
+    expect(await handOff([file, '--out', out, '--format', 'pdf', '--variant', 'sideways'], dir)).toBeUndefined();
+    expect((await handOff([file, '-o', out, '-f', 'PDF'], dir))?.err).toContain(`running process ${process.pid}`); // read as commander reads it
 
     const other = await gongwen(['build', file, '--out', out, '--format', 'docx'], dir);
     expect(other.code, other.stderr).toBe(0);
@@ -95,3 +101,16 @@ it('hands a build of a file under the data folder of a running serve to it', asy
   }
   expect(existsSync(dataSocketPath(data))).toBe(false);
 }, 120_000);
+
+it('offers only a plain build of report files, read as the command line reads it', () => {
+  const cwd = '/data';
+  expect(requestOf(['a.yaml', 'sub/b.YML', '--out', 'out', '--format=pdf', '--variant', 'plain', '--draft', '--force'], cwd)).toEqual({
+    v: 2, inputs: ['/data/a.yaml', '/data/sub/b.YML'], outDir: '/data/out', format: 'pdf', variant: 'plain', draft: true, force: true,
+  });
+  expect(requestOf(['a.yaml', '-o', '/abs/out'], cwd)).toMatchObject({ outDir: '/abs/out', format: undefined, draft: false, force: false });
+  // Left to the command: a folder, --jobs, help, an unknown or repeated option, a missing or empty --out.
+  for (const args of [['dir', '-o', 'out'], ['a.yaml', '-o', 'out', '--jobs', '1'], ['a.yaml', '-o', 'out', '--help'], ['a.yaml', '-o', 'out', '-x'],
+    ['a.yaml', '-o', 'out', '-o', 'other'], ['a.yaml'], ['a.yaml', '--out', ''], ['a.yaml', '--out', '--force'], ['-o', 'out']]) {
+    expect(requestOf(args, cwd), args.join(' ')).toBeUndefined();
+  }
+});

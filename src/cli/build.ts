@@ -1,6 +1,5 @@
 // `gongwen build <files|dirs...> --out DIR`: every report and county roll-up, incrementally and in parallel.
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../diagnostics.ts';
 import { FORMATS, type Format } from '../render/formats.ts';
 import type { Register } from './commands.ts';
 import { addOptions, OPTIONS, type Flags } from './options.ts';
@@ -14,28 +13,8 @@ export const registerBuild: Register = (program: Command, setExit) => {
     .argument('<inputs...>', '报告 YAML 文件或文件夹 / report YAML files or folders');
   addOptions(cmd, OPTIONS.out(), OPTIONS.format(FORMATS), OPTIONS.variant(), OPTIONS.draft(), OPTIONS.jobs(), OPTIONS.force())
     .action(async (inputs: string[], flags: BuildFlags) => {
-      // A running `watch` (or `serve`) over this output folder builds report files at once with all loaded.
-      if (flags.jobs === undefined && inputs.every((i) => /\.ya?ml$/i.test(i))) {
-        const { tryHandoff } = await import('../pipeline/handoff.ts');
-        const { resolve } = await import('node:path');
-        const taken = await tryHandoff({
-          inputs: inputs.map((i) => resolve(i)),
-          outDir: resolve(flags.out),
-          formats: flags.format,
-          variant: flags.variant,
-          draft: flags.draft ?? false,
-          force: flags.force ?? false,
-        });
-        if (taken) {
-          const { formatSummary } = await import('../pipeline/progress.ts');
-          process.stderr.write(`由正在运行的进程 ${taken.pid} 生成 / built by the running process ${taken.pid}\n`);
-          for (const d of taken.warnings) process.stderr.write(formatDiagnostic(d) + '\n');
-          for (const f of taken.summary.failed) for (const d of f.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-          process.stdout.write(formatSummary(taken.summary));
-          if (taken.summary.failed.length > 0) setExit(1);
-          return;
-        }
-      }
+      // A build of report files that a running `watch` or `serve` could take was offered to it before this
+      // process loaded anything (src/pipeline/handoffClient.ts, run by bin/gongwen.js); here it builds itself.
       // Loaded here, not at the top: every command pays only for its own code (`gongwen --help` loads none).
       const [{ runBuild }, { barReporter, formatSummary, lineReporter, wantsBar }] = await Promise.all([
         import('../pipeline/pipeline.ts'),

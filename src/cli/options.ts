@@ -10,35 +10,9 @@
 //
 // A command-specific option (rollup's --json) stays in its own file.
 import { Option, type Command } from 'commander';
-import { GongwenError, diag } from '../diagnostics.ts';
 import { VARIANTS, type Variant } from '../schema/variants.ts';
 import { checkOutDir } from './outDir.ts';
-
-/** A comma-separated list of formats, each one of `allowed`, in `allowed`'s order. */
-export function parseFormatList<F extends string>(s: string, allowed: readonly F[]): F[] {
-  const list = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  const bad = list.filter((f) => !(allowed as readonly string[]).includes(f));
-  if (bad.length > 0 || list.length === 0) {
-    const shown = bad.join(',') || s;
-    throw new GongwenError(diag('cli.format', { bad: shown, valid: [...allowed] }));
-  }
-  return allowed.filter((f) => list.includes(f));
-}
-
-function parseVariantOf(s: string, allowed: readonly Variant[]): Variant {
-  if (!(allowed as readonly string[]).includes(s)) {
-    throw new GongwenError(diag('cli.variant', { value: s, valid: [...allowed] }));
-  }
-  return s as Variant;
-}
-
-function parseJobs(s: string): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 0 || n > 256) {
-    throw new GongwenError(diag('cli.jobs', { value: s }));
-  }
-  return n;
-}
+import { parseFormatList, parseJobs, parseVariant } from './optionValues.ts';
 
 /** What each shared option gives the action once parsed, F being the formats the command writes. */
 export interface SharedFlags<F extends string = string> {
@@ -61,7 +35,7 @@ export const OPTIONS = {
       .default([...byDefault], byDefault.join(',')),
   /** The variants a command accepts (the roll-up goes down: no file-up). */
   variant: (allowed: readonly Variant[] = VARIANTS, help = '版式（覆盖报告中的设置） / variant override') =>
-    new Option('--variant <variant>', `${help}: ${allowed.join(', ')}`).argParser((s: string) => parseVariantOf(s, allowed)),
+    new Option('--variant <variant>', `${help}: ${allowed.join(', ')}`).argParser((s: string) => parseVariant(s, allowed)),
   draft: () => new Option('--draft', '草稿：印章处画虚线圆 / draft: dashed circle where the seal goes'),
   jobs: () =>
     new Option('-j, --jobs <n>', '生成线程数（0 或 1 = 只用主线程；默认按批量大小与核数选择） / rendering threads (0 or 1 = main thread only; default chosen from the batch size and the cores)').argParser(parseJobs),

@@ -5,9 +5,9 @@
 // are read when the face is opened; a glyph's bytes only when a document uses it, so a run reads what it needs.
 // A file that is missing, unreadable, stale or damaged in any way is ignored (the face is made from the font file
 // again), and a file is only ever replaced whole: written beside it and renamed over it.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { cacheDir } from '../cacheDir.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
@@ -233,14 +233,61 @@ export function writeFaceFile(path: string, face: string, record: FaceRecord): v
     // Threads of one process may save the same face: the thread's id keeps their temporary files apart.
     const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const tmp = `${target}.${process.pid}-${threadId}.tmp`;
-    const out = openSync(tmp, 'w');
     try {
-      for (const b of [lead, header, ...parts]) writeSync(out, b);
-    } finally {
-      closeSync(out);
+      const out = openSync(tmp, 'w');
+      try {
+        for (const b of [lead, header, ...parts]) writeSync(out, b);
+      } finally {
+        closeSync(out);
+      }
+      renameSync(tmp, target);
+    } catch (e) {
+      rmSync(tmp, { force: true }); // a full disk: no half-written file left behind
+      throw e;
     }
-    renameSync(tmp, target);
+    sweepFaceFiles(target);
   } catch {
     // read-only or full: the next run prepares the glyphs again
+  }
+}
+
+/** A temporary file this old was left by a process that was killed while writing. */
+const ABANDONED_MS = 3600 * 1000;
+
+/**
+ * Keeps the fonts' cache folder bounded: a face's file is named by the font's path and face, so it is rewritten in
+ * place when the font changes, but one whose font file is gone (a user's font removed, a test's temporary font)
+ * would stay for ever. Run after each save (rare: only when a run prepared glyphs the cache lacked), it removes those
+ * and abandoned temporary files. Any file it cannot read as a face file of ours is left alone.
+ */
+function sweepFaceFiles(keep: string): void {
+  const dir = dirname(keep);
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (file === keep) continue;
+    try {
+      if (name.endsWith('.tmp')) {
+        if (Date.now() - statSync(file).mtimeMs > ABANDONED_MS) rmSync(file, { force: true });
+      } else if (name.endsWith('.face') && !existsSync(fontOf(file) ?? file)) {
+        rmSync(file, { force: true });
+      }
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
+}
+
+/** The font file a face file was made from (its stamp's path), or undefined if it is not a readable face file. */
+function fontOf(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const lead = readAt(fd, 8, 0);
+    if (lead.toString('latin1', 0, 4) !== MAGIC) return undefined;
+    const key: unknown = JSON.parse((JSON.parse(readAt(fd, lead.readUInt32LE(4), 8).toString('utf8')) as Header).key);
+    return Array.isArray(key) && typeof key[3] === 'string' ? key[3] : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -80,7 +80,7 @@ export function watchAndBuild(opts: Omit<BuildOptions, 'only' | 'jobs' | 'keepFa
     if (!req.inputs.every((f) => roots.some((r) => isInside(r, f)))) return 'not watched here';
     return undefined;
   };
-  const handedOver = (req: HandoffRequest): Promise<Omit<HandoffResult, 'pid'>> => {
+  const handedOver = (req: HandoffRequest): Promise<HandoffResult> => {
     const job = running.then(() => buildRequest(req)); // the request's options are this watch's (see decline)
     running = job.then(() => undefined, () => undefined);
     return job;
