@@ -76,11 +76,17 @@ describe('landings', () => {
 });
 
 describe('signature remedy (7.3.5.5): tighten the page before moving lines', () => {
+  const { tightestPitchPt: _, ...noTightening } = profile.signature;
+  const off: Profile = { ...profile, signature: noTightening };
   const tight: Profile = { ...profile, signature: { ...profile.signature, tightestPitchPt: 26.5 } };
   const doc = docOf('岔河镇-2023.yaml', 'file-up');
 
+  it('is on in the layout profile', () => {
+    expect(profile.signature.tightestPitchPt).toBeLessThan(g.linePitch);
+  });
+
   it('moves body lines forward when tightening is off', () => {
-    const { pages, landings } = layout(doc, profile, m);
+    const { pages, landings } = layout(doc, off, m);
     expect(landings.signature.remedy.kind).toBe('moveLines');
     expect(landings.pitch.every((p) => p === g.linePitch)).toBe(true);
     expect(pages).toHaveLength(9);

@@ -203,6 +203,21 @@ describe('typesetter geometry (GB/T 9704)', () => {
     }
   });
 
+
+  it('tightens a page only where a word processor can follow: not when the paragraph running onto it would pull a line up', () => {
+    // A word processor sets a paragraph at one line spacing: one running onto the tightened page from the page before
+    // stands tighter there too, k lines × (grid − pitch) closer. Measured in LibreOffice 7.4 without this rule: with
+    // 37 lines (18 on page 1) page 2 would need 24 lines at 26.57 pt, and page 1 then held one more line than the PDF's.
+    const body = (n: number) => [
+      { kind: 'paragraph' as const, runs: [{ text: PARA.repeat(20).slice(0, n * 28 - 2), role: 'body' as const }] },
+      { kind: 'paragraph' as const, runs: [{ text: PARA, role: 'body' as const }] },
+    ];
+    const plain = (n: number) => layout(doc({ variant: 'plain', header: undefined, colophon: undefined, sealed: false, body: body(n) }), profile, m).landings;
+    const at36 = plain(36); // page 2 at 23 lines (27.73 pt): 18 lines × 1.26 pt closer on page 1, less than a line
+    expect(at36.signature.remedy).toMatchObject({ kind: 'pitch', page: 1 });
+    expect(at36.blocks[0].pieces.filter((p) => p.page === 0)).toHaveLength(18);
+    expect(plain(37).signature.remedy.kind).toBe('moveLines'); // 24 lines (26.57 pt): 18 × 2.42 pt, more than a line
+  });
   it('wraps a long addressee flush left, and moves it to the colophon as 主送： when the first page would show no body (7.3.3)', () => {
     const organs = (n: number) => Array.from({ length: n }, (_, i) => `示例县第${i + 1}办公室`).join('、') + '：';
     // A few organs: wrapped lines flush left on the first page, body text below.

@@ -2,14 +2,14 @@
 import type { Gongwen } from '../compose/model.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Measure } from './measure.ts';
-import type { BlockLanding, BlockRef, LaidOut, Landings, PageItem, SignatureRemedy } from './types.ts';
+import type { BlockLanding, LaidOut, Landings, PageItem, SignatureRemedy } from './types.ts';
 import { geometry, baselineInLine, type Geometry } from './geometry.ts';
 import { MM } from '../schema/profile.ts';
 import { layoutHeader } from './header.ts';
 import { placeTitle } from './title.ts';
 import { layoutAttachments } from './attachments.ts';
 import { flowBody, type FlowEntry } from './body.ts';
-import { needs, paginate, type Flowed } from './paginate.ts';
+import { needs, paginate, sameRef, type Flowed } from './paginate.ts';
 import { addresseeLines, colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
 
 export interface LayoutOptions {
@@ -110,17 +110,6 @@ function blockLandings(entries: FlowEntry[], landed: Flowed['landed']): BlockLan
     else out.push(e.kind === 'line' && e.tracking ? { ref: e.ref, pieces: [at], tracking: e.tracking } : { ref: e.ref, pieces: [at] });
   });
   return out;
-}
-
-function sameRef(a: BlockRef, b: BlockRef): boolean {
-  switch (a.part) {
-    case 'body':
-      return b.part === 'body' && a.block === b.block;
-    case 'attachmentNote':
-      return b.part === 'attachmentNote' && a.item === b.item;
-    case 'attachment':
-      return b.part === 'attachment' && a.item === b.item && a.block === b.block;
-  }
 }
 
 /** What pagination did for the signature: a tighter page, or body lines moved forward to stand with it. */

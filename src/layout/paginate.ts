@@ -4,7 +4,7 @@
 import type { FlowEntry } from './body.ts';
 import type { Geometry } from './geometry.ts';
 import { baselineInLine } from './geometry.ts';
-import type { Landed, PageItem } from './types.ts';
+import type { BlockRef, Landed, PageItem } from './types.ts';
 
 /**
  * Height (pt) that must fit on the page from an entry's top for it to stay there, and whether that need is the
@@ -80,6 +80,17 @@ export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[
   };
   const last = () => pages.length - 1;
   const gridLine = () => Math.ceil(y / g.linePitch - 1e-6);
+  // A word processor keeps one line spacing per paragraph: a paragraph that runs onto the tightened page from the
+  // page before is set tighter there too (src/render/docx/landings.ts). Where its lines on that page would then free
+  // room for one more line, the word processor pulls a line up and its pages part from the PDF's: move lines
+  // forward instead.
+  const pullsLineUp = (p: number) => {
+    const first = landed.findIndex((l) => l?.page === last());
+    const ref = first >= 0 && entries[first].kind !== 'blank' ? entries[first].ref : undefined;
+    if (!ref) return false;
+    const carried = landed.filter((l, k) => l?.page === last() - 1 && entries[k].kind === 'line' && sameRef(entries[k].ref, ref)).length;
+    return carried * (g.linePitch - p) >= p - 1e-6;
+  };
   const placeBox = (box: { height: number; items: PageItem[] }) => {
     const page = pages[last()];
     for (const it of box.items) page.push(shift(it, g.left, g.top + y));
@@ -115,7 +126,7 @@ export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[
     const fits = (p: number) => (line * g.linePitch + need.height) * (p / g.linePitch) <= g.height + 1e-6;
     if (line > 0 && !fits(pitch[last()])) {
       const tighter = (g.height * g.linePitch) / (line * g.linePitch + need.height);
-      if (need.signature && tighter >= opts.tightestPitch && !hasBox[last()] && last() >= opts.fixedPages) {
+      if (need.signature && tighter >= opts.tightestPitch && !hasBox[last()] && last() >= opts.fixedPages && !pullsLineUp(tighter)) {
         pitch[last()] = Math.min(pitch[last()], tighter); // 7.3.5.5: tighten this one page first
       } else if (need.height <= g.height || line >= capacity(g, pitch[last()])) {
         if (need.signature) movedFrom ??= i;
@@ -134,6 +145,17 @@ export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[
     if (p !== g.linePitch) pages[k] = pages[k].map((it) => (it.kind === 'text' && it.line !== undefined ? { ...it, y: it.y - baselineInLine(g.top + it.line * g.linePitch, g.linePitch, it.size) + baselineInLine(g.top + it.line * p, p, it.size) } : it));
   });
   return { pages, nextLine: gridLine(), landed, pitch, movedFrom };
+}
+
+export function sameRef(a: BlockRef | undefined, b: BlockRef): boolean {
+  switch (b.part) {
+    case 'body':
+      return a?.part === 'body' && a.block === b.block;
+    case 'attachmentNote':
+      return a?.part === 'attachmentNote' && a.item === b.item;
+    case 'attachment':
+      return a?.part === 'attachment' && a.item === b.item && a.block === b.block;
+  }
 }
 
 /** Grid lines a page holds at a given pitch. */

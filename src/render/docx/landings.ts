@@ -25,7 +25,8 @@ export interface EndPlan {
    * Line pitch (twips) of the signature's page: the grid's, or the tighter pitch the typesetter set that page at.
    * Word keeps one line spacing per paragraph, so a tightened page is expressed as an exact line height, off the
    * document grid, on every paragraph with a line on that page (a paragraph that runs over from the page before is
-   * tightened whole: its lines there stand that much closer, too little to pull another line up).
+   * tightened whole: its lines there stand that much closer, which the typesetter allows only while that frees less
+   * than a line there, src/layout/paginate.ts).
    */
   signaturePitch: number;
   /** The paragraphs set at signaturePitch (absent: the page keeps the grid). */
@@ -97,8 +98,19 @@ export function endPlan(g: Geometry, landings: Landings): EndPlan {
   }));
   if (remedy.kind !== 'pitch') return { keeps, signaturePitch: g.pitch, tightFirstPage: false, addresseeInColophon, tracking, blankAfter };
   const tight = new Set(blocks.filter((b) => b.pieces.some((p) => p.page === remedy.page)).map((b) => keyOf(b.ref)));
-  // Floored, as the grid's pitch is: the page's lines must fit in Word as they do in the PDF.
-  return { keeps, signaturePitch: Math.floor(remedy.pitch * 20), tight, tightFirstPage: remedy.page === 0, addresseeInColophon, tracking, blankAfter };
+  return { keeps, signaturePitch: tightPitchTwips(g, remedy.pitch), tight, tightFirstPage: remedy.page === 0, addresseeInColophon, tracking, blankAfter };
+}
+
+/**
+ * A tightened page's pitch in twips. The typesetter tightens a page so that a whole number of lines fills the block
+ * (pitch = block height / lines). A word processor's block is not the PDF's: on a page with a line grid, LibreOffice
+ * shortens the body to a whole number of grid lines (22 × the floored grid pitch, 12,738 twips against the margins'
+ * 12,756) and centres it, so the lines must fit in that: the same fraction of the floored grid pitch, floored. Taken
+ * from the block's 225 mm instead (26.57 pt → 531 twips on 岔河镇's page 8), 24 lines need 12,744 twips, and the
+ * signature went to a page of its own in LibreOffice.
+ */
+export function tightPitchTwips(g: Geometry, pitchPt: number): number {
+  return Math.floor((pitchPt * 20 * g.pitch) / g.exactPitch + 1e-9);
 }
 
 /** The line pitch (twips) of a paragraph: the tightened page's when it has a line there, else undefined (the grid). */
