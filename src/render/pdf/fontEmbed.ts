@@ -180,7 +180,7 @@ class PlainRun {
 }
 
 /** A glyph as pdfkit reads it off a text run: its id, advance and the characters it stands for (ToUnicode). */
-interface PlainGlyph {
+export interface PlainGlyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
@@ -192,16 +192,14 @@ interface PlainGlyph {
  * fontkit's layout() would run the font's GSUB/GPOS, which only cost time (most of pdfkit's
  * text time) and, with Liberation Serif's kerning of "11", moved digits off the measured widths.
  */
-function plainLayout(glyphFor: (cp: number) => PlainGlyph, shaped: () => Font): (text: string, features?: unknown) => PlainRun | GlyphRun {
-  const glyphs = new Map<number, PlainGlyph>();
+function plainLayout(glyphOf: (cp: number) => PlainGlyph, shaped: () => Font): (text: string, features?: unknown) => PlainRun | GlyphRun {
   return (text, features) => {
     if (features) return shaped().layout(text, features as string[]);
     const run = new PlainRun();
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
-      let g = glyphs.get(cp);
-      if (!g) glyphs.set(cp, (g = glyphFor(cp)));
+      const g = glyphOf(cp);
       run.glyphs.push(g);
       run.positions.push(new PlainPosition(g.advanceWidth));
     }
@@ -209,8 +207,18 @@ function plainLayout(glyphFor: (cp: number) => PlainGlyph, shaped: () => Font): 
   };
 }
 
+/** Each character's glyph, looked up once per face and process. */
+function cachedGlyphs(glyphFor: (cp: number) => PlainGlyph): (cp: number) => PlainGlyph {
+  const glyphs = new Map<number, PlainGlyph>();
+  return (cp) => {
+    let g = glyphs.get(cp);
+    if (!g) glyphs.set(cp, (g = glyphFor(cp)));
+    return g;
+  };
+}
+
 /** The font object pdfkit's EmbeddedFont reads (its metrics, names and tables, see pdfkit), over a StoredFace. */
-function pdfkitFont(face: StoredFace): object {
+function pdfkitFont(face: StoredFace, glyphOf: (cp: number) => PlainGlyph): object {
   const m = face.meta;
   return {
     postscriptName: m.postscriptName,
@@ -228,31 +236,44 @@ function pdfkitFont(face: StoredFace): object {
     // pdfkit compares two fonts of one PostScript name by these (isEqualFont).
     _tables: { head: { checkSumAdjustment: m.checkSumAdjustment }, name: { records: JSON.parse(m.nameRecords) } },
     getGlyph: (gid: number): PlainGlyph => ({ id: gid, advanceWidth: face.advance(gid), codePoints: [] }),
-    layout: plainLayout((cp) => {
-      const id = face.glyphId(cp);
-      return { id, advanceWidth: face.advance(id), codePoints: [cp] };
-    }, () => face.live()),
+    layout: plainLayout(glyphOf, () => face.live()),
     createSubset: () => subsetFor(face),
   };
 }
 
-const wrapped = new WeakMap<FontFace, object>();
+/** A face as pdfkit embeds it, and the glyph of each character in it (what the painter writes into a page). */
+export interface Embeddable {
+  font: object; // to hand to pdfkit's registerFont
+  glyphOf: (cp: number) => PlainGlyph;
+}
+
+const wrapped = new WeakMap<FontFace, Embeddable>();
 
 /**
- * The font to hand to pdfkit's registerFont. A StoredFace's subsets are built from its prepared glyphs (kept in its
- * cache file) and its text runs are plain cmap lookups (see plainLayout); any other face is fontkit's own font with
- * plain text runs. One per face per process.
+ * A StoredFace's subsets are built from its prepared glyphs (kept in its cache file) and its text runs are plain
+ * cmap lookups (see plainLayout); any other face is fontkit's own font with plain text runs. One per face per process.
  */
-export function embeddableFont(face: FontFace): object {
+export function embeddable(face: FontFace): Embeddable {
   let w = wrapped.get(face);
   if (!w) {
-    if (face instanceof StoredFace) w = pdfkitFont(face);
-    else {
+    if (face instanceof StoredFace) {
+      const glyphOf = cachedGlyphs((cp) => {
+        const id = face.glyphId(cp);
+        return { id, advanceWidth: face.advance(id), codePoints: [cp] };
+      });
+      w = { font: pdfkitFont(face, glyphOf), glyphOf };
+    } else {
       const font = face.live();
-      const layout = plainLayout((cp) => font.glyphForCodePoint(cp), () => font);
-      w = new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : Reflect.get(target, prop, target)) });
+      const glyphOf = cachedGlyphs((cp) => font.glyphForCodePoint(cp));
+      const layout = plainLayout(glyphOf, () => font);
+      w = { font: new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : Reflect.get(target, prop, target)) }), glyphOf };
     }
     wrapped.set(face, w);
   }
   return w;
+}
+
+/** The font to hand to pdfkit's registerFont (see embeddable). */
+export function embeddableFont(face: FontFace): object {
+  return embeddable(face).font;
 }

@@ -4,7 +4,7 @@ import type { FontFace } from '../../fonts/face.ts';
 import type { FontRole } from '../../schema/profile.ts';
 import type { Page, PageItem, Color } from '../../layout/types.ts';
 import { GongwenError, diag } from '../../diagnostics.ts';
-import { embeddableFont, fontStreamsHuffmanOnly } from './fontEmbed.ts';
+import { embeddable, fontStreamsHuffmanOnly, type PlainGlyph } from './fontEmbed.ts';
 
 export interface PaintOptions {
   fonts: Record<FontRole, FontFace>;
@@ -14,7 +14,7 @@ export interface PaintOptions {
   images: ReadonlyMap<string, Uint8Array>; // image bytes by the path a page item names (read and checked at load)
 }
 
-export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array> {
+export async function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array> {
   // Dates come from the data, never the clock, so the same input gives the same bytes.
   const date = new Date(`${opts.meta.date ?? '2000-01-01'}T00:00:00Z`);
   const doc = new PDFDocument({
@@ -43,32 +43,48 @@ export function paintPdf(pages: Page[], opts: PaintOptions): Promise<Uint8Array>
     doc.on('error', reject);
   });
   fontStreamsHuffmanOnly(doc);
-  for (const [role, font] of Object.entries(opts.fonts)) {
-    // pdfkit accepts a font object in place of a file (any object with a layout method): embeddableFont's
-    // reads the face's prepared metrics and glyphs, so no font file is parsed for a document.
-    doc.registerFont(role, embeddableFont(font) as unknown as string);
+  const glyphs = {} as Record<FontRole, (cp: number) => PlainGlyph>;
+  for (const [role, font] of Object.entries(opts.fonts) as [FontRole, FontFace][]) {
+    // pdfkit accepts a font object in place of a file (any object with a layout method): embeddable's reads the
+    // face's prepared metrics and glyphs, so no font file is parsed for a document.
+    const e = embeddable(font);
+    doc.registerFont(role, e.font as unknown as string);
+    glyphs[role] = e.glyphOf;
   }
   const colour = (c: Color | 'grey') => (c === 'red' ? opts.colors.red : c === 'grey' ? '#808080' : opts.colors.text);
+  const writer = new PageWriter(doc, glyphs, colour);
   for (const page of pages) {
     doc.addPage({ size: opts.size, margin: 0 });
-    for (const it of page.items) paintItem(doc, it, colour, opts.images);
+    for (const it of page.items) {
+      if (it.kind === 'image') await writer.image(it, opts.images);
+      else writer.paint(it);
+    }
+    writer.flush();
   }
   doc.end();
-  return done;
+  return await done;
 }
 
-/** The parts of pdfkit's document and embedded font that writing a text object touches (not in its types). */
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
+/** The parts of pdfkit's document, page and embedded font that writing a page ourselves touches (not in its types). */
+interface PdfkitFont {
+  id: string;
+  scale: number;
+  subset: { includeGlyph(glyph: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
 }
-interface PdfkitText {
-  _font: { id: string; encode(text: string): [string[], GlyphPosition[]]; ref(): unknown };
-  _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+interface PdfkitDocument {
+  _font: PdfkitFont;
+  page: { height: number; fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
+  _normalizeColor(color: string): number[];
+  openImage(src: Buffer): PdfkitImage;
+}
+/** pdfkit's PNGImage (a JPEG has no finalize: it is embedded at once). */
+interface PdfkitImage {
+  width: number;
+  height: number;
+  finalize?: () => unknown;
 }
 
 /** pdfkit's number formatting (PDFObject.number, not exported): rounded to six decimals. */
@@ -77,102 +93,139 @@ function num(n: number): string {
   throw new Error(`unsupported number: ${n}`);
 }
 
+/** A glyph's number in a subset as four hex digits, as pdfkit writes it into a text string. */
+const hex4: string[] = [];
+const hexOf = (id: number): string => hex4[id] ?? (hex4[id] = id.toString(16).padStart(4, '0'));
+
 /**
- * One positioned line of text, written straight into the page's content stream: the same operators, in
- * the same order and with the same numbers, as pdfkit's text(…, { lineBreak: false, baseline: 'alphabetic' })
- * writes (its _fragment), without its option handling, line wrapping and the two width measurements it
- * makes for features we never use (links, underline, the cursor). The layout already placed every line.
+ * Writes a page's content stream: the same operators, in the same order and with the same numbers, as pdfkit's
+ * own calls wrote (text(…, { lineBreak: false, baseline: 'alphabetic' }) for a line, save/lineWidth/strokeColor/
+ * moveTo/lineTo/stroke/restore for a rule, rect/fill/stroke for a box), so the PDF's bytes are the same; but as
+ * one string per page, instead of a small buffer per operator, and with each character's glyph looked up once per
+ * face instead of through pdfkit's text layout (its option handling, line wrapping, width measurements, per-glyph
+ * position objects and their scaling). The layout already placed every line; our fonts need no shaping (see
+ * plainLayout in fontEmbed.ts), so a line is one string of glyph ids. pdfkit keeps the document's structure, the
+ * fonts (subsets, widths, ToUnicode: filled here as its encode() would) and the images.
  */
-function paintText(doc: PDFKit.PDFDocument, it: Extract<PageItem, { kind: 'text' }>, fill: string): void {
-  doc.font(it.font).fontSize(it.size).fillColor(fill);
-  const text = it.text.replace(/\n/g, '');
-  if (text.length === 0) return;
-  const d = doc as unknown as PdfkitText;
-  const font = d._font;
-  const size = d._fontSize;
-  const height = d.page.height;
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, height);
-  const y = height - it.y;
-  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-  d.addContent('BT');
-  d.addContent(`1 0 0 1 ${num(it.x)} ${num(y)} Tm`);
-  d.addContent(`/${font.id} ${num(size)} Tf`);
-  if (it.spacing) d.addContent(`${num(it.spacing)} Tc`);
-  const hScale = it.hScale || 100;
-  if (hScale !== 100) d.addContent(`${hScale} Tz`);
-  const [encoded, positions] = font.encode(text);
-  const scale = size / 1000;
-  const commands: string[] = [];
-  let x = it.x;
-  let last = 0;
-  let hadOffset = false;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-advance)}`);
-    }
-    last = cur;
-  };
-  const flush = (i: number) => {
-    addSegment(i);
-    if (commands.length > 0) {
-      d.addContent(`[${commands.join(' ')}] TJ`);
-      commands.length = 0;
-    }
-  };
-  let i = 0;
-  for (; i < positions.length; i++) {
-    const pos = positions[i];
-    if (pos.xOffset || pos.yOffset) {
-      flush(i);
-      d.addContent(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`);
-      flush(i + 1);
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-        hadOffset = false;
-      }
-      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
-    }
-    x += pos.xAdvance * scale;
+class PageWriter {
+  private ops: string[] = [];
+  private readonly d: PdfkitDocument;
+  private readonly colours = new Map<string, string>();
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly glyphs: Record<FontRole, (cp: number) => PlainGlyph>,
+    private readonly colour: (c: Color | 'grey') => string,
+  ) {
+    this.d = doc as unknown as PdfkitDocument;
   }
-  flush(i);
-  d.addContent('ET');
-  doc.restore();
+
+  /** The components of a colour as pdfkit writes them (`1 0 0` for #ff0000). */
+  private components(c: Color | 'grey'): string {
+    const css = this.colour(c);
+    let s = this.colours.get(css);
+    if (s === undefined) this.colours.set(css, (s = this.d._normalizeColor(css).join(' ')));
+    return s;
+  }
+
+  /** Hands what was written so far to pdfkit's page: at the page's end, and before pdfkit itself draws. */
+  flush(): void {
+    if (this.ops.length === 0) return;
+    this.ops.push('');
+    this.d.page.write(Buffer.from(this.ops.join('\n'), 'latin1'));
+    this.ops = [];
+  }
+
+  /**
+   * A seal. pdfkit embeds a PNG with an alpha channel after inflating it on zlib's thread pool, and numbers its
+   * soft mask's PDF object only then: with two seals on a page the numbers, so the bytes of the file, depended
+   * on which inflate finished first. Waiting for each image to be embedded before painting on numbers them in
+   * the order they are painted.
+   */
+  async image(it: Extract<PageItem, { kind: 'image' }>, images: PaintOptions['images']): Promise<void> {
+    const data = images.get(it.path);
+    if (!data) throw new Error(`no image bytes for ${it.path}`);
+    this.flush();
+    try {
+      const image = this.d.openImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      const finalize = image.finalize;
+      const embedded = finalize
+        ? new Promise<void>((resolve) => {
+            image.finalize = () => {
+              const out = finalize.call(image);
+              resolve();
+              return out;
+            };
+          })
+        : undefined;
+      this.doc.image(image as unknown as Buffer, it.x, it.y, { width: it.w, height: it.h });
+      await embedded;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new GongwenError(diag('seal.unreadable', { path: it.path, why }, { file: it.path }));
+    }
+  }
+
+  paint(it: Exclude<PageItem, { kind: 'image' }>): void {
+    const ops = this.ops;
+    switch (it.kind) {
+      case 'text':
+        this.text(it);
+        break;
+      case 'rule':
+        ops.push('q', `${num(it.width)} w`, '/DeviceRGB CS', `${this.components(it.color)} SCN`, `${num(it.x1)} ${num(it.y)} m`, `${num(it.x2)} ${num(it.y)} l`, 'S', 'Q');
+        break;
+      case 'rect': {
+        ops.push('q');
+        const box = `${num(it.x)} ${num(it.y)} ${num(it.w)} ${num(it.h)} re`;
+        if (it.fill) ops.push(box, '/DeviceRGB cs', `${this.components(it.fill)} scn`, 'f');
+        if (it.stroke) ops.push(box, '0.5 w', '/DeviceRGB CS', `${this.components(it.stroke)} SCN`, 'S');
+        ops.push('Q');
+        break;
+      }
+      case 'circle': {
+        this.flush();
+        const doc = this.doc;
+        doc.save().lineWidth(0.75);
+        if (it.dashed) doc.dash(3, { space: 3 });
+        doc.circle(it.x, it.y, it.w / 2).stroke(this.colour(it.stroke ?? 'red'));
+        doc.undash().restore();
+        break;
+      }
+    }
+  }
+
+  /** One positioned line of text: a text object drawing its glyphs from (x, baseline y). */
+  private text(it: Extract<PageItem, { kind: 'text' }>): void {
+    const ops = this.ops;
+    // doc.font gives the role's embedded font, creating it (and its PDF object number) on first use, as before.
+    this.doc.font(it.font);
+    ops.push('/DeviceRGB cs', `${this.components(it.color)} scn`);
+    const text = it.text.replace(/\n/g, '');
+    if (text.length === 0) return;
+    const d = this.d;
+    const font = d._font;
+    const height = d.page.height;
+    if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+    ops.push('q', `1 0 0 -1 0 ${num(height)} cm`, 'BT', `1 0 0 1 ${num(it.x)} ${num(height - it.y)} Tm`, `/${font.id} ${num(it.size)} Tf`);
+    if (it.spacing) ops.push(`${num(it.spacing)} Tc`);
+    const hScale = it.hScale || 100;
+    if (hScale !== 100) ops.push(`${hScale} Tz`);
+    // What pdfkit's EmbeddedFont.encode does per glyph: its number in the subset, and the subset's width and
+    // ToUnicode entries. Plain glyphs have no offsets and advance by their own width, so pdfkit's TJ array is
+    // always one string followed by a zero adjustment.
+    const glyphOf = this.glyphs[it.font];
+    const { subset, widths, unicode, scale } = font;
+    let hexes = '';
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      const glyph = glyphOf(cp);
+      const gid = subset.includeGlyph(glyph.id);
+      hexes += hexOf(gid);
+      if (widths[gid] == null) widths[gid] = glyph.advanceWidth * scale;
+      if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+    }
+    ops.push(`[<${hexes}> 0] TJ`, 'ET', 'Q');
+  }
 }
 
-function paintItem(doc: PDFKit.PDFDocument, it: PageItem, colour: (c: Color | 'grey') => string, images: PaintOptions['images']): void {
-  switch (it.kind) {
-    case 'text':
-      paintText(doc, it, colour(it.color));
-      break;
-    case 'rule':
-      doc.save().lineWidth(it.width).strokeColor(colour(it.color)).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore();
-      break;
-    case 'image': {
-      const data = images.get(it.path);
-      if (!data) throw new Error(`no image bytes for ${it.path}`);
-      try {
-        doc.image(Buffer.from(data.buffer, data.byteOffset, data.byteLength), it.x, it.y, { width: it.w, height: it.h });
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new GongwenError(diag('seal.unreadable', { path: it.path, why }, { file: it.path }));
-      }
-      break;
-    }
-    case 'rect':
-      doc.save();
-      if (it.fill) doc.rect(it.x, it.y, it.w, it.h).fill(colour(it.fill));
-      if (it.stroke) doc.rect(it.x, it.y, it.w, it.h).lineWidth(0.5).stroke(colour(it.stroke));
-      doc.restore();
-      break;
-    case 'circle':
-      doc.save().lineWidth(0.75);
-      if (it.dashed) doc.dash(3, { space: 3 });
-      doc.circle(it.x, it.y, it.w / 2).stroke(colour(it.stroke ?? 'red'));
-      doc.undash().restore();
-      break;
-  }
-}
