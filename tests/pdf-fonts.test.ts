@@ -17,6 +17,7 @@ import { layoutDocument, renderPdfDocument } from '../src/render/pdf/index.ts';
 import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { embeddableFont } from '../src/render/pdf/fontEmbed.ts';
 import { tableBytes } from '../src/render/pdf/sfnt.ts';
+import { deflateParts } from '../src/render/pdf/glyphDeflate.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
 import { FONT_ROLES, type FontRole } from '../src/schema/profile.ts';
 import type { TextItem } from '../src/layout/types.ts';
@@ -33,6 +34,7 @@ interface EmbeddedFontFile {
   fontName: string;
   kind: 'FontFile2' | 'FontFile3';
   bytes: Uint8Array; // decoded stream
+  stored: number; // bytes in the file
 }
 
 /** Every embedded font program of a pdfkit PDF (plain objects, no object streams), decoded. */
@@ -46,7 +48,7 @@ function embeddedFonts(pdf: Uint8Array): EmbeddedFontFile[] {
     const dict = s.slice(at, dictEnd);
     const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
     const raw = pdf.subarray(dictEnd + 7, dictEnd + 7 + length);
-    out.push({ fontName: m[1], kind: m[2] as EmbeddedFontFile['kind'], bytes: dict.includes('/FlateDecode') ? inflateSync(raw) : raw });
+    out.push({ fontName: m[1], kind: m[2] as EmbeddedFontFile['kind'], bytes: dict.includes('/FlateDecode') ? inflateSync(raw) : raw, stored: raw.length });
   }
   return out;
 }
@@ -81,6 +83,15 @@ describe('fonts embedded by the PDF writer', async () => {
       // CFF fonts go in as bare CFF (FontFile3), TrueType ones as TrueType (FontFile2).
       expect(f.kind).toBe(tableBytes(source.font, 'CFF ') ? 'FontFile3' : 'FontFile2');
       expect(f.bytes.length).toBeLessThan(statSync(source.path).size / 10);
+    }
+  });
+
+  it('stores the large CJK programs compressed by at least a tenth (read back through zlib, which checks them)', () => {
+    const large = embeddedFonts(bytes).filter((f) => f.kind === 'FontFile3' && f.bytes.length >= 32 * 1024);
+    expect(large.length).toBeGreaterThan(0);
+    for (const f of large) {
+      expect([...f.bytes.subarray(0, 4)], f.fontName).toEqual([1, 0, 4, 4]); // a CFF header, as the subset writer makes it
+      expect(f.stored, f.fontName).toBeLessThan(0.9 * f.bytes.length);
     }
   });
 
@@ -150,6 +161,20 @@ describe('subset outlines', () => {
       expect(Buffer.compare(ours, reference)).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('font program compression (glyphDeflate.ts)', () => {
+  it('inflates to the pieces joined, with the glyph pieces coded once and copied in at any bit offset', () => {
+    let seed = 7;
+    const random = (n: number) => Uint8Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
+    const glyphs = [random(581), random(3), random(1200), random(0), random(77)];
+    const tables = [random(40), random(1), random(9)];
+    const kept = new Set(glyphs);
+    for (const order of [[tables[0], ...glyphs, tables[2]], [tables[1], glyphs[2], glyphs[0], tables[0], glyphs[4], glyphs[2]]]) {
+      const packed = deflateParts(order, kept);
+      expect(Buffer.from(inflateSync(packed)).equals(Buffer.concat(order))).toBe(true);
     }
   });
 });

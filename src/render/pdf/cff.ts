@@ -425,9 +425,10 @@ export interface CffDicts {
 
 /**
  * A CID-keyed CFF holding `glyphs` in order (CID = GID = position; glyph 0 is .notdef), with
- * the font DICTs they use and no subroutines.
+ * the font DICTs they use and no subroutines. `parts`, when given, receives the program as pieces that
+ * join to it: the bytes before the glyphs' outlines, each outline (the glyph's own array), the bytes after.
  */
-export function writeCidCff(font: CffDicts, name: string, glyphs: SubsetGlyph[]): Uint8Array {
+export function writeCidCff(font: CffDicts, name: string, glyphs: SubsetGlyph[], parts?: Uint8Array[]): Uint8Array {
   // Font DICTs actually used, in order of first use.
   const fdMap = new Map<number, number>();
   for (const g of glyphs) if (!fdMap.has(g.fd)) fdMap.set(g.fd, fdMap.size);
@@ -527,8 +528,14 @@ export function writeCidCff(font: CffDicts, name: string, glyphs: SubsetGlyph[])
   w.bytes(charset.done());
   w.bytes(fdSelect.done());
   writeIndex(w, charStrings);
+  const outlinesEnd = w.len;
   writeIndex(w, usedFds.map((_, i) => fdDict(i, privateAt[i])));
   for (const priv of privates) w.bytes(priv);
   if (w.len !== p) throw new Error(`CFF subset size mismatch: ${w.len} ≠ ${p}`);
-  return w.done();
+  const out = w.done();
+  if (parts) {
+    const outlinesAt = outlinesEnd - charStrings.reduce((s, c) => s + c.length, 0);
+    parts.push(out.subarray(0, outlinesAt), ...charStrings, out.subarray(outlinesEnd));
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import { StoredFace, type FontFace } from '../../fonts/face.ts';
 import { CffUnsupported, writeCidCff, type CffDicts } from './cff.ts';
 import { componentRefs, writeSfnt } from './sfnt.ts';
+import { deflateParts, glyphDeflateAvailable } from './glyphDeflate.ts';
 
 /** What pdfkit's EmbeddedFont uses of a subset; `cff` non-null makes it embed a CFF (FontFile3). */
 export interface PdfkitSubset {
@@ -48,7 +49,11 @@ function fontkitEncode(font: Font, glyphs: number[]): Uint8Array {
 function encodeCff(face: StoredFace, dicts: CffDicts, glyphs: number[]): Uint8Array {
   face.prefetch(glyphs);
   try {
-    return writeCidCff(dicts, face.meta.postscriptName || 'Font', glyphs.map((g) => face.cffGlyph(g)));
+    const outlines = glyphs.map((g) => face.cffGlyph(g));
+    const parts: Uint8Array[] = [];
+    const program = writeCidCff(dicts, face.meta.postscriptName || 'Font', outlines, parts);
+    pieces.set(program, { parts, outlines: new Set(outlines.map((o) => o.charString)) });
+    return program;
   } catch (e) {
     if (e instanceof CffUnsupported) return fontkitEncode(face.live(), glyphs);
     throw e;
@@ -107,6 +112,8 @@ function encodeGlyf(face: StoredFace, fixed: Map<string, Uint8Array>, list: Glyp
 // Font programs encoded here, recognised when pdfkit writes them into a stream (see fontStreamsHuffmanOnly).
 const programs = new WeakSet<Uint8Array>();
 const mark = (bytes: Uint8Array): Uint8Array => (programs.add(bytes), bytes);
+/** A CFF program from prepared glyphs, as the pieces it was joined from: the glyphs' outlines and the bytes between. */
+const pieces = new WeakMap<Uint8Array, { parts: Uint8Array[]; outlines: ReadonlySet<Uint8Array> }>();
 
 function subsetFor(face: StoredFace): PdfkitSubset {
   const list = new GlyphList();
@@ -116,6 +123,12 @@ function subsetFor(face: StoredFace): PdfkitSubset {
   }
   return { includeGlyph: (g) => list.includeGlyph(g), encode: () => mark(encodeGlyf(face, outlines.tables, list)) };
 }
+
+/**
+ * Programs smaller than this are few glyphs (Latin, a title's dozen characters) whose tables outweigh their
+ * outlines; the fixed code, made for CJK outlines, would not shrink them, and zlib codes them in a fraction of a ms.
+ */
+const GLYPH_DEFLATE_MIN = 32 * 1024;
 
 /** The parts of pdfkit's PDFReference (a PDF object, possibly a stream) touched below. */
 interface PdfRef {
@@ -128,8 +141,9 @@ interface PdfRef {
  * Makes `doc` write the font programs of this module's subsets compressed with Huffman coding
  * only. Outlines are near-random bytes: zlib's default level finds few repeats in them (a
  * FandolFang subset of 589 glyphs: 340 KB → 271 KB at level 6 in 7.9 ms, 285 KB Huffman-only in
- * 3.1 ms), and the font streams were most of a document's deflate time. Everything else in
- * the document keeps pdfkit's compression.
+ * 3.1 ms), and the font streams were most of a document's deflate time. A CFF program from prepared
+ * glyphs is coded with one fixed code whose glyph bits are made once per process (glyphDeflate.ts: the
+ * same size within 1 %); a TrueType one, or a small one, by zlib. Everything else in the document keeps pdfkit's compression.
  */
 export function fontStreamsHuffmanOnly(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as { ref(data?: Record<string, unknown>): PdfRef };
@@ -140,7 +154,8 @@ export function fontStreamsHuffmanOnly(doc: PDFKit.PDFDocument): void {
     const end = ref.end.bind(ref);
     ref.end = (chunk) => {
       if (chunk instanceof Uint8Array && programs.has(chunk)) {
-        const packed = deflateSync(chunk, { strategy: zlibConstants.Z_HUFFMAN_ONLY });
+        const cff = glyphDeflateAvailable && chunk.length >= GLYPH_DEFLATE_MIN ? pieces.get(chunk) : undefined;
+        const packed = cff ? deflateParts(cff.parts, cff.outlines) : deflateSync(chunk, { strategy: zlibConstants.Z_HUFFMAN_ONLY });
         ref.compress = false;
         if (packed.length >= chunk.length) return end(chunk); // would not shrink: stored as it is
         ref.data.Filter = 'FlateDecode';
