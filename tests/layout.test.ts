@@ -82,10 +82,13 @@ describe('typesetter geometry (GB/T 9704)', () => {
   });
 
   it('sets 28 characters on a full line of Chinese text, exactly as wide as the block (a tracked paragraph: as many as fit)', () => {
-    // Lines of a paragraph drawn tighter so that a word processor needs no more lines for it (src/layout/body.ts).
+    // Lines of a paragraph drawn tighter so that a word processor needs no more lines for it (src/layout/body.ts):
+    // its characters stand that much closer, but the last is counted whole, so that it ends where an untracked
+    // line's last character does (its advance ends the tracking short of the block's edge).
     const tracked = new Map<string, number>();
     for (const b of laidOut.landings.blocks) for (const piece of b.pieces) if (b.tracking) tracked.set(`${piece.page}:${piece.line}`, b.tracking);
-    const fit = (page: number, line: number, chars: number) => Math.floor((chars * g.charPitch) / (g.charPitch - (tracked.get(`${page}:${line}`) ?? 0)) + 1e-9);
+    const trackingOf = (page: number, line: number) => tracked.get(`${page}:${line}`) ?? 0;
+    const fit = (page: number, line: number, chars: number) => Math.floor(((chars - 1) * g.charPitch) / (g.charPitch - trackingOf(page, line)) + 1e-9) + 1;
     let full = 0;
     for (const p of pages) {
       const lines = bodyLines(p);
@@ -96,7 +99,7 @@ describe('typesetter geometry (GB/T 9704)', () => {
         const endsParagraph = !next || next.ts[0].x > g.left + 1; // the next line is indented: a new paragraph
         if (endsParagraph) continue;
         expect(ts[0].x).toBeGreaterThanOrEqual(g.left - 0.01);
-        expect(Math.abs(rightEdge(ts[ts.length - 1]) - g.right)).toBeLessThan(0.05);
+        expect(Math.abs(rightEdge(ts[ts.length - 1]) + trackingOf(p.index, lines[i].line) - g.right)).toBeLessThan(0.05);
         if (/^[\u3000-\u9fff\uff00-\uffef“”‘’…—]+$/.test(s)) {
           const indented = ts[0].x > g.left + 1;
           const n = [...s].length;

@@ -37,11 +37,10 @@ function trackedLines(runs: StyledRun[], opts: BreakOptions, indent: number, pro
   const spacing = gridSpacingTwips(profile) * TWIP;
   const wordCount = (t: number) => wordLines(runs, m, { firstWidth: width - indent, width, spacing: spacing - t }).length;
   if (wordCount(0) <= lines.length) return { lines };
-  const advance = opts.cjkAdvance ?? ((size: number) => size);
   const body = profile.roles.body.size;
   for (let k = 1; k * TWIP <= limit + 1e-9; k++) {
     const t = k * TWIP;
-    const tighter = breakLines(runs, m, { ...opts, cjkAdvance: (size) => advance(size) - (t * size) / body });
+    const tighter = breakLines(runs, m, { ...opts, tracking: (size) => (t * size) / body });
     if (wordCount(t) === tighter.length) return { lines: tighter, tracking: t };
   }
   return { lines };

@@ -31,6 +31,12 @@ export interface BreakOptions {
   firstX?: number; // x offset of the first line (the indent)
   restX?: number; // x offset of the other lines (a hanging indent, e.g. 抄送 continuation lines)
   cjkAdvance?: (size: number) => number; // grid pitch for body text; the type size elsewhere
+  /**
+   * pt taken from each CJK character's advance (a paragraph drawn tighter, src/layout/body.ts): the characters stand
+   * closer to each other, but a line's last one is counted at its full advance, so that it ends where an untracked
+   * line's does and never stands past the block.
+   */
+  tracking?: (size: number) => number;
   justify?: boolean; // spread full lines to the exact width (default true)
   context?: string; // where the text comes from, for error messages
 }
@@ -47,6 +53,7 @@ interface Unit {
   run: StyledRun;
   font: FontRole;
   width: number; // nominal advance on the grid (CJK) or natural width (Latin)
+  tail: number; // what a tracked character's advance lost (BreakOptions.tracking): added back at a line's end
   natural: number; // the glyph's own advance in the font: the painter's spacing is relative to it
   cjk: boolean;
   noStart: boolean;
@@ -81,7 +88,7 @@ function isRangeBreak(chars: string[], j: number): boolean {
   return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
 }
 
-function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, context?: string): Unit[] {
+function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, tracking: (size: number) => number, context?: string): Unit[] {
   const units: Unit[] = [];
   for (const run of runs) {
     const chars = [...run.text];
@@ -107,6 +114,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
             run,
             font,
             width,
+            tail: 0,
             natural: width,
             cjk: false,
             noStart: NO_LINE_START.has(text[0]),
@@ -122,7 +130,8 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
           text: ch,
           run,
           font,
-          width: cjkAdvance(run.size),
+          width: cjkAdvance(run.size) - tracking(run.size),
+          tail: tracking(run.size),
           natural: m.width(font, ch, run.size),
           cjk: true,
           noStart: NO_LINE_START.has(ch),
@@ -155,7 +164,7 @@ function splitWide(units: Unit[], width: number, m: Measure): Unit[] {
     if (u.cjk || u.width <= width + EPS) return [u];
     return [...u.text].map((ch): Unit => {
       const w = m.width(u.font, ch, u.run.size);
-      return { ...u, text: ch, width: w, natural: w, noStart: NO_LINE_START.has(ch), noEnd: NO_LINE_END.has(ch), glue: 'none' };
+      return { ...u, text: ch, width: w, tail: 0, natural: w, noStart: NO_LINE_START.has(ch), noEnd: NO_LINE_END.has(ch), glue: 'none' };
     });
   });
 }
@@ -191,6 +200,11 @@ function sumWidth(units: Unit[], from: number, to: number): number {
   return w;
 }
 
+/** The width units [from, to) take as a line: their advances, the last counted whole (Unit.tail). */
+function lineWidth(units: Unit[], from: number, to: number): number {
+  return sumWidth(units, from, to) + units[to - 1].tail;
+}
+
 const EPS = 0.01;
 const MAX_PUSH_IN = 2; // units pulled onto a full line by squeezing
 
@@ -198,7 +212,7 @@ const MAX_PUSH_IN = 2; // units pulled onto a full line by squeezing
 function pushInBreak(units: Unit[], start: number, end: number, avail: number, soft: boolean) {
   for (let e = end + 1; e <= Math.min(units.length, end + MAX_PUSH_IN); e++) {
     if (e < units.length && !canBreakBefore(units, e, soft)) continue;
-    const over = sumWidth(units, start, e) - avail;
+    const over = lineWidth(units, start, e) - avail;
     let got = 0;
     const used: { unit: number; amount: number }[] = [];
     for (const s of squeezePlan(units, start, e)) {
@@ -219,7 +233,7 @@ function lastBreak(units: Unit[], start: number, end: number, soft: boolean): nu
 
 export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): BrokenLine[] {
   const cjkAdvance = opts.cjkAdvance ?? ((s: number) => s);
-  const units = splitWide(toUnits(runs, m, cjkAdvance, opts.context), Math.min(opts.firstWidth, opts.width), m);
+  const units = splitWide(toUnits(runs, m, cjkAdvance, opts.tracking ?? (() => 0), opts.context), Math.min(opts.firstWidth, opts.width), m);
   const lines: BrokenLine[] = [];
   let start = 0;
   while (start < units.length) {
@@ -228,7 +242,7 @@ export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): B
     const x0 = first ? (opts.firstX ?? 0) : (opts.restX ?? 0);
     let end = start;
     let w = 0;
-    while (end < units.length && w + units[end].width <= avail + EPS) w += units[end++].width;
+    while (end < units.length && w + units[end].width + units[end].tail <= avail + EPS) w += units[end++].width;
     if (end === units.length) {
       lines.push(place(units, start, end, x0, avail, [], false));
       break;
@@ -254,7 +268,7 @@ export function breakLines(runs: StyledRun[], m: Measure, opts: BreakOptions): B
       if (chosen < 0) {
         const hard = lastBreak(units, start, end, false);
         const oneChar = cjkAdvance(units[start].run.size);
-        const slack = (b: number) => avail - sumWidth(units, start, b);
+        const slack = (b: number) => avail - lineWidth(units, start, b);
         if (hard >= 0 && slack(hard) <= oneChar + EPS) chosen = hard;
         else if (canBreakBefore(units, end, true)) chosen = end; // spreads nothing
         else {
@@ -292,7 +306,8 @@ function place(
   const gapAfter = (k: number) => k < to - 1 && !(units[k].glue === 'soft' && !units[k].cjk && !units[k + 1].cjk);
   let gaps = 0;
   for (let k = from; k < to; k++) if (gapAfter(k)) gaps++;
-  const extra = justify && gaps > 0 ? (avail - natural) / gaps : 0;
+  // The last unit's advance ends its tail short of the edge, so that its glyph ends where an untracked one's does.
+  const extra = justify && gaps > 0 ? (avail - natural - units[to - 1].tail) / gaps : 0;
   const segments: BrokenLine['segments'] = [];
   let x = x0;
   let prevCjk = false;
