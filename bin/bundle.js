@@ -16,7 +16,7 @@ const { pathToFileURL } = require('node:url');
 
 const ROOT = join(__dirname, '..', '/');
 /** Bump when the build options below change: old bundles then no longer match. */
-const OPTIONS_VERSION = '3';
+const OPTIONS_VERSION = '4';
 /** Pool workers load `./worker.mjs` beside the code that starts them (src/pipeline/executor.ts): in a bundle, this entry. */
 const WORKER_ENTRY = 'src/pipeline/workerTask.ts';
 /**
@@ -128,6 +128,29 @@ function writeAtomic(file, text) {
   }
 }
 
+/**
+ * Writes one file of the command's split ES-module bundle as CommonJS: imports of other files of the bundle become
+ * requires (the files import each other without cycles: esbuild puts code shared by several entries or lazy imports
+ * in chunks of its own), import() becomes a require (V8's cached code loses Node's dynamic-import callback on Node 20,
+ * see codeCache.js), and exports become getters, so bindings stay live.
+ */
+function toCommonJs(file, text) {
+  const { transformSync } = require('esbuild');
+  const name = relative(join(file, '..'), file);
+  const out = transformSync(text, {
+    format: 'cjs',
+    loader: 'js',
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0]}`,
+    supported: { 'dynamic-import': false },
+    banner: 'var __gongwenModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+    sourcemap: 'external',
+    sourcefile: name,
+  });
+  writeFileSync(file, `${out.code}//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(`${file}.map`, out.map);
+}
+
 /** The name of the entry's output in a bundle of that kind (see `bundled`). */
 const mainFile = (kind) => (kind === 'esm' ? 'main.mjs' : 'main.cjs');
 
@@ -148,22 +171,29 @@ async function build(entry, cache, name, kind) {
   const esm = { ...common, outdir: tmp, outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]', splitting: true, format: 'esm' };
   let metafiles;
   if (kind === 'cli') {
-    // The command as one CommonJS file, which Node 20 can run from a V8 code cache (bin/codeCache.js; an ES module
-    // cannot have one before Node 22), and its pool worker as ES modules beside it, as before. The command's
-    // libraries are required, so they too are CommonJS and cached. import.meta.url keeps its meaning.
+    // The command as CommonJS, which Node 20 can run from a V8 code cache (bin/codeCache.js; an ES module cannot have
+    // one before Node 22), split per command: esbuild splits only ES modules, so the command is bundled as split ES
+    // modules first and each file is then turned into CommonJS (see toCommonJs). A command loads its own code and the
+    // chunks it shares, not every command's (the whole command was one file of 500 kB, read and compiled by each run).
+    // Its pool worker stays ES modules beside it, as before. The command's libraries are required, so they too are
+    // CommonJS and cached. import.meta.url keeps its meaning.
     const [cli, worker] = await Promise.all([
       esbuild({
         ...common,
-        entryPoints: [entry],
-        outfile: join(tmp, 'main.cjs'),
-        format: 'cjs',
+        entryPoints: { main: entry },
+        outdir: tmp,
+        outExtension: { '.js': '.cjs' },
+        chunkNames: 'cli-[hash]',
+        splitting: true,
+        format: 'esm',
+        sourcemap: 'inline', // carried through the conversion below into each file's own map
+        write: false,
         define: { 'import.meta.url': '__gongwenModuleUrl' },
-        // import() as require(): V8's cached code loses Node's dynamic-import callback (Node 20), see codeCache.js.
-        supported: { 'dynamic-import': false },
-        banner: { js: 'var __gongwenModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
       }),
       esbuild({ ...esm, entryPoints: { worker: WORKER_ENTRY } }),
     ]);
+    mkdirSync(tmp, { recursive: true });
+    for (const f of cli.outputFiles) toCommonJs(f.path, f.text);
     metafiles = [cli.metafile, worker.metafile];
   } else if (kind === 'cjs') {
     // A small module run before the command (the hand-over's client): one CommonJS file, nothing beside it.

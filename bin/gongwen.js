@@ -3,6 +3,7 @@
 // from a V8 code cache (see codeCache.js). bin/ is CommonJS (bin/package.json): Node's ES-module loader, which
 // an ES-module entry point brings up with its builtins, cost more than anything else of a short run.
 'use strict';
+const { existsSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { bundled } = require('./bundle.js');
 
@@ -29,6 +30,11 @@ async function handedOff(args) {
   return true;
 }
 
+/** The subcommand, by which the code cache is kept (codeCache.js): each lives in src/cli/<name>.ts; 'other' for --help and typos. */
+function commandOf(first) {
+  return typeof first === 'string' && /^[a-z]+$/.test(first) && existsSync(join(ROOT, 'src', 'cli', `${first}.ts`)) ? first : 'other';
+}
+
 async function run() {
   if (await handedOff(process.argv.slice(2))) return;
   let main;
@@ -36,7 +42,7 @@ async function run() {
     const file = fileURLToPath(await bundled('src/cli/main.ts', 'cli'));
     // Required here: a build handed over (above) needs neither.
     require('./lazyLibraries.js').installLazyLibraries();
-    if (!process.env.GONGWEN_NO_CODE_CACHE) require('./codeCache.js').installCodeCache(process.env.GONGWEN_CACHE_DIR, [dirname(file), join(ROOT, 'node_modules')], ROOT);
+    if (!process.env.GONGWEN_NO_CODE_CACHE) require('./codeCache.js').installCodeCache(process.env.GONGWEN_CACHE_DIR, [dirname(file), join(ROOT, 'node_modules')], ROOT, commandOf(process.argv[2]));
     ({ main } = require(file));
   } catch (e) {
     // Only a broken checkout gets here (a syntax error in src/, esbuild missing): say so without a stack.

@@ -8,6 +8,7 @@
 // from inside node_modules, and nothing changes but when the work is done.
 'use strict';
 const Module = require('node:module');
+const { dirname, resolve } = require('node:path');
 
 const load = Module._load;
 
@@ -46,6 +47,24 @@ const lazyFunction = (get) =>
 /** Loaded on the first property read (not for `__esModule`, which interop helpers read at once). */
 const lazyExports = (get) => new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : get()[key]) });
 
+/**
+ * A module namespace loaded on first use: `__esModule` is true, so TypeScript's `__importStar` keeps the object as
+ * it is instead of copying every export at once; listing or reading its names loads it.
+ */
+const lazyNamespace = (get) =>
+  new Proxy(
+    {},
+    {
+      get: (_, key) => (key === '__esModule' ? true : get()[key]),
+      has: (_, key) => key in get(),
+      ownKeys: () => Reflect.ownKeys(get()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(get(), key);
+        return d && { ...d, configurable: true }; // the proxy's own target does not have it
+      },
+    },
+  );
+
 const LAZY = {
   'unicode-trie': (get) => lazyTrie(get()), // the class itself is small; its instances are the cost
   'brotli/decompress.js': lazyFunction,
@@ -54,18 +73,25 @@ const LAZY = {
   // commander spawns a process only for executable subcommands (we have none); loading child_process brought net,
   // dgram and the streams with it, about fifty of Node's own modules, into every run, --help included.
   'node:child_process': lazyExports,
+  // zod's 40-odd locales (z.locales), required at load by zod's core and classic API; the tool never switches
+  // zod's locale (its messages are its own, src/messages.ts), and English, the default, is required on its own.
+  // About a fifth of loading zod. Only for zod's own require of it (the request is a relative path).
+  '../locales/index.cjs': { from: '/node_modules/zod/', wrap: lazyNamespace },
 };
 
 function installLazyLibraries() {
   const made = new Map();
   Module._load = function (request, parent, isMain) {
-    const wrap = LAZY[request];
-    if (!wrap || !parent?.filename?.includes(`node_modules`)) return load.call(this, request, parent, isMain);
-    let lazy = made.get(request);
+    const entry = LAZY[request];
+    const wrap = typeof entry === 'object' ? entry.wrap : entry;
+    const from = typeof entry === 'object' ? entry.from : 'node_modules';
+    if (!wrap || !parent?.filename?.includes(from)) return load.call(this, request, parent, isMain);
+    const id = request.startsWith('.') ? resolve(dirname(parent.filename), request) : request; // one per module
+    let lazy = made.get(id);
     if (!lazy) {
       let real;
       lazy = wrap(() => (real ??= load.call(this, request, parent, isMain)));
-      made.set(request, lazy);
+      made.set(id, lazy);
     }
     return lazy;
   };

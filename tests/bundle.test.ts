@@ -38,7 +38,7 @@ it('names the file, line and column of a syntax error in the sources', () => {
 });
 
 it('runs the command from a V8 code cache, and a damaged cache file only costs a compile', () => {
-  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.bin');
+  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.other.bin');
   const help = () => {
     const r = spawnSync(process.execPath, ['--require', join(ROOT, 'tests', 'fixtures', 'loads', 'count-code-cache.cjs'), BIN, '--help'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
@@ -56,7 +56,7 @@ it('runs the command from a V8 code cache, and a damaged cache file only costs a
 });
 
 it('remembers where requires led, and resolves again when a remembered file is gone', () => {
-  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.bin');
+  const file = join(ROOT, 'node_modules', '.cache', 'gongwen-report', 'code-cache.other.bin');
   const help = () => {
     const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

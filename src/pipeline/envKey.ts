@@ -1,14 +1,14 @@
 // What every output of a run depends on besides its own sources: the tool (its version and the renderer's
 // code), the templates that kind of output uses, the font files the run could embed, and the options.
 // Computed once per run, cheaply: planning a no-change build must not cost more as the tool grows.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile, hashTree, sha256 } from './fingerprint.ts';
 import { candidateFontFiles } from '../fonts/candidates.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
 export async function toolVersion(): Promise<string> {
-  const pkg: unknown = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8'));
+  const pkg: unknown = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8'));
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : '0';
 }
 
@@ -16,7 +16,7 @@ export async function toolVersion(): Promise<string> {
 async function fontIdentity(): Promise<string> {
   const parts: string[] = [];
   for (const f of await candidateFontFiles()) {
-    const st = await stat(f).catch(() => undefined);
+    const st = statSync(f, { throwIfNoEntry: false });
     parts.push(f, st ? `${st.size}:${st.mtimeMs}` : 'missing');
   }
   return sha256(...parts);

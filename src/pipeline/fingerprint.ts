@@ -1,7 +1,8 @@
 // Content hashes for the incremental build: what an output depends on, reduced to one key.
 // Hashes, not timestamps: saving a file unchanged, or a fresh checkout, does not force a rebuild.
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 export function sha256(...parts: (string | Uint8Array)[]): string {
@@ -19,26 +20,27 @@ const MAX_HASHED_BYTES = 64 * 1024 * 1024;
 /**
  * The hash of one dependency file. A missing file, a folder or a device hashes to a marker, so the key
  * still changes when the file later appears; reading never follows a path into an endless device.
+ * Read synchronously: a no-change build hashes every source, and a promise's round trips through the thread
+ * pool (stat, open, read, close) cost more than reading a report's few kilobytes.
  */
-export async function hashFile(path: string): Promise<string> {
+export function hashFileSync(path: string): string {
   let st;
   try {
-    st = await stat(path);
+    st = statSync(path);
   } catch {
     return 'missing';
   }
   if (!st.isFile()) return 'not-a-file';
   if (st.size > MAX_HASHED_BYTES) return `large:${st.size}:${st.mtimeMs}`;
   try {
-    const handle = await open(path, 'r');
-    try {
-      return sha256(await handle.readFile());
-    } finally {
-      await handle.close();
-    }
+    return sha256(readFileSync(path));
   } catch {
     return 'unreadable';
   }
+}
+
+export async function hashFile(path: string): Promise<string> {
+  return hashFileSync(path);
 }
 
 /** One hash over every file under `dir` (names and contents, in sorted order); '' when it does not exist. */

@@ -3,9 +3,10 @@
 // size, modification time and hash. It is a cache, never a source of truth: anything that does not parse or
 // check out is thrown away and the outputs are rebuilt. Checked by hand rather than with zod: a no-change
 // build reads it on every run, and loading zod would cost more than all the rest of its planning.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashFile } from './fingerprint.ts';
+import { hashFileSync } from './fingerprint.ts';
 import { writeFileAtomic } from './safeWrite.ts';
 
 export const MANIFEST_NAME = '.gongwen-manifest.json';
@@ -89,7 +90,7 @@ export class Manifest {
   static async load(outDir: string): Promise<Manifest> {
     let text: string;
     try {
-      text = await readFile(join(outDir, MANIFEST_NAME), 'utf8');
+      text = readFileSync(join(outDir, MANIFEST_NAME), 'utf8');
     } catch {
       return new Manifest(outDir, new Map(), 'absent');
     }
@@ -113,14 +114,14 @@ export class Manifest {
     for (const o of e.outputs) {
       // A deleted or replaced output (opened and saved in Word, overwritten) is rebuilt.
       const path = join(this.outDir, o.path);
-      const st = await stat(path).catch(() => undefined);
+      const st = statSync(path, { throwIfNoEntry: false });
       if (!st?.isFile() || st.size !== o.size) return false;
       if (st.mtimeMs === o.mtimeMs) continue;
-      if ((await hashFile(path)) !== o.hash) return false;
+      if (hashFileSync(path) !== o.hash) return false;
       o.mtimeMs = st.mtimeMs;
       this.dirty = true;
     }
-    for (const [path, hash] of Object.entries(e.deps)) if ((await hashFile(path)) !== hash) return false;
+    for (const [path, hash] of Object.entries(e.deps)) if (hashFileSync(path) !== hash) return false;
     return true;
   }
 
@@ -156,8 +157,7 @@ export class Manifest {
     const removed: string[] = [];
     for (const [id, e] of [...this.jobs]) {
       if (keep.has(id)) continue;
-      const st = await stat(e.source).catch(() => undefined);
-      if (st) continue;
+      if (existsSync(e.source)) continue;
       removed.push(...(await this.forget(id)));
     }
     return removed;
