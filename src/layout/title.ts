@@ -6,12 +6,14 @@ import { placeAt, setText } from './style.ts';
 import type { PageItem } from './types.ts';
 import { NO_LINE_START, PRE_NUMBER_CHARS, UNIT_CHARS } from '../schema/punctuation.ts';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Made on first use: it loads ICU's Chinese word dictionary (about 20 ms), which a title that fits one line never needs. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Words, with quoted names and 《》 titles kept whole (never broken inside). */
 function words(title: string): string[] {
   const out: string[] = [];
   let depth = 0;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const { segment } of segmenter.segment(title)) {
     const prev = out[out.length - 1] ?? '';
     const glue =
