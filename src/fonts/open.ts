@@ -49,19 +49,6 @@ export function sharedFontBytes(): SharedFontBytes[] {
   return [...bytesByPath].flatMap(([path, b]) => (b.buffer instanceof SharedArrayBuffer ? [{ path, bytes: b.buffer }] : []));
 }
 
-/**
- * Reads the font file into shared memory if this thread has not: before starting pool workers, so that a worker
- * needing a glyph its face's cache lacks uses this copy instead of reading the file again (one copy per process).
- */
-export function shareFontFile(path: string): void {
-  if (bytesByPath.has(path)) return;
-  try {
-    bytesByPath.set(path, readShared(path));
-  } catch {
-    // unreadable: the job that needs it reports it
-  }
-}
-
 /** In a worker: use the main thread's copies of these files instead of reading them again. */
 export function adoptFontBytes(list: SharedFontBytes[]): void {
   for (const { path, bytes } of list) if (!bytesByPath.has(path)) bytesByPath.set(path, Buffer.from(bytes));
