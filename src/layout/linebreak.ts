@@ -69,7 +69,12 @@ const FALLBACK: FontRole[] = ['songti', 'heiti', 'fangsong', 'kaiti', 'xiaobiaos
 
 /** The wanted font if it has every character, else the first fallback that does, else none. */
 function wholeFont(text: string, wanted: FontRole, m: Measure): FontRole | undefined {
-  return [wanted, ...FALLBACK].find((f) => [...text].every((c) => m.has(f, c)));
+  // Called for every character laid out: a loop, not arrays of fonts and characters made for each.
+  const hasAll = (f: FontRole) => {
+    for (const c of text) if (!m.has(f, c)) return false;
+    return true;
+  };
+  return hasAll(wanted) ? wanted : FALLBACK.find(hasAll);
 }
 
 /** The font `wholeFont` picks; an error naming the character when there is none. */

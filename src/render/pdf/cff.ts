@@ -321,8 +321,12 @@ class Flattener {
 // ---- writing ----
 
 class Bytes {
-  buf = new Uint8Array(4096);
+  buf: Uint8Array;
   len = 0;
+  /** `size`: the bytes expected, when known, so the buffer is not grown (copied) on the way. */
+  constructor(size = 256) {
+    this.buf = new Uint8Array(size);
+  }
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
@@ -516,7 +520,7 @@ export function writeCidCff(font: CffDicts, name: string, glyphs: SubsetGlyph[],
     p += priv.length;
   }
 
-  const w = new Bytes();
+  const w = new Bytes(p);
   w.u8(1);
   w.u8(0);
   w.u8(headerSize);
