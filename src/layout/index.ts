@@ -9,7 +9,7 @@ import { layoutHeader } from './header.ts';
 import { placeTitle } from './title.ts';
 import { layoutAttachments } from './attachments.ts';
 import { flowBody, type FlowEntry } from './body.ts';
-import { needs, paginate, sameRef, type Flowed } from './paginate.ts';
+import { needs, paginate, sameRef, wholeParagraphNeeds, type Flowed } from './paginate.ts';
 import { addresseeLines, colophonLines, flowAttachments, layoutColophon, layoutSignature, signatureLines } from './closing.ts';
 
 export interface LayoutOptions {
@@ -48,12 +48,16 @@ export function layout(doc: Gongwen, profile: Profile, m: Measure, opts: LayoutO
       }
     }
   }
-  const flowed = paginate(entries, g, first, {
+  const flow = (n: typeof entryNeeds) => paginate(entries, g, first, {
     startLine: line,
-    needs: entryNeeds,
+    needs: n,
     tightestPitch: profile.signature.tightestPitchPt ?? g.linePitch,
     fixedPages: doc.header ? 1 : 0,
   });
+  let flowed = flow(entryNeeds);
+  // Lines moved forward for the signature move as whole paragraphs, as a word processor moves them.
+  const whole = wholeParagraphNeeds(entries, entryNeeds, flowed.movedFrom, g);
+  if (whole) flowed = flow(whole);
   const pages = flowed.pages;
   const sigPage = pages.length - 1;
   const sigPitch = flowed.pitch[sigPage];

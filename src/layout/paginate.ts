@@ -65,6 +65,33 @@ export function needs(entries: FlowEntry[], g: Geometry, signatureLines: number)
   return out;
 }
 
+/**
+ * The needs under which a paragraph the signature's need broke goes with the signature whole, with the headings kept
+ * with it; undefined when the signature's need broke no paragraph (`movedFrom`: Flowed.movedFrom of a first pass).
+ * A word processor cannot express "the last two lines go with what follows" alike everywhere: Word keeps the last
+ * line of a keep-with-next paragraph with the next (widow control adds one), but LibreOffice moves a keep-with-next
+ * paragraph whole (3 of 5 lines more on 高显镇's last page). Moving the paragraph whole is what both do with
+ * keep-with-next and keep-lines-together, so the PDF moves it whole too, and still has at least two body lines with
+ * the signature: the paragraph holds the second-to-last line and everything after it.
+ */
+export function wholeParagraphNeeds(entries: FlowEntry[], needs: Need[], movedFrom: number | undefined, g: Geometry): Need[] | undefined {
+  const e = movedFrom === undefined ? undefined : entries[movedFrom];
+  if (movedFrom === undefined || e?.kind !== 'line' || !e.ref) return undefined;
+  const ref = e.ref;
+  let start = movedFrom;
+  for (let p = entries[start - 1]; p?.kind === 'line' && sameRef(p.ref, ref); p = entries[start - 1]) start--;
+  if (start === movedFrom) return undefined;
+  const out = [...needs];
+  out[start] = { height: needs[movedFrom].height + (movedFrom - start) * g.linePitch, signature: true };
+  // A heading before it stays with it (keepNext on the heading in the DOCX).
+  for (let k = start - 1; k >= 0; k--) {
+    const h = entries[k];
+    if (h.kind !== 'line' || !h.keepWithNext) break;
+    out[k] = { height: out[k + 1].height + g.linePitch, signature: true };
+  }
+  return out;
+}
+
 export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[], opts: PaginateOptions): Flowed {
   const pages: PageItem[][] = [[...firstPage]];
   const pitch: number[] = [g.linePitch];

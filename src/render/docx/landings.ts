@@ -9,6 +9,10 @@ import type { Geometry } from './geometry.ts';
  * all: the whole paragraph goes with what follows (keepNext + keepLines).
  * tail2: at least its last two lines go (keepNext + widow control, which also keeps two lines behind).
  * tail1: only its last line goes (keepNext, widow control off).
+ * tail2 and tail1 are Word's reading of keepNext: LibreOffice moves a keep-with-next paragraph whole. The typesetter
+ * therefore moves whole paragraphs for the signature (src/layout/paginate.ts, wholeParagraphNeeds), so a broken
+ * paragraph is kept with tail1/tail2 only when it and the signature exceed a page, and the last paragraph keeps its
+ * last line (tail1) only while it stands whole on the signature's page.
  */
 export type Keep = 'all' | 'tail2' | 'tail1';
 
@@ -68,19 +72,23 @@ function keepFor(linesMoved: number, lines: number): Keep {
 
 /**
  * The closing keeps and tightened page, from landings.signature:
- * - `moveLines`: the paragraphs from the typesetter's break on go with the signature: the broken paragraph with as
- *   many of its last lines as moved (Word can hold one or two; a paragraph moved whole is kept whole), every later
- *   one whole;
+ * - `moveLines`: the paragraphs from the typesetter's break on go with the signature, each kept whole (the typesetter
+ *   breaks before a paragraph; one that with the signature exceeds a page keeps as many of its last lines as moved);
  * - `pitch`: the paragraphs on that page take its pitch (see EndPlan.signaturePitch);
- * - always: the last body paragraph keeps its last line with the signature, so that where a word processor's lines
- *   run longer than the PDF's the signature still never starts a page without body text (7.3.5.5).
+ * - the last body paragraph, when it stands whole on the signature's page, keeps its last line with the signature,
+ *   so that where a word processor's lines run longer than the PDF's the signature still never starts a page without
+ *   body text (7.3.5.5). One the PDF runs over from the page before is left to the flow: its last lines and the
+ *   signature stand on that page in every engine whose lines are the PDF's.
  */
 export function endPlan(g: Geometry, landings: Landings): EndPlan {
   const keeps = new Map<BlockKey, Keep>();
   const blocks = landings.blocks;
   const remedy = landings.signature.remedy;
   const lastLine = [...blocks].reverse().find((b) => b.pieces.at(-1)?.kind === 'line');
-  if (lastLine && lastLine === blocks.at(-1)) keeps.set(keyOf(lastLine.ref), 'tail1');
+  // Only while the last paragraph stands whole on the signature's page: LibreOffice moves a keep-with-next paragraph
+  // whole, so one the PDF runs over from the page before would leave it (四棵树镇 plain: 7 lines more on page 5).
+  const signaturePage = landings.signature.page;
+  if (lastLine && lastLine === blocks.at(-1) && lastLine.pieces.every((p) => p.page === signaturePage)) keeps.set(keyOf(lastLine.ref), 'tail1');
   if (remedy.kind === 'moveLines') {
     const key = keyOf(remedy.breakBefore.ref);
     const at = blocks.findIndex((b) => keyOf(b.ref) === key);
