@@ -116,15 +116,34 @@ const rollups: Case[] = (['file-down', 'plain'] as const).map((variant) => laidC
  */
 const KNOWN_OTHER_SPLIT: Record<string, { lo: number[]; reason: string }> = {};
 
+const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
+const bare = (text: string) => text.replace(/\s/g, '');
+
+/** The captions of tables and charts (the roll-up's 图1, 表1…) in the project's PDF, per page, without spaces. */
+const pdfCaptions = (c: Case): string[][] =>
+  c.pdfPages.map((pg) => {
+    const items = texts(pg, 'caption');
+    return [...new Set(items.map((t) => t.y))].map((y) => bare(items.filter((t) => t.y === y).map((t) => t.text).join('')));
+  });
+/** LibreOffice's lines that are the PDF's captions (it may add a space between 图 and the digit). */
+const loCaptionLines = (c: Case, t: { pages: number; lines: TextLine[] }): TextLine[][] => {
+  const captions = new Set(pdfCaptions(c).flat());
+  return Array.from({ length: t.pages }, (_, p) => t.lines.filter((l) => l.page === p && captions.has(bare(l.text))));
+};
+
 /**
  * Lines a page holds at the body's size (三号: the body, headings, addressee, signature, date, 附注), counting text
  * on one baseline (within 1.5 pt) once: per page, in the project's PDF and in LibreOffice's. A table's or chart's
- * caption is a line of the flow in both, set at the table head's size in the PDF and read at the body's in
- * LibreOffice's (the roll-up's 图1, 表1): it counts on both sides.
+ * caption is a line of the flow in both, set at the table head's size (小四) in both: it counts on both sides.
  */
 const bodySizeRows = (baselines: number[]): number => baselines.sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1] > 1.5).length;
 const pdfBodyRows = (c: Case): number[] => c.pdfPages.map((pg) => bodySizeRows(pg.items.filter((i): i is TextItem => i.kind === 'text' && (Math.abs(i.size - 16) < 0.5 || i.tag === 'caption')).map((t) => t.y)));
-const loBodyRows = (t: { pages: number; lines: TextLine[] }): number[] => Array.from({ length: t.pages }, (_, p) => bodySizeRows(t.lines.filter((l) => l.page === p && isBody(l) && l.baseline < BLOCK_BOTTOM).map((l) => l.baseline * PT_MM)));
+const loBodyRows = (c: Case, t: { pages: number; lines: TextLine[] }): number[] => {
+  const captions = loCaptionLines(c, t);
+  return Array.from({ length: t.pages }, (_, p) =>
+    bodySizeRows(t.lines.filter((l) => l.page === p && (isBody(l) || captions[p].includes(l)) && l.baseline < BLOCK_BOTTOM).map((l) => l.baseline * PT_MM)),
+  );
+};
 
 const hasAttachmentPages = (c: Case) => c.doc.attachments.some((a) => a.body.length > 0);
 /** The page of the signature: the last, unless attachment pages follow it. */
@@ -135,8 +154,6 @@ const docxOf = (c: Case): Promise<Uint8Array> => {
   if (!rendered.has(c.name)) rendered.set(c.name, renderDocx(c.doc, { ...inputs, laid: c.laid }));
   return rendered.get(c.name) as Promise<Uint8Array>;
 };
-
-const texts = (page: Page, tag: string) => page.items.filter((i): i is TextItem => i.kind === 'text' && i.tag === tag);
 
 it('sets the sealed case\'s signature page tighter, as the seal test there expects', () => {
   expect(cases.find((c) => c.name === SEALED)?.laid.landings.signature.remedy.kind).toBe('pitch');
@@ -179,7 +196,14 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
   it.each(['file-down', 'plain'] as const)('lays the roll-up (%s) on as many pages as the project PDF', (variant) => {
     const c = rollups.find((r) => r.name === `rollup-${variant}`) as Case;
     expect(lo[c.name].pages).toBe(c.pdfPages.length);
-    expect(loBodyRows(lo[c.name])).toEqual(pdfBodyRows(c));
+    expect(loBodyRows(c, lo[c.name])).toEqual(pdfBodyRows(c));
+    // Each caption on the PDF's page, at the PDF's size (小四 黑体, the table head's role).
+    const captions = loCaptionLines(c, lo[c.name]);
+    expect(captions.map((ls) => ls.map((l) => bare(l.text)))).toEqual(pdfCaptions(c));
+    const sizes = new Set(c.pdfPages.flatMap((pg) => texts(pg, 'caption').map((t) => t.size)));
+    const size = inputs.profile.roles.tableHead.size;
+    expect([...sizes]).toEqual([size]);
+    for (const l of captions.flat()) expect(l.size, l.text).toBeCloseTo(size, 0);
   });
 
   describe.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
@@ -190,7 +214,7 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     // Where the PDF moved lines forward for the signature, a word processor must move the same ones (its keeps).
     it('puts as many body-size lines on each page as the PDF: the pages split where the PDF splits them', () => {
       const known = KNOWN_OTHER_SPLIT[name];
-      expect(loBodyRows(lo[name])).toEqual(known ? known.lo : pdfBodyRows(c));
+      expect(loBodyRows(c, lo[name])).toEqual(known ? known.lo : pdfBodyRows(c));
     });
 
     it('starts the title on the grid line the PDF uses, broken where the PDF breaks it', () => {

@@ -104,6 +104,8 @@ function specs(g: Geometry): Spec[] {
   const exact = g.pitch;
   const flat = { firstLine: 0 };
   const tableLine = Math.round(TABLE_STYLE.leading * g.profile.roles.table.size * 20);
+  const { body, tableHead } = g.profile.roles;
+  const captionSpacing = Math.round(((g.blockW / g.profile.grid.chars - g.bodyChar) * tableHead.size) / body.size);
   const heading = (id: string, name: string, role: TextRole, outline: number): Spec => ({ id, name, role, basedOn: 'Normal', next: 'Normal', keepNext: true, outline });
   return [
     heading(STYLE.h1, '一级标题', 'h1', 0),
@@ -132,7 +134,9 @@ function specs(g: Geometry): Spec[] {
     // Lines as far apart as in the PDF's tables (src/layout/table.ts).
     { id: STYLE.table, name: '表格文字', role: 'table', basedOn: 'Normal', spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
     { id: STYLE.tableHead, name: '表头', role: 'tableHead', basedOn: STYLE.table, spacing: 0, offGrid: true, line: tableLine, ind: flat, jc: 'center' },
-    { id: STYLE.caption, name: '表题', role: 'body', basedOn: 'Normal', keepNext: true, ind: flat, jc: 'center' },
+    // A table's or chart's caption as the PDF sets it (src/layout/body.ts): 小四黑体, its characters on the grid's
+    // pitch scaled to its size, on one grid line.
+    { id: STYLE.caption, name: '表题', role: 'tableHead', basedOn: 'Normal', spacing: captionSpacing, keepNext: true, ind: flat, jc: 'center' },
   ];
 }
 
