@@ -126,6 +126,12 @@ const pdfCaptions = (c: Case): string[][] =>
     return [...new Set(items.map((t) => t.y))].map((y) => bare(items.filter((t) => t.y === y).map((t) => t.text).join('')));
   });
 /** LibreOffice's lines that are the PDF's captions (it may add a space between 图 and the digit). */
+/** The PDF's chart rows, per page: a bar's label and value as one text without spaces (示例甲镇66). */
+const pdfChartRows = (c: Case): string[][] =>
+  c.pdfPages.map((pg) => {
+    const at = (tag: string, y: number) => bare(texts(pg, tag).filter((t) => t.y === y).map((t) => t.text).join(''));
+    return [...new Set(texts(pg, 'chart.label').map((t) => t.y))].map((y) => at('chart.label', y) + at('chart.value', y));
+  });
 const loCaptionLines = (c: Case, t: { pages: number; lines: TextLine[] }): TextLine[][] => {
   const captions = new Set(pdfCaptions(c).flat());
   return Array.from({ length: t.pages }, (_, p) => t.lines.filter((l) => l.page === p && captions.has(bare(l.text))));
@@ -204,6 +210,10 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     const size = inputs.profile.roles.tableHead.size;
     expect([...sizes]).toEqual([size]);
     for (const l of captions.flat()) expect(l.size, l.text).toBeCloseTo(size, 0);
+    // Each bar's label and value read as in the PDF (the value alone: the unit is in the caption).
+    const rows = pdfChartRows(c);
+    expect(rows.flat().length).toBeGreaterThan(0);
+    expect(rows.map((want, p) => lo[c.name].lines.filter((l) => l.page === p && want.includes(bare(l.text))).map((l) => bare(l.text)))).toEqual(rows);
   });
 
   describe.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {

@@ -26,7 +26,8 @@ function oneLine(text: string, tag: string, max: number, ctx: BoxContext): Broke
   return { width: max, segments: line.segments.map((s) => ({ ...s, x: s.x * k, spacing: s.spacing * k, hScale: (s.hScale ?? 100) * k })) };
 }
 
-const valueText = (v: number) => String(Math.round(v * 10) / 10);
+/** A bar's value as printed after it: the number alone, its unit being in the caption (图1 …（场次）). */
+export const valueText = (v: number) => String(Math.round(v * 10) / 10);
 
 /**
  * The distance between bars and the room above the first and below the last (pt), for `n` bars: the DOCX writer

@@ -3,7 +3,7 @@ import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
 import { attachmentLabel } from '../../layout/attachments.ts';
 import type { Measure } from '../../layout/measure.ts';
-import { CHART_STYLE, chartRows } from '../../layout/chart.ts';
+import { CHART_STYLE, chartRows, valueText } from '../../layout/chart.ts';
 import { layoutTable, TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
@@ -104,10 +104,6 @@ function tableOf(g: Geometry, t: GwTable, m: Measure): Child[] {
   return [...out, table({ widths, borders, ...margins }, [head, ...rows])];
 }
 
-function formatValue(v: number): string {
-  return String(Math.round(v * 10) / 10);
-}
-
 /**
  * A horizontal bar chart as a borderless table: label | bar and value. The bar is a one-pixel grey PNG stretched,
  * grey as in the PDF (src/layout/chart.ts): red is the standard's colour for the mark, the rule and seals only.
@@ -130,7 +126,7 @@ function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, caption?: strin
       style: STYLE.table,
       alignment: AlignmentType.LEFT,
       keepNext,
-      children: [inlinePicture(ids, png, 'png', w, barH), new TextRun(` ${formatValue(b.value)}${chart.unit}`)],
+      children: [inlinePicture(ids, png, 'png', w, barH), new TextRun(` ${valueText(b.value)}`)],
     });
     const pad = (i === 0 ? padY : 0) + (i === chart.bars.length - 1 ? padY : 0);
     return row([cell(labelW, [cellParagraph(b.label, STYLE.table, 'right', keepNext)], 'center'), cell(barW, [bar], 'center')], { exactHeight: (pitch + pad) * 20 });
