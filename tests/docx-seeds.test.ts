@@ -15,6 +15,7 @@ import { loadReportFile } from '../src/load/index.ts';
 import type { ImageItem, LaidOut, Page, TextItem } from '../src/layout/types.ts';
 import { layoutDocument } from '../src/render/pdf/index.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
+import { measureOf } from '../src/fonts/measure.ts';
 import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { Report } from '../src/schema/report.ts';
 import { writeSealPng } from './helpers/docx-fixtures.ts';
@@ -214,6 +215,21 @@ describe.skipIf(!hasLibreOffice())('seed DOCX laid out by LibreOffice', () => {
     const rows = pdfChartRows(c);
     expect(rows.flat().length).toBeGreaterThan(0);
     expect(rows.map((want, p) => lo[c.name].lines.filter((l) => l.page === p && want.includes(bare(l.text))).map((l) => bare(l.text)))).toEqual(rows);
+    // Each bar as long as the PDF's: every row's value ends the same distance from where the PDF's ends (LibreOffice
+    // sets a space after the bar, the PDF half an em), and each label starts within a millimetre of the PDF's.
+    const measure = measureOf(inputs.fonts);
+    const ends = c.pdfPages.flatMap((pg, p) =>
+      texts(pg, 'chart.label').filter((t, k, all) => all.findIndex((u) => u.y === t.y) === k).map((label) => {
+        const value = texts(pg, 'chart.value').filter((t) => t.y === label.y);
+        const last = value[value.length - 1];
+        const row = lo[c.name].lines.find((l) => l.page === p && Math.abs(l.baseline - label.y / PT_MM) < 1.5) as TextLine;
+        expect(Math.abs(row.left - label.x / PT_MM), row.text).toBeLessThan(1);
+        return row.right - (last.x + measure.width(last.font, last.text, last.size)) / PT_MM;
+      }),
+    );
+    expect(ends.length).toBe(rows.flat().length);
+    expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(0.5);
+    expect(Math.max(...ends.map(Math.abs))).toBeLessThan(2.5);
   });
 
   describe.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {

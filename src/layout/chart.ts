@@ -42,28 +42,43 @@ export function chartRows(n: number, profile: Profile): { pitch: number; padY: n
   return { padY, pitch: Math.max(CHART_STYLE.minPitch * size, Math.min(CHART_STYLE.pitch * size, (blockHeight - 2 * linePitch - 2 * padY) / n)) };
 }
 
+/** Where a chart's parts stand across the block (pt): the labels' right edge, the axis, each bar's length. */
+export interface ChartColumns {
+  labels: BrokenLine[];
+  values: BrokenLine[];
+  labelW: number; // the widest label: labels end here, right-aligned
+  origin: number; // the axis, where every bar starts: a gap after the labels
+  bars: number[]; // each bar's length, the largest filling what the widest value leaves
+}
+
+/** The chart's columns: the DOCX writer sets its label cells and bars to them, so that both writers draw one chart. */
+export function chartColumns(chart: BarChart, ctx: BoxContext): ChartColumns {
+  const gap = CHART_STYLE.gap * ctx.profile.roles.table.size;
+  const labels = chart.bars.map((b) => oneLine(b.label, 'chart.label', CHART_STYLE.maxLabelShare * ctx.width, ctx));
+  const labelW = Math.max(0, ...labels.map((l) => l.width));
+  const values = chart.bars.map((b) => oneLine(valueText(b.value), 'chart.value', 0.2 * ctx.width, ctx));
+  const valueW = Math.max(0, ...values.map((l) => l.width));
+  const origin = labelW + gap;
+  const barArea = Math.max(0, ctx.width - origin - gap - valueW);
+  const max = Math.max(0, ...chart.bars.map((b) => b.value));
+  return { labels, values, labelW, origin, bars: chart.bars.map((b) => (max > 0 ? (Math.max(0, b.value) / max) * barArea : 0)) };
+}
+
 export function layoutChart(chart: BarChart, ctx: BoxContext): Box {
   const size = ctx.profile.roles.table.size;
   const gap = CHART_STYLE.gap * size;
   const n = chart.bars.length;
   if (n === 0) return { height: 0, items: [] };
   const { pitch, padY } = chartRows(n, ctx.profile);
-
-  const labels = chart.bars.map((b) => oneLine(b.label, 'chart.label', CHART_STYLE.maxLabelShare * ctx.width, ctx));
-  const labelW = Math.max(...labels.map((l) => l.width));
-  const values = chart.bars.map((b) => oneLine(valueText(b.value), 'chart.value', 0.2 * ctx.width, ctx));
-  const valueW = Math.max(...values.map((l) => l.width));
-  const origin = labelW + gap;
-  const barArea = Math.max(0, ctx.width - origin - gap - valueW);
-  const max = Math.max(0, ...chart.bars.map((b) => b.value));
+  const { labels, values, labelW, origin, bars } = chartColumns(chart, ctx);
 
   const items: PageItem[] = [];
-  chart.bars.forEach((b, i) => {
+  chart.bars.forEach((_, i) => {
     const top = padY + i * pitch;
     const baseline = top + (pitch - size) / 2 + 0.88 * size;
     const label = labels[i];
     for (const s of label.segments) items.push({ ...s, x: labelW - label.width + s.x, y: baseline });
-    const w = max > 0 ? (b.value / max) * barArea : 0;
+    const w = bars[i];
     const h = CHART_STYLE.bar * pitch;
     if (w > 0) items.push({ kind: 'rect', x: origin, y: top + (pitch - h) / 2, w, h, fill: 'grey', tag: 'chart.bar' });
     for (const s of values[i].segments) items.push({ ...s, x: origin + w + gap + s.x, y: baseline });

@@ -3,7 +3,7 @@ import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
 import { attachmentLabel } from '../../layout/attachments.ts';
 import type { Measure } from '../../layout/measure.ts';
-import { CHART_STYLE, chartRows, valueText } from '../../layout/chart.ts';
+import { CHART_STYLE, chartColumns, chartRows, valueText } from '../../layout/chart.ts';
 import { layoutTable, TABLE_STYLE } from '../../layout/table.ts';
 import { breakTitle } from '../../layout/title.ts';
 import { cell, exactLine, indent, row, table, THIN } from './elements.ts';
@@ -74,7 +74,6 @@ export interface BlockFlow {
 
 /** The bars' grey, the PDF painter's (src/render/pdf/paint.ts). */
 const CHART_GREY = '#808080';
-const CELL_MARGIN = 108;
 
 function cellParagraph(text: string, style: string, align?: 'left' | 'center' | 'right', keepNext?: boolean): Paragraph {
   const alignment = align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
@@ -107,31 +106,38 @@ function tableOf(g: Geometry, t: GwTable, m: Measure): Child[] {
 /**
  * A horizontal bar chart as a borderless table: label | bar and value. The bar is a one-pixel grey PNG stretched,
  * grey as in the PDF (src/layout/chart.ts): red is the standard's colour for the mark, the rule and seals only.
+ * The columns are the PDF's (chartColumns): with cell margins of a quarter of the PDF's gap on either side, the label
+ * cell holds the widest label exactly and the bars start on the PDF's axis, each as long as there (the labels stand
+ * a quarter gap, 1.5 pt, right of the PDF's; the value follows its bar after a space, not the PDF's whole gap, so that
+ * the longest bar's value still fits its cell).
  */
-function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, caption?: string): Child[] {
-  const labelW = Math.round(g.blockW * 0.3);
+function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, m: Measure, caption?: string): Child[] {
+  const ctx = { width: ptFromMm(g.profile.block.width), measure: m, profile: g.profile };
+  const cols = chartColumns(chart, ctx);
+  const margin = Math.round((CHART_STYLE.gap * g.profile.roles.table.size * 20) / 4);
+  // A twip to spare, so that a word processor's rounding does not wrap the widest label.
+  const labelW = Math.ceil(cols.labelW * 20) + 1 + 2 * margin;
   const barW = g.blockW - labelW;
-  const max = Math.max(...chart.bars.map((b) => b.value), 0) || 1;
-  const maxBar = Math.round(barW * 0.7) - CELL_MARGIN; // leave room for the value after the bar
   const png = solidPng(CHART_GREY);
   // Rows as tall as the PDF's bars stand apart (src/layout/chart.ts), the first and the last with its padding, so
   // that the chart takes the same height on the page; the bar as thick as there.
   const { pitch, padY } = chartRows(chart.bars.length, g.profile);
   const barH = Math.round(pitch * 20 * CHART_STYLE.bar);
   const rows = chart.bars.map((b, i) => {
-    const w = Math.max(20, Math.round((b.value / max) * maxBar));
+    const w = Math.round(cols.bars[i] * 20);
     // The PDF keeps a chart whole (one box): every row but the last keeps with the next.
     const keepNext = i < chart.bars.length - 1 || undefined;
     const bar = new Paragraph({
       style: STYLE.table,
       alignment: AlignmentType.LEFT,
       keepNext,
-      children: [inlinePicture(ids, png, 'png', w, barH), new TextRun(` ${valueText(b.value)}`)],
+      // No bar where the PDF draws none (a value of 0).
+      children: [...(w > 0 ? [inlinePicture(ids, png, 'png', w, barH)] : []), new TextRun(` ${valueText(b.value)}`)],
     });
     const pad = (i === 0 ? padY : 0) + (i === chart.bars.length - 1 ? padY : 0);
     return row([cell(labelW, [cellParagraph(b.label, STYLE.table, 'right', keepNext)], 'center'), cell(barW, [bar], 'center')], { exactHeight: (pitch + pad) * 20 });
   });
-  return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: CELL_MARGIN }, rows)];
+  return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: margin }, rows)];
 }
 
 export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Measure, flow: BlockFlow = {}): Child[] {
@@ -146,7 +152,7 @@ export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Mea
     case 'table':
       return [...tableOf(g, block.table, m), blankLine(g, false, flow.blankAfter)];
     case 'figure':
-      return [...figureOf(g, ids, block.chart, block.caption), blankLine(g, false, flow.blankAfter)];
+      return [...figureOf(g, ids, block.chart, m, block.caption), blankLine(g, false, flow.blankAfter)];
   }
 }
 
