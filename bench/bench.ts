@@ -82,7 +82,10 @@ async function main() {
 
   // Warm the bundle cache and the font-manifest cache once, as any second use of the tool would find them.
   proc([BIN, 'build', one, '--out', out('warm'), '--format', 'pdf']);
-  const runs: Record<string, Proc[]> = { b40: [], typst: [], one: [], oneBoth: [], noop: [], help: [], validate: [] };
+  const runs: Record<string, Proc[]> = { b40: [], typst: [], one: [], oneBoth: [], noop: [], help: [], validate: [], node: [], nodeBare: [] };
+  // Node's own start, the floor under every row: this VM sets NODE_EXTRA_CA_CERTS, which makes every Node process
+  // read and parse a 220 kB certificate bundle before any script runs; the second figure is without it.
+  const caCerts = process.env.NODE_EXTRA_CA_CERTS;
   for (let i = 0; i < ROUNDS; i++) {
     runs.b40.push(proc([BIN, 'build', r40, '--out', out('40'), '--format', 'pdf', '--force']));
     if (typstInstalled) runs.typst.push(proc([join(ROOT, 'bench', 'typst', 'peer.mjs'), out('typst'), ...files40.map((f) => join(r40, f))]));
@@ -91,6 +94,8 @@ async function main() {
     runs.noop.push(proc([BIN, 'build', r40, '--out', out('40'), '--format', 'pdf']));
     runs.help.push(proc([BIN, '--help']));
     runs.validate.push(proc([BIN, 'validate', one]));
+    runs.node.push(proc(['-e', '0']));
+    if (caCerts) runs.nodeBare.push(proc(['-e', '0'], { NODE_EXTRA_CA_CERTS: undefined }));
   }
   const typst = typstInstalled ? median(runs.typst.map((r) => r.ms)) : NaN;
   const b40 = median(runs.b40.map((r) => r.ms));
@@ -104,6 +109,8 @@ async function main() {
   row('no-change rebuild of the 40', runs.noop, '≤ 150 ms', median(runs.noop.map((r) => r.ms)) <= 150);
   row('gongwen --help', runs.help, '≤ 250 ms', median(runs.help.map((r) => r.ms)) <= 250);
   row('gongwen validate (one file)', runs.validate, '≤ 250 ms', median(runs.validate.map((r) => r.ms)) <= 250);
+  row('Node\'s own start (node -e 0), the floor', runs.node, '', undefined);
+  if (caCerts) row('  the same without NODE_EXTRA_CA_CERTS (set here)', runs.nodeBare, '', undefined);
 
   if (!quick) {
     const root = join(tmp, 'batch2000');
