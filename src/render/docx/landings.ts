@@ -99,7 +99,10 @@ export function endPlan(g: Geometry, landings: Landings): EndPlan {
     }
   }
   const addresseeInColophon = landings.addressee?.inColophon ?? false;
-  const tracking = new Map(blocks.flatMap((b) => (trackingTwips(b) ? [[keyOf(b.ref), trackingTwips(b) ?? 0] as const] : [])));
+  const tracking = new Map(blocks.flatMap((b) => {
+    const t = trackingTwips(b);
+    return t ? [[keyOf(b.ref), t] as const] : [];
+  }));
   const blankAfter = new Map(blocks.flatMap((b) => {
     const h = blankAfterTwips(b, g.exactPitch / 20);
     return h === undefined ? [] : [[keyOf(b.ref), h] as const];
