@@ -1,8 +1,8 @@
 // What `validate` checks in one file, apart from the command (validate.ts), which loads this only when it runs.
 import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { loadCountyFile, loadReportFile } from '../load/index.ts';
-import { sortByPosition } from '../load/parse.ts';
+import { sortByPosition } from '../load/positions.ts';
+import { loadReport } from '../load/reportMemo.ts';
 import { preflightCounty, preflightReport, tableProblems } from '../preflight.ts';
 import { fontCoverage, type HasGlyph } from '../fonts/coverage.ts';
 import { loadProfile } from '../layout/profile.ts';
@@ -21,10 +21,11 @@ async function loadMeasure() {
  */
 export async function validateFile(file: string, glyphs?: HasGlyph): Promise<Diagnostic[]> {
   if (basename(file).toLowerCase() === COUNTY_FILE) {
+    const { loadCountyFile } = await import('../load/report.ts');
     const county = loadCountyFile(file);
     return county.ok ? sortByPosition([...preflightCounty(county, glyphs ?? (await fontCoverage())), ...county.warnings]) : county.diagnostics;
   }
-  const result = loadReportFile(file);
+  const result = await loadReport(file); // through the memo: a file seen before needs no YAML parser or schema
   if (!result.ok) return result.diagnostics;
   const pre = preflightReport(result, { glyphs: glyphs ?? (await fontCoverage()) });
   const tables = await tableProblems(result.report, file, result.lineOf, { profile: loadProfile(), measure: loadMeasure });

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { shown } from '../messages.ts';
 import { issueToDiagnostics } from './issues.ts';
-import { keyPosition, positionFinder, type DataPath, type Position } from './positions.ts';
+import { keyPosition, lineOfTree, sortByPosition, type DataPath, type Position, type PositionTree } from './positions.ts';
+
+export { sortByPosition };
+import { positionTree } from './positionTree.ts';
 
 /** Aliases are legal YAML but no report needs many; a few nested ones can expand to gigabytes ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -17,7 +20,7 @@ export const MAX_FLOW_NESTING = 64;
 const DEEP_FLOW = new RegExp(`(?:[[{]\\s*){${MAX_FLOW_NESTING + 1}}`);
 
 export type ParseResult<T> =
-  | { ok: true; data: T; warnings: Diagnostic[]; file: string; lineOf: (path: DataPath) => Position }
+  | { ok: true; data: T; warnings: Diagnostic[]; file: string; lineOf: (path: DataPath) => Position; positions: PositionTree | null }
   | { ok: false; diagnostics: Diagnostic[] };
 
 // Chinese explanations of the YAML errors a clerk meets; yaml's English message is kept beside it.
@@ -83,14 +86,15 @@ export function parseYamlWithSchema<S extends z.ZodType>(source: string, file: s
     }
     throw e;
   }
-  const lineOf = positionFinder(doc, counter);
+  const positions = positionTree(doc, counter);
+  const lineOf = lineOfTree(positions);
   const result = schema.safeParse(data);
   if (!result.success) {
-    const ctx = { file, schema, data, lineOf, keyAt: (p: DataPath) => keyPosition(doc, counter, p) };
+    const ctx = { file, schema, data, lineOf, keyAt: (p: DataPath) => keyPosition(positions, p) };
     const diagnostics = result.error.issues.flatMap((i) => issueToDiagnostics(i, ctx));
     return { ok: false, diagnostics: [...sortByPosition(lastOfEachPlace(diagnostics)), ...warnings] };
   }
-  return { ok: true, data: result.data, warnings, file, lineOf };
+  return { ok: true, data: result.data, warnings, file, lineOf, positions };
 }
 
 function unresolvedAlias(doc: Document, counter: LineCounter): { line: number; col: number } {
@@ -116,9 +120,4 @@ function lastOfEachPlace(list: Diagnostic[]): Diagnostic[] {
   const byPlace = new Map<string, Diagnostic>();
   for (const d of list) byPlace.set(`${d.line}:${d.col}:${d.code}`, d);
   return [...byPlace.values()];
-}
-
-/** Reading order, so a user fixes a file top to bottom. */
-export function sortByPosition(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }

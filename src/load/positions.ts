@@ -1,6 +1,7 @@
-// Source positions: from a path into the parsed data (["parts","measures","items",0]) back to the YAML node.
+// Source positions: from a path into the loaded data (["body",0,"heading"]) back to file:line:col. The parsed YAML
+// document is summarised as a tree of positions (positionTree.ts builds it), plain data without the YAML parser's
+// nodes, so that a report loaded from the memo (memo.ts) answers every lookup exactly as a fresh parse does.
 import type { Diagnostic } from '../diagnostics.ts';
-import { isMap, isSeq, isScalar, isNode, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 
 export type DataPath = readonly (string | number)[];
 export interface Position {
@@ -8,70 +9,62 @@ export interface Position {
   col: number; // 1-based
 }
 
-/** What a path points at: the key of the last mapping entry (if any) and its value node. */
+/** Where a node starts; null for a node with no place in the file (one the old-form rewrite made). */
+export type At = [line: number, col: number] | null;
+/**
+ * One YAML node: a scalar or alias is its start alone; a mapping lists its entries in order as [key text (null when
+ * the key is not a scalar), the key's start, the value (null when the entry has no value node, or an empty one)];
+ * a sequence lists its items (null where an item is not a node).
+ */
+export type PositionTree =
+  | { at: At }
+  | { at: At; map: [key: string | null, keyAt: At, value: PositionTree | null][] }
+  | { at: At; seq: (PositionTree | null)[] };
+
+/** What a path points at: the value node, the key of the mapping entry holding it, the deepest node on the way. */
 interface Located {
-  pair?: Pair; // the mapping entry holding the value, when the last step is a key
-  node?: Node; // the value node, absent when the key is missing or its value empty
-  parent: Node | null; // the deepest node that exists on the way
+  node?: PositionTree; // absent when the key is missing or its value empty
+  key?: At; // present when the last step found a mapping entry (null: its key has no place)
+  parent: PositionTree | null;
 }
 
-function keyText(pair: Pair): string | undefined {
-  const k = pair.key;
-  if (isScalar(k)) return String(k.value);
-  return typeof k === 'string' || typeof k === 'number' ? String(k) : undefined;
-}
-
-export function locate(doc: Document, path: DataPath): Located {
-  let node: Node | null = isNode(doc.contents) ? doc.contents : null;
-  let pair: Pair | undefined;
+function locate(root: PositionTree | null, path: DataPath): Located {
+  let node = root;
+  let key: At | undefined;
   for (const step of path) {
     if (!node) break;
-    if (isMap(node)) {
-      const found = node.items.find((p) => keyText(p) === String(step));
-      if (!found) return { parent: node };
-      pair = found;
-      const value = found.value;
-      if (!isNode(value) || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1])) {
-        // `key:` with nothing after it: point at the key
-        return { pair, parent: node };
-      }
-      node = value;
-    } else if (isSeq(node) && typeof step === 'number') {
-      const item = node.items[step];
-      if (!isNode(item)) return { parent: node };
-      pair = undefined;
+    if ('map' in node) {
+      const entry = node.map.find(([k]) => k === String(step));
+      if (!entry) return { parent: node };
+      key = entry[1];
+      if (!entry[2]) return { key, parent: node }; // `key:` with nothing after it: point at the key
+      node = entry[2];
+    } else if ('seq' in node && typeof step === 'number') {
+      const item = node.seq[step];
+      if (!item) return { parent: node };
+      key = undefined;
       node = item;
     } else {
       return { parent: node };
     }
   }
-  return { pair, node: node ?? undefined, parent: node };
+  return { node: node ?? undefined, key, parent: node };
 }
 
-export function offsetOf(node: Node | Pair['key'] | undefined): number | undefined {
-  return isNode(node) && node.range ? node.range[0] : undefined;
-}
+const position = (a: At): Position => (a ? { line: a[0], col: a[1] } : { line: 1, col: 1 });
 
-/** Builds a `lineOf(path)` for one parsed document: the value's start, else its key, else the nearest existing parent. */
-export function positionFinder(doc: Document, counter: LineCounter): (path: DataPath) => Position {
-  const at = (offset: number): Position => {
-    const { line, col } = counter.linePos(offset);
-    return { line, col };
-  };
+/** `lineOf(path)` for one document: the value's start, else its key's, else the nearest existing parent's (else 1:1). */
+export function lineOfTree(root: PositionTree | null): (path: DataPath) => Position {
   return (path) => {
-    const hit = locate(doc, path);
-    const offset = offsetOf(hit.node) ?? offsetOf(hit.pair?.key) ?? offsetOf(hit.parent ?? undefined) ?? 0;
-    return at(offset);
+    const hit = locate(root, path);
+    return position(hit.node?.at ?? hit.key ?? hit.parent?.at ?? null);
   };
 }
 
-/** Position of the key itself (for unknown or misspelt keys). */
-export function keyPosition(doc: Document, counter: LineCounter, path: DataPath): Position | undefined {
-  const hit = locate(doc, path);
-  const offset = offsetOf(hit.pair?.key);
-  if (offset === undefined) return undefined;
-  const { line, col } = counter.linePos(offset);
-  return { line, col };
+/** Where the key itself is (for unknown or misspelt keys), when the path ends at a mapping entry. */
+export function keyPosition(root: PositionTree | null, path: DataPath): Position | undefined {
+  const { key } = locate(root, path);
+  return key ? position(key) : undefined;
 }
 
 /**
@@ -84,4 +77,9 @@ export function placeDiagnostics(ds: readonly Diagnostic[], file: string, lineOf
     const { path, ...rest } = d;
     return { ...rest, file, ...lineOf(path) };
   });
+}
+
+/** Reading order, so a user fixes a file top to bottom. */
+export function sortByPosition(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }

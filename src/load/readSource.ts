@@ -6,6 +6,7 @@ import { megabytes, readRegularFile, type FileProblem } from '../readFile.ts';
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type SourceText = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+export type SourceBytes = { ok: true; bytes: Buffer } | { ok: false; diagnostics: Diagnostic[] };
 
 /** A file that cannot be read, as a diagnostic on that file. */
 export function fileProblemDiagnostic(p: FileProblem, file: string, what: readonly [string, string] = ['一份报告', 'a report']): Diagnostic {
@@ -20,15 +21,25 @@ export function fileProblemDiagnostic(p: FileProblem, file: string, what: readon
   }
 }
 
-export function readSourceFile(file: string): SourceText {
+/** The file's bytes, if it is a regular file within the limit (the memo is keyed on them, memo.ts). */
+export function readSourceBytes(file: string): SourceBytes {
   const read = readRegularFile(file, MAX_FILE_BYTES);
-  if (!read.ok) return fail(fileProblemDiagnostic(read.problem, file));
+  return read.ok ? read : fail(fileProblemDiagnostic(read.problem, file));
+}
+
+/** The bytes as UTF-8 text, without a byte-order mark; anything else is refused. */
+export function decodeSource(bytes: Uint8Array, file: string): SourceText {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, text: text.replace(/^\uFEFF/, '') };
   } catch {
     return fail(diag('file.encoding', { file }));
   }
 }
 
-const fail = (d: Diagnostic): SourceText => ({ ok: false, diagnostics: [d] });
+export function readSourceFile(file: string): SourceText {
+  const read = readSourceBytes(file);
+  return read.ok ? decodeSource(read.bytes, file) : read;
+}
+
+const fail = (d: Diagnostic): { ok: false; diagnostics: Diagnostic[] } => ({ ok: false, diagnostics: [d] });

@@ -6,14 +6,16 @@ import { Report } from '../schema/report.ts';
 import { checkReport } from './checks.ts';
 import { upgradeDocument } from './legacy.ts';
 import { parseYamlWithSchema, sortByPosition } from './parse.ts';
-import type { DataPath, Position } from './positions.ts';
-import { readSourceFile } from './readSource.ts';
+import type { DataPath, Position, PositionTree } from './positions.ts';
+import { decodeSource, readSourceFile, readSourceBytes } from './readSource.ts';
+import { recallReport, rememberReport } from './reportMemo.ts';
 
 export type Loaded<K extends string, T> = {
   ok: true;
   file: string;
   warnings: Diagnostic[]; // severity 'warning'; the CLI promotes them with --strict
   lineOf: (path: DataPath) => Position; // where a value sits in the file, for later stages' messages
+  positions: PositionTree | null; // what lineOf reads (positions.ts), kept with the data in the memo
 } & { [P in K]: T };
 export type LoadFailure = { ok: false; diagnostics: Diagnostic[] };
 
@@ -42,19 +44,27 @@ export function loadReportText(text: string, file: string): LoadResult {
     numbersAsWritten(doc);
   });
   if (!parsed.ok) return parsed;
-  const { data: report, lineOf, warnings } = parsed;
-  return { ok: true, file, report, lineOf, warnings: sortByPosition([...warnings, ...checkReport(report, file, lineOf)]) };
+  const { data: report, lineOf, positions, warnings } = parsed;
+  return { ok: true, file, report, lineOf, positions, warnings: sortByPosition([...warnings, ...checkReport(report, file, lineOf)]) };
 }
 
-export function loadReportFile(file: string): LoadResult {
-  const source = readSourceFile(file);
+/** A report file's bytes loaded afresh (the memo's miss, reportMemo.ts). */
+export function loadReportBytes(bytes: Uint8Array, file: string): LoadResult {
+  const source = decodeSource(bytes, file);
   return source.ok ? loadReportText(source.text, file) : source;
+}
+
+/** A report file, from the memo when these bytes were loaded before (reportMemo.ts), else afresh. */
+export function loadReportFile(file: string): LoadResult {
+  const source = readSourceBytes(file);
+  if (!source.ok) return source;
+  return recallReport(file, source.bytes) ?? rememberReport(file, source.bytes, loadReportBytes(source.bytes, file));
 }
 
 export function loadCountyText(text: string, file: string): CountyLoadResult {
   const parsed = parseYamlWithSchema(text, file, County);
   if (!parsed.ok) return parsed;
-  return { ok: true, file, county: parsed.data, lineOf: parsed.lineOf, warnings: parsed.warnings };
+  return { ok: true, file, county: parsed.data, lineOf: parsed.lineOf, positions: parsed.positions, warnings: parsed.warnings };
 }
 
 export function loadCountyFile(file: string): CountyLoadResult {

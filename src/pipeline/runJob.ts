@@ -46,7 +46,7 @@ async function placed<T>(loaded: { file: string; lineOf: (path: DataPath) => Pos
 }
 
 async function runReport(job: ReportJob, outRoot: string): Promise<Omit<Extract<JobResult, { ok: true }>, 'ms' | 'id' | 'ok'>> {
-  const loaded = loadReport(job.file);
+  const loaded = await loadReport(job.file);
   if (!loaded.ok) throw new GongwenError(loaded.diagnostics);
   const inputs = defaultWriterInputs();
   // The same checks as `validate`, each at its YAML position; the seal images are read here, once.

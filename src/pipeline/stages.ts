@@ -1,2 +1,3 @@
 // The pipeline's calls into the other layers, one line each, so the build code names what it needs.
-export { loadReportFile as loadReport } from '../load/index.ts';
+// Through the memo, which loads the YAML loader only for a file it does not remember (src/load/reportMemo.ts).
+export { loadReport } from '../load/reportMemo.ts';

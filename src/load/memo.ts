@@ -1,0 +1,210 @@
+// The validated-source memo: what the loader made of a data file's exact bytes (the data, its warnings, its positions),
+// kept in the tool's cache folder, so that loading a file already loaded by this same code parses no YAML and runs no
+// schema (nor loads the libraries that do). An entry is found by a hash of the file's name and bytes, and used only
+// when it holds those very bytes and was written by this same loader (the code, the tool's version, its installed
+// packages, the templates the loader reads): no hash collision, no edit of the file or of the tool can ever give
+// another file's data. Only files that loaded without error are kept. A memo is only an optimisation: an entry that
+// is missing, damaged, truncated or foreign is ignored (the file is loaded afresh), and every failure to read or
+// write one is ignored.
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { cacheDir } from '../cacheDir.ts';
+import { TOOL_ROOT } from '../toolRoot.ts';
+
+/** Bump when the layout of an entry, or of what a loader stores in it, changes. */
+const FORMAT = 'gongwen-memo 1';
+/** An entry holds the file and what was made of it: a report is a few dozen KB, the loader's limit is 2 MB. */
+export const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+/** The folder is swept down to three quarters of this when a store finds it larger (2,000 reports take about 120 MB). */
+export const MAX_MEMO_BYTES = 256 * 1024 * 1024;
+/** A temporary file this old was left by a process killed while writing it. */
+const ABANDONED_MS = 3600 * 1000;
+
+export const memoDir = (): string => join(cacheDir(), 'memo');
+
+/**
+ * A 53-bit hash (cyrb53) of the parts, as hex: to name an entry and check its stored data, not for security (the
+ * bytes themselves are compared). node:crypto would cost more to load than the whole lookup.
+ */
+export function hash53(...parts: (string | Uint8Array)[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+    for (let i = 0; i < bytes.length; i++) {
+      h1 = Math.imul(h1 ^ bytes[i], 2654435761);
+      h2 = Math.imul(h2 ^ bytes[i], 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0xff, 2654435761); // a separator, so ("ab", "c") and ("a", "bc") differ
+    h2 = Math.imul(h2 ^ 0xff, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+/** Sources of the loader when run from src/ (the tests): every .ts file, in a stable order. */
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) sourceFiles(p, out);
+    else if (e.name.endsWith('.ts') || e.name.endsWith('.tsx')) out.push(p);
+  }
+  return out;
+}
+
+/** A stat as a stamp: a file edited, replaced or removed gives another. */
+function stamp(file: string): string {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : 'missing';
+}
+
+/**
+ * Everything an entry's data depend on besides the file: the format, the tool's version, the loader's code (the
+ * command names its renderer, which includes the loader, by a hash of its sources with Node's version, see
+ * bin/bundle.js; from src/, the sources are hashed here), the installed packages (yaml and zod: npm rewrites its lock
+ * on every install) and the templates the loader reads (the old form's part headings, the words of the parts).
+ */
+let identityOnce: string | undefined;
+export function memoIdentity(): string {
+  if (identityOnce !== undefined) return identityOnce;
+  try {
+    const named = process.env.GONGWEN_RENDERER_HASH;
+    const code = named ? `bundle:${named}` : `src:${hash53(...sourceFiles(join(TOOL_ROOT, 'src')).flatMap((f) => [relative(TOOL_ROOT, f), readFileSync(f)]))}`;
+    const pkg: unknown = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8'));
+    const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : '?';
+    const stamps = ['node_modules/.package-lock.json', 'templates/report.yaml', 'templates/covers.yaml'].map((f) => stamp(join(TOOL_ROOT, f)));
+    identityOnce = JSON.stringify([FORMAT, version, process.version, code, ...stamps]);
+  } catch {
+    identityOnce = ''; // nothing to name the code by: no entry is read or written
+  }
+  return identityOnce;
+}
+
+interface Header {
+  format: string;
+  identity: string;
+  kind: string;
+  name: string;
+  source: number; // bytes of the file, stored right after the header line
+  data: number; // bytes of the JSON after them
+  check: string; // hash53 of that JSON
+}
+
+const entryFile = (identity: string, kind: string, name: string, bytes: Uint8Array): string =>
+  join(memoDir(), `${kind}-${hash53(identity, kind, name, bytes)}.memo`);
+
+/** Reads a whole file of at most MAX_ENTRY_BYTES; undefined if it is not a regular file of ours. */
+function readEntry(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, null);
+      if (n === 0) return undefined; // shorter than it said: being replaced
+      at += n;
+    }
+    return buf;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What this loader stored for `name` (the path as the user gave it: it is in the diagnostics) with exactly these
+ * bytes, or undefined. `kind` names what was stored (a report, a county).
+ */
+export function recall(kind: string, name: string, bytes: Uint8Array): unknown {
+  const identity = memoIdentity();
+  if (!identity) return undefined;
+  const entry = readEntry(entryFile(identity, kind, name, bytes));
+  if (!entry) return undefined;
+  try {
+    const end = entry.indexOf(10); // the header line
+    if (end < 0) return undefined;
+    const h = JSON.parse(entry.toString('utf8', 0, end)) as Partial<Header>;
+    if (h.format !== FORMAT || h.identity !== identity || h.kind !== kind || h.name !== name) return undefined;
+    if (h.source !== bytes.length || typeof h.data !== 'number' || entry.length !== end + 1 + h.source + h.data) return undefined;
+    const source = entry.subarray(end + 1, end + 1 + h.source);
+    if (!source.equals(bytes)) return undefined;
+    const data = entry.subarray(end + 1 + h.source);
+    if (hash53(data) !== h.check) return undefined; // damaged
+    return JSON.parse(data.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes this process stored since it last swept (it sweeps at its first store, then after every quarter of the cap). */
+let unswept: number | undefined;
+
+/**
+ * Keeps what the loader made of these bytes. Only data that JSON gives back exactly is kept (a value such as -0 or
+ * an undefined property would come back changed), so a recalled value is always the one a fresh load gives.
+ */
+export function remember(kind: string, name: string, bytes: Uint8Array, value: unknown): void {
+  const identity = memoIdentity();
+  if (!identity) return;
+  let tmp: string | undefined;
+  try {
+    const json = JSON.stringify(value);
+    if (!isDeepStrictEqual(JSON.parse(json), value)) return;
+    const data = Buffer.from(json);
+    const header: Header = { format: FORMAT, identity, kind, name, source: bytes.length, data: data.length, check: hash53(data) };
+    const head = Buffer.from(`${JSON.stringify(header)}\n`);
+    if (head.length + bytes.length + data.length > MAX_ENTRY_BYTES) return;
+    const target = entryFile(identity, kind, name, bytes);
+    mkdirSync(memoDir(), { recursive: true });
+    // Threads and processes may store the same entry at once: each writes its own temporary file.
+    tmp = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, Buffer.concat([head, bytes, data]));
+    renameSync(tmp, target);
+    tmp = undefined;
+    unswept = (unswept ?? Infinity) + head.length + bytes.length + data.length;
+    if (unswept > MAX_MEMO_BYTES / 4) {
+      unswept = 0;
+      sweepMemo();
+    }
+  } catch {
+    // read-only or full: the next run loads the file afresh
+  } finally {
+    if (tmp) rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Bounds the folder (run as `unswept` says): abandoned temporary files go, and when the entries together pass
+ * `limit` the oldest go until three quarters remain. Files not named as ours are left alone.
+ */
+export function sweepMemo(limit = MAX_MEMO_BYTES): void {
+  const dir = memoDir();
+  const entries: { file: string; size: number; mtime: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    try {
+      const st = statSync(file);
+      if (name.endsWith('.tmp')) {
+        if (Date.now() - st.mtimeMs > ABANDONED_MS) rmSync(file, { force: true });
+      } else if (/^\w+-[0-9a-f]+\.memo$/.test(name)) {
+        entries.push({ file, size: st.size, mtime: st.mtimeMs });
+      }
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
+  let total = entries.reduce((n, e) => n + e.size, 0);
+  if (total <= limit) return;
+  entries.sort((a, b) => a.mtime - b.mtime);
+  for (const e of entries) {
+    if (total <= (limit * 3) / 4) break;
+    rmSync(e.file, { force: true });
+    total -= e.size;
+  }
+}
