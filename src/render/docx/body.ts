@@ -1,5 +1,4 @@
 // 主体: title, addressee, body blocks (headings, paragraphs, tables, bar charts) and the attachment note.
-import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { BarChart, Block, Gongwen, Run, Table as GwTable } from '../../compose/model.ts';
 import { attachmentLabel } from '../../layout/attachments.ts';
 import type { Measure } from '../../layout/measure.ts';
@@ -14,37 +13,39 @@ import { type DrawingIds, inlinePicture } from './media.ts';
 import { solidPng } from './png.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
 import { ptFromMm } from './units.ts';
+import { BR, type Jc, paragraph, run, type Spacing, t, textRun } from './xml.ts';
 
-export type Child = Paragraph | Table;
+/** A paragraph or a table, as XML. */
+export type Child = string;
 
 const HEADING_STYLE = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 } as const;
 
 /** A blank grid line; `pitch`: its height on a page set tighter (twips). */
-export function blankLine(g: Geometry, keepNext = false, pitch = g.pitch): Paragraph {
-  return new Paragraph({ style: STYLE.spacer, keepNext: keepNext || undefined, spacing: exactLine(pitch) });
+export function blankLine(g: Geometry, keepNext = false, pitch = g.pitch): Child {
+  return paragraph({ style: STYLE.spacer, keepNext: keepNext || undefined, spacing: exactLine(pitch) });
 }
 
 /**
  * The title, broken where the PDF typesetter breaks it (balanced lines at word boundaries, src/layout/title.ts),
  * each line ended by a line break so that Word and WPS never break inside a word.
  */
-export function titleParagraph(g: Geometry, title: string, m: Measure, pitch?: number): Paragraph {
+export function titleParagraph(g: Geometry, title: string, m: Measure, pitch?: number): Child {
   const style = g.profile.roles.title;
   const lines = breakTitle(title, ptFromMm(g.profile.block.width), style.font, style.size, m);
-  return new Paragraph({ style: STYLE.title, spacing: pitch === undefined ? undefined : exactLine(pitch), children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
+  return paragraph({ style: STYLE.title, spacing: pitch === undefined ? undefined : exactLine(pitch) }, lines.map((text, i) => run((i > 0 ? BR : '') + t(text))));
 }
 
 /** `spacing`: the run's character spacing (twips) where the paragraph is tracked; else the style's. */
-function runOf(r: Run, spacing?: number): TextRun {
+function runOf(r: Run, spacing?: number): string {
   const style = r.role === 'h1' || r.role === 'h2' || r.role === 'h3' || r.role === 'h4' ? CHAR_STYLE[r.role] : undefined;
-  return new TextRun({ text: r.text, style, characterSpacing: spacing });
+  return textRun(r.text, { style, characterSpacing: spacing });
 }
 
 interface FlowProps {
   keepNext?: boolean;
   keepLines?: boolean;
   widowControl?: boolean;
-  spacing?: ReturnType<typeof exactLine>;
+  spacing?: Spacing;
 }
 
 /** A closing paragraph's keep (see landings.ts) and, on a page set tighter, its exact line height. */
@@ -56,8 +57,8 @@ function flowProps(keep: Keep | undefined, pitch?: number): FlowProps {
   return { spacing };
 }
 
-function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps, spacing?: number): Paragraph {
-  return new Paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined, children: runs.map((r) => runOf(r, spacing)) });
+function paragraphOf(runs: Run[], noIndent: boolean, props: FlowProps, spacing?: number): Child {
+  return paragraph({ ...props, indent: noIndent ? indent({ firstLine: 0 }) : undefined }, runs.map((r) => runOf(r, spacing)));
 }
 
 /**
@@ -75,9 +76,9 @@ export interface BlockFlow {
 /** The bars' grey, the PDF painter's (src/render/pdf/paint.ts). */
 const CHART_GREY = '#808080';
 
-function cellParagraph(text: string, style: string, align?: 'left' | 'center' | 'right', keepNext?: boolean): Paragraph {
-  const alignment = align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
-  return new Paragraph({ style, alignment, keepNext: keepNext || undefined, children: [new TextRun(text)] });
+function cellParagraph(text: string, style: string, align?: 'left' | 'center' | 'right', keepNext?: boolean): Child {
+  const alignment: Jc = align === 'left' ? 'left' : align === 'right' ? 'right' : 'center';
+  return paragraph({ style, alignment, keepNext: keepNext || undefined }, textRun(text));
 }
 
 /**
@@ -90,12 +91,12 @@ function tableOf(g: Geometry, t: GwTable, m: Measure): Child[] {
   const widths = t.columns.map((c) => Math.floor((c.width / total) * g.blockW));
   const laid = layoutTable(t, { width: ptFromMm(g.profile.block.width), measure: m, profile: g.profile }, ptFromMm(g.profile.block.height));
   // LibreOffice adds the rule between rows to a row's height; the PDF draws it inside.
-  const rule = ((THIN.size ?? 0) / 8) * 20;
+  const rule = (THIN.size / 8) * 20;
   const atLeast = (h: number) => ({ minHeight: h * 20 - rule });
   const head = row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(c.header, STYLE.tableHead)], 'center')), { header: true, ...atLeast(laid.header.height) });
   const rows = t.rows.map((r, k) => row(t.columns.map((c, i) => cell(widths[i], [cellParagraph(r[i] ?? '', STYLE.table, c.align)], 'center')), atLeast(laid.rows[k].height)));
   const borders = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-  const out: Child[] = t.caption ? [new Paragraph({ style: STYLE.caption, children: [new TextRun(t.caption)] })] : [];
+  const out: Child[] = t.caption ? [paragraph({ style: STYLE.caption }, textRun(t.caption))] : [];
   // The PDF's cell padding (src/layout/table.ts), so that a cell wraps and a row stands as tall as there; above and
   // below, less half the rule that LibreOffice adds to each row.
   const size = g.profile.roles.table.size * 20;
@@ -127,17 +128,12 @@ function figureOf(g: Geometry, ids: DrawingIds, chart: BarChart, m: Measure, cap
     const w = Math.round(cols.bars[i] * 20);
     // The PDF keeps a chart whole (one box): every row but the last keeps with the next.
     const keepNext = i < chart.bars.length - 1 || undefined;
-    const bar = new Paragraph({
-      style: STYLE.table,
-      alignment: AlignmentType.LEFT,
-      keepNext,
-      // No bar where the PDF draws none (a value of 0).
-      children: [...(w > 0 ? [inlinePicture(ids, png, 'png', w, barH)] : []), new TextRun(` ${valueText(b.value)}`)],
-    });
+    // No bar where the PDF draws none (a value of 0).
+    const bar = paragraph({ style: STYLE.table, alignment: 'left', keepNext }, (w > 0 ? inlinePicture(ids, png, 'png', w, barH) : '') + textRun(` ${valueText(b.value)}`));
     const pad = (i === 0 ? padY : 0) + (i === chart.bars.length - 1 ? padY : 0);
     return row([cell(labelW, [cellParagraph(b.label, STYLE.table, 'right', keepNext)], 'center'), cell(barW, [bar], 'center')], { exactHeight: (pitch + pad) * 20 });
   });
-  return [new Paragraph({ style: STYLE.caption, children: [new TextRun(caption ?? chart.title)] }), table({ widths: [labelW, barW], cellMargin: margin }, rows)];
+  return [paragraph({ style: STYLE.caption }, textRun(caption ?? chart.title)), table({ widths: [labelW, barW], cellMargin: margin }, rows)];
 }
 
 export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Measure, flow: BlockFlow = {}): Child[] {
@@ -145,7 +141,7 @@ export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Mea
   const spacing = flow.tracking ? g.bodySpacing - flow.tracking : undefined;
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ style: HEADING_STYLE[block.level], ...props, children: [new TextRun({ text: block.text, characterSpacing: spacing })] })];
+      return [paragraph({ style: HEADING_STYLE[block.level], ...props }, textRun(block.text, { characterSpacing: spacing }))];
     case 'paragraph':
       return [paragraphOf(block.runs, block.indent === false, props, spacing)];
     // A blank line after tables and charts, as in the PDF.
@@ -160,7 +156,7 @@ export function blockChildren(g: Geometry, ids: DrawingIds, block: Block, m: Mea
  * 附件说明: one blank line below the body, two characters in; numbered 1. 2. when more than one, wrapped and later
  * names aligned after the label, as in the PDF. `plan`: the typesetter's decisions at the end of the body.
  */
-export function attachmentParagraphs(g: Geometry, names: string[], plan?: EndPlan, lastBody = -1): Paragraph[] {
+export function attachmentParagraphs(g: Geometry, names: string[], plan?: EndPlan, lastBody = -1): Child[] {
   if (names.length === 0) return [];
   const label = '附件：';
   const c = g.bodyChar + g.bodySpacing;
@@ -173,7 +169,7 @@ export function attachmentParagraphs(g: Geometry, names: string[], plan?: EndPla
       const text = names.length > 1 ? `${i + 1}.${name}` : name;
       const props = plan ? flowProps(plan.keeps.get(`a${i}`), pitchOf(plan, `a${i}`)) : {};
       const ind = i === 0 ? indent({ left, hanging: labelW }) : indent({ left, firstLine: 0 });
-      return new Paragraph({ style: STYLE.attachment, ...props, indent: ind, children: [new TextRun(i === 0 ? label + text : text)] });
+      return paragraph({ style: STYLE.attachment, ...props, indent: ind }, textRun(i === 0 ? label + text : text));
     }),
   ];
 }
@@ -184,7 +180,7 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
   const first = plan.tightFirstPage ? plan.signaturePitch : undefined;
   const out: Child[] = [titleParagraph(g, doc.title, m, first), blankLine(g, true, first)];
   if (doc.addressee && !plan.addresseeInColophon) {
-    out.push(new Paragraph({ style: STYLE.addressee, spacing: first === undefined ? undefined : exactLine(first), children: [new TextRun(doc.addressee)] }));
+    out.push(paragraph({ style: STYLE.addressee, spacing: first === undefined ? undefined : exactLine(first) }, textRun(doc.addressee)));
   }
   doc.body.forEach((b, i) => {
     const key: BlockKey = `b${i}`;
@@ -203,7 +199,7 @@ export function bodyChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Meas
 export function attachmentPages(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, laid: Landings['attachments'] = []): Child[] {
   return doc.attachments.flatMap((a, i) => {
     if (a.body.length === 0) return [];
-    const label = new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(attachmentLabel(doc, i))] });
+    const label = paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true }, textRun(attachmentLabel(doc, i)));
     const blocks = laid.find((l) => l.item === i)?.blocks ?? [];
     const landing = (k: number) => blocks.find((l) => l.ref.part === 'attachment' && l.ref.block === k);
     const flow = (k: number): BlockFlow => {

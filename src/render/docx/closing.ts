@@ -1,11 +1,6 @@
 // 落款 and 版记: signature, date and seal, the note (附注), and the colophon pinned to the bottom of the last page.
 // The signature follows the PDF typesetter (src/layout/closing.ts): two blank lines (one unsealed), the names on
 // the grid, each seal centred on its name with its centre 0.2 line above the bottom of the name's line.
-import {
-  AlignmentType, BorderStyle, HorizontalPositionRelativeFrom, Paragraph, Tab, TabStopType, TextRun, TextWrappingType, VerticalPositionAlign,
-  VerticalPositionRelativeFrom,
-} from 'docx';
-import { ShapeRun } from 'docx/shapes';
 import type { Gongwen } from '../../compose/model.ts';
 import { geometry as layoutGeometry } from '../../layout/geometry.ts';
 import type { Measure } from '../../layout/measure.ts';
@@ -18,6 +13,7 @@ import { type DrawingIds, floatingPicture } from './media.ts';
 import type { SealImage } from '../../load/seals.ts';
 import { STYLE } from './styles.ts';
 import { eighths, ptFromMm, pxFromTwips, twipsFromMm } from './units.ts';
+import { type Border, paragraph, run, TAB, t, textRun } from './xml.ts';
 
 /** Width used to place a missing date, so the clerk's handwritten date lands where a printed one would. */
 const BLANK_DATE = '　　　　年　　月　　日';
@@ -62,9 +58,9 @@ function pitchSpacing(g: Geometry, pitch: number) {
   return pitch < g.pitch ? exactLine(pitch) : undefined;
 }
 
-function dateParagraph(g: Geometry, doc: Gongwen, right: number, pitch: number, seals: ReturnType<typeof sealRun>[] = []): Paragraph {
+function dateParagraph(g: Geometry, doc: Gongwen, right: number, pitch: number, seals: string[] = []): Child {
   // Kept with the note, which the PDF counts as part of the signature block.
-  return new Paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, spacing: pitchSpacing(g, pitch), indent: indent({ right, firstLine: 0 }), children: [...seals, new TextRun(doc.date ?? BLANK_DATE)] });
+  return paragraph({ style: STYLE.date, keepNext: doc.note ? true : undefined, spacing: pitchSpacing(g, pitch), indent: indent({ right, firstLine: 0 }) }, [...seals, textRun(doc.date ?? BLANK_DATE)]);
 }
 
 /** Sealed, one organ: the date four characters in, the name centred above it, the seal centred on the name. */
@@ -76,7 +72,7 @@ function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen, pitch: number)
   const nameRight = Math.max(0, Math.round(dateRight + (dateW - width(g, sig.organ)) / 2));
   const children = sig.seal ? [sealRun(g, ids, sig.seal, g.blockW - dateRight - dateW / 2, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch)] : [];
   return [
-    new Paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }), children: [...children, new TextRun(sig.organ)] }),
+    paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }) }, [...children, textRun(sig.organ)]),
     dateParagraph(g, doc, dateRight, pitch),
   ];
 }
@@ -89,7 +85,7 @@ function sealedSingle(g: Geometry, ids: DrawingIds, doc: Gongwen, pitch: number)
 function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pitch: number): Child[] {
   const { perRow, rows, rowStep } = sealedRows(g, doc, m, pitch);
   const out: Child[] = [];
-  const seals: ReturnType<typeof sealRun>[] = [];
+  const seals: string[] = [];
   const dateRight = g.profile.signature.dateRightChars * gridChar(g);
   const dateW = width(g, doc.date ?? BLANK_DATE);
   const rowHeight = (r: number) => (r === rows - 1 ? 1 : rowStep) * pitch;
@@ -109,14 +105,16 @@ function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pit
       // cell lower than its offset says (about 1.3 lines for a seal), and positions one in the text flow as Word
       // does, from the margin and the paragraph.
       if (s.seal) seals.push(sealRun(g, ids, s.seal, centre, (1 - SEAL_CENTRE_ABOVE_LINE_BOTTOM) * pitch - above));
-      const name = new Paragraph({
-        style: STYLE.signature,
-        keepNext: true,
-        spacing: exactLine(pitch),
-        indent: indent({ right: alone ? nameRight : 0, firstLine: 0 }),
-        alignment: alone ? AlignmentType.RIGHT : AlignmentType.CENTER,
-        children: [new TextRun(s.organ)],
-      });
+      const name = paragraph(
+        {
+          style: STYLE.signature,
+          keepNext: true,
+          spacing: exactLine(pitch),
+          indent: indent({ right: alone ? nameRight : 0, firstLine: 0 }),
+          alignment: alone ? 'right' : 'center',
+        },
+        textRun(s.organ),
+      );
       return cell(colW, [name]);
     });
     // Rows but the last take as many grid lines as a seal is tall, so the next row's seals clear them.
@@ -126,7 +124,7 @@ function sealedJoint(g: Geometry, ids: DrawingIds, doc: Gongwen, m: Measure, pit
 }
 
 /** Unsealed: the name two characters in from the right, the date below starting two characters right of the name. */
-function unsealed(g: Geometry, doc: Gongwen, pitch: number): Paragraph[] {
+function unsealed(g: Geometry, doc: Gongwen, pitch: number): Child[] {
   const c = gridChar(g);
   const r = g.profile.signature.unsealedRightChars * c;
   const dateW = width(g, doc.date ?? BLANK_DATE);
@@ -137,7 +135,7 @@ function unsealed(g: Geometry, doc: Gongwen, pitch: number): Paragraph[] {
     let nameRight = r;
     if (nameW - 2 * c < dateW) nameRight = r + dateW + 2 * c - nameW;
     dateRight = Math.max(r, nameRight + nameW - 2 * c - dateW);
-    return new Paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }), children: [new TextRun(s.organ)] });
+    return paragraph({ style: STYLE.signature, spacing: pitchSpacing(g, pitch), indent: indent({ right: nameRight, firstLine: 0 }) }, textRun(s.organ));
   });
   return [...names, dateParagraph(g, doc, dateRight, pitch)];
 }
@@ -152,10 +150,10 @@ export function signatureChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, m:
   return [...blanks, ...sealedJoint(g, ids, doc, m, pitch)];
 }
 
-export function noteParagraph(g: Geometry, note: string | undefined, pitch = g.pitch): Paragraph[] {
+export function noteParagraph(g: Geometry, note: string | undefined, pitch = g.pitch): Child[] {
   if (!note) return [];
   const text = /^[（(].*[）)]$/.test(note) ? note : `（${note}）`;
-  return [new Paragraph({ style: STYLE.note, spacing: pitchSpacing(g, pitch), children: [new TextRun(text)] })];
+  return [paragraph({ style: STYLE.note, spacing: pitchSpacing(g, pitch) }, textRun(text))];
 }
 
 /** Markers of the colophon's table and of its place in the text box; see moveColophon(). */
@@ -163,14 +161,39 @@ const BOX = '@@GW-COLOPHON-BOX@@';
 const TABLE_START = '@@GW-COLOPHON-TABLE@@';
 const TABLE_END = '@@GW-COLOPHON-END@@';
 
-const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+const marker = (text: string) => paragraph({}, textRun(text));
+
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+
+/**
+ * A text box (DrawingML wps shape) w × h pixels at 96 dpi, as wide as the margin and aligned to its bottom, wrapping
+ * top and bottom, its text anchored to its bottom edge with no insets, holding `content`: a run, as the docx package's
+ * ShapeRun wrote it. Its VML fallback is added by moveColophon().
+ */
+function textBox(id: number, w: number, h: number, content: string): string {
+  const [cx, cy] = [Math.round(w * 9525), Math.round(h * 9525)];
+  return (
+    '<w:r><w:drawing>' +
+    `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" allowOverlap="1" behindDoc="0" locked="0" layoutInCell="1" relativeHeight="${id}">` +
+    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>' +
+    '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>' +
+    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/><wp:wrapTopAndBottom distT="0" distB="0"/>` +
+    `<wp:docPr id="${id}" name="版记 colophon"/>` +
+    `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic xmlns:a="${A}"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm>` +
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>' +
+    `<wps:txbx><w:txbxContent>${content}</w:txbxContent></wps:txbx>` +
+    '<wps:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>'
+  );
+}
 
 /**
  * 版记 as a table inside a text box anchored to the bottom of the text block (relative to the margin, aligned
  * bottom), so it stays at the foot of the last page whatever the text above does. Tried and rejected: a floating
  * table (tblpYSpec="bottom") and framed paragraphs (w:framePr yAlign="bottom"), both of which LibreOffice 7.4 leaves
- * in the text flow. The package builds the text box (ShapeRun) and the table, but a text box takes only paragraphs
- * there: the table is built in the body between markers, and moveColophon() moves it into the box. `ownPage`: the
+ * in the text flow. The table is built in the body between markers, and moveColophon() moves it into the box (as when the
+ * docx package built the box, whose text box took only paragraphs). `ownPage`: the
  * typesetter's decision (landings.colophon.ownPage).
  */
 export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false, mainSend?: string): Child[] {
@@ -192,50 +215,32 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, own
       const labelW = textWidth(label, size);
       const text = `${label}${names}。`;
       listLines += Math.max(1, Math.ceil(textWidth(text, size) / (W - 2 * inset)));
-      return new Paragraph({ style: STYLE.cc, indent: indent({ left: inset + labelW, right: inset, hanging: labelW }), children: [new TextRun(text)] });
+      return paragraph({ style: STYLE.cc, indent: indent({ left: inset + labelW, right: inset, hanging: labelW }) }, textRun(text));
     });
     lines += listLines;
     rows.push(row([cell(W, paragraphs)], { exactHeight: listLines * g.pitch }));
   }
   if (col && (col.printer || col.printDate)) {
     lines += 1;
-    const printer = new Paragraph({
-      style: STYLE.printer,
-      tabStops: [{ type: TabStopType.RIGHT, position: W - inset }],
-      indent: indent({ left: inset, firstLine: 0 }),
+    const printer = paragraph(
+      { style: STYLE.printer, tabStops: [{ type: 'right', position: W - inset }], indent: indent({ left: inset, firstLine: 0 }) },
       // the date composed with its 印发
-      children: [new TextRun(col.printer ?? ''), new TextRun({ children: [new Tab(), col.printDate ?? ''] })],
-    });
+      [textRun(col.printer ?? ''), run(TAB + t(col.printDate ?? ''))],
+    );
     rows.push(row([cell(W, [printer])], { exactHeight: g.pitch }));
   }
-  const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: eighths(ptFromMm(mm)), color: '000000', space: 0 });
+  const rule = (mm: number): Border => ({ style: 'single', size: eighths(ptFromMm(mm)), color: '000000', space: 0 });
   const tbl = table({ widths: [W], borders: { top: rule(cp.thick), bottom: rule(cp.thick), insideHorizontal: rule(cp.thin) } }, rows);
   // Box height: the rows, one grid line a line of text, the rules drawn on their edges as in the PDF (the box must
   // fit the lines the typesetter left for it, or LibreOffice moves it to a page of its own); text anchored to the
   // box's bottom edge.
   const h = lines * g.pitch;
   const id = ids.next();
-  const box = new ShapeRun({
-    type: 'rectangle',
-    transformation: { width: pxFromTwips(W), height: pxFromTwips(h) },
-    fill: 'none',
-    line: 'none',
-    floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: 0 },
-      verticalPosition: { relative: VerticalPositionRelativeFrom.MARGIN, align: VerticalPositionAlign.BOTTOM },
-      wrap: { type: TextWrappingType.TOP_AND_BOTTOM },
-      allowOverlap: true,
-      layoutInCell: true,
-      zIndex: id,
-    },
-    textOptions: { verticalAlignment: 'bottom', margins: { top: 0, right: 0, bottom: 0, left: 0 }, wrap: true },
-    altText: { id: String(id), name: '版记 colophon' },
-    children: [marker(BOX)],
-  });
-  const spacer = () => new Paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
+  const box = textBox(id, pxFromTwips(W), pxFromTwips(h), marker(BOX));
+  const spacer = () => paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
   // On a page of its own where the PDF typesetter put it there (it did not fit under the signature): Word and
   // LibreOffice would otherwise fit it wherever their own flow leaves room, and the page counts would differ.
-  const anchor = new Paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20), children: [box] });
+  const anchor = paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20) }, box);
   return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), anchor];
 }
 

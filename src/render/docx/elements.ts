@@ -1,13 +1,10 @@
-// Small builders over the docx package's objects that every part of the writer shares: exact line heights,
-// indents that override Normal's two-character first line, borderless fixed tables and their cells.
-import {
-  AlignmentType, BorderStyle, HeightRule, type IBorderOptions, type IIndentAttributesProperties, type ISpacingProperties,
-  LineRuleType, type Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType,
-} from 'docx';
+// Small builders that every part of the writer shares: exact line heights, indents that override Normal's
+// two-character first line, borderless fixed tables and their cells.
+import { type Border, borderXml, type IndentAttrs, type Jc, type Spacing } from './xml.ts';
 
 /** An exact line height in twips (never below one point, Word's minimum). */
-export function exactLine(h: number): ISpacingProperties {
-  return { before: 0, after: 0, line: Math.max(20, Math.round(h)), lineRule: LineRuleType.EXACT };
+export function exactLine(h: number): Spacing {
+  return { before: 0, after: 0, line: Math.max(20, Math.round(h)), lineRule: 'exact' };
 }
 
 export interface Indent {
@@ -21,14 +18,14 @@ export interface Indent {
  * An indent in whole twips. Normal gives firstLineChars="200" (Word prefers *Chars to twips); firstLineChars 0 hands
  * the indent back to the twips value.
  */
-export function indent(i: Indent): IIndentAttributesProperties {
+export function indent(i: Indent): IndentAttrs {
   const r = (x: number | undefined) => (x === undefined ? undefined : Math.round(x));
   if (i.hanging !== undefined) return { left: r(i.left), right: r(i.right), hanging: r(i.hanging), firstLineChars: 0 };
   return { left: r(i.left), right: r(i.right), firstLine: r(i.firstLine), firstLineChars: i.firstLine === undefined ? undefined : 0 };
 }
 
-export const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-export const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 0 };
+export const NO_BORDER: Border = { style: 'none', size: 0, color: 'auto' };
+export const THIN: Border = { style: 'single', size: 4, color: '000000', space: 0 };
 
 type Edge = 'top' | 'bottom' | 'left' | 'right' | 'insideHorizontal' | 'insideVertical';
 
@@ -36,17 +33,17 @@ export interface TableSpec {
   widths: number[]; // column widths, twips
   center?: boolean;
   /** Border per edge; absent edges have none. */
-  borders?: Partial<Record<Edge, IBorderOptions>>;
+  borders?: Partial<Record<Edge, Border>>;
   cellMargin?: number; // left and right cell margin, twips
   cellMarginY?: number; // top and bottom cell margin, twips (0 when absent)
 }
 
-export function cell(width: number, children: (Paragraph | Table)[], vAlign?: 'center' | 'bottom'): TableCell {
-  return new TableCell({
-    width: { size: Math.round(width), type: WidthType.DXA },
-    verticalAlign: vAlign === 'center' ? VerticalAlignTable.CENTER : vAlign === 'bottom' ? VerticalAlignTable.BOTTOM : undefined,
-    children,
-  });
+const dxa = (name: string, w: number) => `<${name} w:type="dxa" w:w="${Math.floor(w)}"/>`;
+
+/** A table cell of the given paragraphs (or tables), their XML. */
+export function cell(width: number, children: string[], vAlign?: 'center' | 'bottom'): string {
+  const v = vAlign ? `<w:vAlign w:val="${vAlign}"/>` : '';
+  return `<w:tc><w:tcPr>${dxa('w:tcW', Math.round(width))}${v}</w:tcPr>${children.length > 0 ? children.join('') : '<w:p/>'}</w:tc>`;
 }
 
 export interface RowSpec {
@@ -56,33 +53,25 @@ export interface RowSpec {
 }
 
 /** A row that never splits across pages. */
-export function row(cells: TableCell[], spec: RowSpec = {}): TableRow {
-  return new TableRow({
-    children: cells,
-    cantSplit: true,
-    tableHeader: spec.header || undefined,
-    height: spec.exactHeight
-      ? { value: Math.round(spec.exactHeight), rule: HeightRule.EXACT }
-      : spec.minHeight
-        ? { value: Math.round(spec.minHeight), rule: HeightRule.ATLEAST }
-        : undefined,
-  });
+export function row(cells: string[], spec: RowSpec = {}): string {
+  const height = spec.exactHeight ? [Math.round(spec.exactHeight), 'exact'] : spec.minHeight ? [Math.round(spec.minHeight), 'atLeast'] : undefined;
+  const trPr = '<w:cantSplit/>' + (spec.header ? '<w:tblHeader/>' : '') + (height ? `<w:trHeight w:val="${Math.floor(height[0] as number)}" w:hRule="${height[1]}"/>` : '');
+  return `<w:tr><w:trPr>${trPr}</w:trPr>${cells.join('')}</w:tr>`;
 }
 
-/** A fixed-layout table of the given column widths. */
-export function table(spec: TableSpec, rows: TableRow[]): Table {
+/** A fixed-layout table of the given column widths and rows (their XML). */
+export function table(spec: TableSpec, rows: string[]): string {
   const b = spec.borders ?? {};
-  const edge = (e: Edge) => b[e] ?? NO_BORDER;
+  const edge = (name: string, e: Edge) => borderXml(name, b[e] ?? NO_BORDER);
   const m = spec.cellMargin ?? 0;
   const my = spec.cellMarginY ?? 0;
   const widths = spec.widths.map(Math.round);
-  return new Table({
-    width: { size: widths.reduce((a, x) => a + x, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    alignment: spec.center ? AlignmentType.CENTER : undefined,
-    layout: TableLayoutType.FIXED,
-    borders: { top: edge('top'), left: edge('left'), bottom: edge('bottom'), right: edge('right'), insideHorizontal: edge('insideHorizontal'), insideVertical: edge('insideVertical') },
-    margins: { top: my, bottom: my, left: m, right: m },
-    rows,
-  });
+  const jc: Jc | undefined = spec.center ? 'center' : undefined;
+  const tblPr =
+    dxa('w:tblW', widths.reduce((a, x) => a + x, 0)) +
+    (jc ? `<w:jc w:val="${jc}"/>` : '') +
+    `<w:tblBorders>${edge('w:top', 'top')}${edge('w:left', 'left')}${edge('w:bottom', 'bottom')}${edge('w:right', 'right')}${edge('w:insideH', 'insideHorizontal')}${edge('w:insideV', 'insideVertical')}</w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar>${dxa('w:top', my)}${dxa('w:left', m)}${dxa('w:bottom', my)}${dxa('w:right', m)}</w:tblCellMar>`;
+  return `<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${Math.floor(w)}"/>`).join('')}</w:tblGrid>${rows.join('')}</w:tbl>`;
 }

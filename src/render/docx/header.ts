@@ -2,24 +2,24 @@
 // Every paragraph here has an exact height and ignores the grid, so the mark and the rule land where the
 // standard puts them in Word, WPS and LibreOffice alike; the header's total height is a whole number of grid
 // lines, so the title and body after it sit on the grid.
-import { AlignmentType, BorderStyle, Paragraph, type Table, Tab, TabStopType, TextRun } from 'docx';
 import type { Gongwen } from '../../compose/model.ts';
 import { cell, exactLine, indent, row, table } from './elements.ts';
 import { emTopInLine, type Geometry, textWidth } from './geometry.ts';
 import { CHAR_STYLE, STYLE } from './styles.ts';
 import { eighths, twipsFromMm } from './units.ts';
+import { paragraph, run, t, TAB, textRun } from './xml.ts';
 
 type Header = NonNullable<Gongwen['header']>;
 
 export interface HeaderParts {
-  children: (Paragraph | Table)[];
+  children: string[]; // paragraphs and tables, as XML
   /** Grid lines the header takes; the title starts on the next one. */
   lines: number;
 }
 
 /** An empty paragraph of an exact height: the blank space between header elements. */
-function spacer(h: number): Paragraph {
-  return new Paragraph({ style: STYLE.spacer, spacing: exactLine(h) });
+function spacer(h: number): string {
+  return paragraph({ style: STYLE.spacer, spacing: exactLine(h) });
 }
 
 /** Horizontal scale (w:w, percent) that keeps the mark narrower than the allowed share of the block. */
@@ -30,15 +30,15 @@ function markScale(g: Geometry, chars: string): number {
   return w <= max ? 100 : Math.floor((max / w) * 100);
 }
 
-function markParts(g: Geometry, header: Header, lineH: number): Paragraph | Table {
+function markParts(g: Geometry, header: Header, lineH: number): string {
   const size = g.profile.roles.mark.size;
   const suffix = header.markSuffix;
   const organs = header.organs;
   const longest = organs.reduce((a, b) => (textWidth(b, size) > textWidth(a, size) ? b : a), '');
   const scale = markScale(g, longest + suffix);
-  const run = (text: string) => new TextRun({ text, scale: scale === 100 ? undefined : scale });
+  const markRun = (text: string) => textRun(text, { scale: scale === 100 ? undefined : scale });
   const line = (text: string, distribute = false) =>
-    new Paragraph({ style: STYLE.mark, spacing: exactLine(lineH), alignment: distribute ? AlignmentType.DISTRIBUTE : undefined, children: [run(text)] });
+    paragraph({ style: STYLE.mark, spacing: exactLine(lineH), alignment: distribute ? 'distribute' : undefined }, markRun(text));
   if (organs.length === 1) return line(organs[0] + suffix);
   // Joint issuance: organs stacked, lead organ first, justified to the widest; 文件 to the right, centred on the stack.
   const leftW = Math.ceil((textWidth(longest, size) * scale) / 100);
@@ -55,10 +55,10 @@ function signerLines(signers: string[]): string[][] {
   return lines;
 }
 
-function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): Paragraph[] {
+function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant']): string[] {
   const p = g.pitch;
   const number = header.docNumber ?? '';
-  if (variant !== 'file-up' || !header.signers) return [new Paragraph({ style: STYLE.docNumber, spacing: exactLine(p), children: [new TextRun(number)] })];
+  if (variant !== 'file-up' || !header.signers) return [paragraph({ style: STYLE.docNumber, spacing: exactLine(p) }, textRun(number))];
   // 签发人：one character in from the right; the number one character in from the left, on the last signer line.
   // No signer yet: the label stays, with room for a three-character name written in by hand (as in the PDF).
   const signers = header.signers;
@@ -71,14 +71,14 @@ function numberAndSigners(g: Geometry, header: Header, variant: Gongwen['variant
   const labelX = g.blockW - g.bodyChar - labelW - widest;
   const namesX = labelX + labelW;
   // Tab stops are measured from the left margin, as Word and LibreOffice's DOCX import both do.
-  const tabStops = [labelX, namesX].map((x) => ({ type: TabStopType.LEFT, position: Math.round(x) }));
+  const tabStops = [labelX, namesX].map((x) => ({ type: 'left' as const, position: Math.round(x) }));
   return lines.map((names, i) => {
     const last = i === lines.length - 1;
-    const children: TextRun[] = [];
-    if (last) children.push(new TextRun(number));
-    children.push(new TextRun({ children: i === 0 ? [new Tab(), label] : [new Tab(), new Tab()] }));
-    if (names.length) children.push(new TextRun({ text: nameText(names), style: CHAR_STYLE.signerName }));
-    return new Paragraph({ style: STYLE.signer, tabStops, spacing: exactLine(p), indent: indent({ left: g.bodyChar, firstLine: 0 }), children });
+    const runs: string[] = [];
+    if (last) runs.push(textRun(number));
+    runs.push(run(i === 0 ? TAB + t(label) : TAB + TAB));
+    if (names.length) runs.push(textRun(nameText(names), { style: CHAR_STYLE.signerName }));
+    return paragraph({ style: STYLE.signer, tabStops, spacing: exactLine(p), indent: indent({ left: g.bodyChar, firstLine: 0 }) }, runs);
   });
 }
 
@@ -121,7 +121,7 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   const p = g.pitch;
   const hp = g.profile.header;
   const plan = headerPlan(g, header, doc.variant);
-  const out: (Paragraph | Table)[] = [];
+  const out: string[] = [];
   let y = 0; // twips below the block top, where the next paragraph starts
   // 份号, 密级, 紧急程度: top left, one per grid line.
   const tops: [string | undefined, string][] = [
@@ -131,7 +131,7 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   ];
   for (const [text, style] of tops) {
     if (!text) continue;
-    out.push(new Paragraph({ style, spacing: exactLine(p), children: [new TextRun(text)] }));
+    out.push(paragraph({ style, spacing: exactLine(p) }, textRun(text)));
     y += p;
   }
   // The mark: its em box's top 35 mm below the block top.
@@ -153,10 +153,10 @@ export function headerParts(g: Geometry, doc: Gongwen): HeaderParts {
   const ruleWidth = eighths(hp.ruleWidthPt);
   const half = (ruleWidth * 20) / 16; // half the stroke, twips
   out.push(
-    new Paragraph({
+    paragraph({
       style: STYLE.rule,
       spacing: exactLine(plan.ruleY - half - y),
-      border: { bottom: { style: BorderStyle.SINGLE, size: ruleWidth, color: g.profile.colors.red.replace('#', ''), space: 0 } },
+      border: { bottom: { style: 'single', size: ruleWidth, color: g.profile.colors.red.replace('#', ''), space: 0 } },
     }),
   );
   y = plan.ruleY + half;

@@ -1,9 +1,11 @@
-// The package's parts, as the docx package writes them, with the three it cannot write as this project needs
-// (core properties dated from the data, the font table with fallbacks, and styles with properties its style options
-// lack), zipped once with fflate, every entry dated the document's date, so the same input gives the same bytes.
+// The package's parts: those that do not depend on the document as the docx package writes them (once per profile),
+// with the three it cannot write as this project needs (core properties dated from the data, the font table with
+// fallbacks, and styles with properties its style options lack), and the document and its pictures from this writer
+// (xml.ts); zipped once, every entry dated the document's date, so the same input gives the same bytes.
 import { type Document, Packer } from 'docx';
 import { unzipSync } from 'fflate';
 import type { Gongwen } from '../../compose/model.ts';
+import { FIRST_MEDIA_RID, type MediaPart } from './media.ts';
 import { zipFiles } from './zip.ts';
 
 const FALLBACK_DATE = '2000-01-01';
@@ -62,6 +64,37 @@ export async function packageParts(file: Document): Promise<Parts> {
   const packer: unknown = Packer;
   if (hasCompiler(packer)) return packer.compiler.compile(file);
   return new Map(Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
+}
+
+const DOCUMENT = 'word/document.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const FONT_TABLE_REL = /<Relationship Id="rId(\d+)" Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/fontTable" Target="fontTable\.xml"\/>/;
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+/**
+ * The document's relationships: the package's (styles, numbering, notes, settings, the footers, the theme), then
+ * one per picture from FIRST_MEDIA_RID on, then the font table, as the package numbers them.
+ */
+function relationshipsXml(rels: string, media: MediaPart[]): string {
+  const font = FONT_TABLE_REL.exec(rels);
+  if (!font || Number(font[1]) !== FIRST_MEDIA_RID) throw new Error('docx package: the document\'s relationships are not where expected');
+  const images = media.map((m) => `<Relationship Id="rId${m.rId}" Type="${IMAGE_REL}" Target="media/${m.fileName}"/>`).join('');
+  return rels.replace(font[0], `${images}${font[0].replace(`rId${font[1]}`, `rId${FIRST_MEDIA_RID + media.length}`)}`);
+}
+
+/**
+ * The package's parts for a document of the given `body` (document.xml as written by this writer) and pictures: the
+ * parts that do not depend on the document (`fixed`, written by the package once per profile), the document, its
+ * relationships, its pictures (last, as the package puts them) and the three parts this project writes itself.
+ */
+export function documentParts(fixed: Parts, doc: Gongwen, body: string, media: MediaPart[]): Parts {
+  const parts: Parts = new Map(fixed);
+  const rels = parts.get(DOCUMENT_RELS);
+  parts.set(DOCUMENT_RELS, relationshipsXml(typeof rels === 'string' ? rels : '', media));
+  parts.set(DOCUMENT, body);
+  parts.set('docProps/core.xml', coreXml(doc));
+  for (const m of media) parts.set(`word/media/${m.fileName}`, m.data);
+  return parts;
 }
 
 /**
