@@ -152,11 +152,28 @@ export function tableMayOverflow(table: Table, pageHeight: number, profile: BoxC
   return longest(table.columns.map((c) => c.header)) + Math.max(0, ...table.rows.map(longest)) > lines;
 }
 
+interface LaidTable {
+  header: RowBox;
+  rows: RowBox[];
+}
+
+/** The last laying out of each table: the DOCX writer asks for the rows the typesetter has just set (a roll-up's tables cost 100 ms). */
+const laidTables = new WeakMap<Table, { width: number; measure: BoxContext['measure']; profile: BoxContext['profile']; pageHeight: number; laid: LaidTable }>();
+
 /**
  * The header and each row as boxes. A row is never split across pages, so a row that with the header repeated
  * above it is taller than a page cannot be set: refused at that row, as is a column too narrow for a character.
+ * The boxes are shared by every caller with the same table and context: read them, never change them.
  */
-export function layoutTable(table: Table, ctx: BoxContext, pageHeight: number): { header: RowBox; rows: RowBox[] } {
+export function layoutTable(table: Table, ctx: BoxContext, pageHeight: number): LaidTable {
+  const hit = laidTables.get(table);
+  if (hit && hit.width === ctx.width && hit.measure === ctx.measure && hit.profile === ctx.profile && hit.pageHeight === pageHeight) return hit.laid;
+  const laid = setTable(table, ctx, pageHeight);
+  laidTables.set(table, { width: ctx.width, measure: ctx.measure, profile: ctx.profile, pageHeight, laid });
+  return laid;
+}
+
+function setTable(table: Table, ctx: BoxContext, pageHeight: number): LaidTable {
   checkTableColumns(table, ctx.width, ctx.profile);
   const cols = columnEdges(table, ctx.width);
   const header: Box = layoutRow(table.columns.map((c) => c.header), cols, 'tableHead', ctx, 'center');

@@ -156,24 +156,18 @@ export function noteParagraph(g: Geometry, note: string | undefined, pitch = g.p
   return [paragraph({ style: STYLE.note, spacing: pitchSpacing(g, pitch) }, textRun(text))];
 }
 
-/** Markers of the colophon's table and of its place in the text box; see moveColophon(). */
-const BOX = '@@GW-COLOPHON-BOX@@';
-const TABLE_START = '@@GW-COLOPHON-TABLE@@';
-const TABLE_END = '@@GW-COLOPHON-END@@';
-
-const marker = (text: string) => paragraph({}, textRun(text));
-
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
 /**
- * A text box (DrawingML wps shape) w × h pixels at 96 dpi, as wide as the margin and aligned to its bottom, wrapping
- * top and bottom, its text anchored to its bottom edge with no insets, holding `content`: a run, as the docx package's
- * ShapeRun wrote it. Its VML fallback is added by moveColophon().
+ * The text box as Word writes one: the DrawingML shape (a wps shape w × h EMU, as wide as the margin and aligned to its
+ * bottom, wrapping top and bottom, its text anchored to its bottom edge with no insets) for readers that know it
+ * (mc:Choice Requires="wps": Word 2010 and later, WPS, LibreOffice), and the same box and content in VML for those that
+ * do not (mc:Fallback: Word 2007 and other older readers, which would otherwise drop the colophon). A run.
  */
-function textBox(id: number, w: number, h: number, content: string): string {
-  const [cx, cy] = [Math.round(w * 9525), Math.round(h * 9525)];
-  return (
-    '<w:r><w:drawing>' +
+function textBoxRun(id: number, cx: number, cy: number, content: string): string {
+  const txbx = `<w:txbxContent>${content}</w:txbxContent>`;
+  const drawing =
+    '<w:drawing>' +
     `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" allowOverlap="1" behindDoc="0" locked="0" layoutInCell="1" relativeHeight="${id}">` +
     '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>' +
     '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>' +
@@ -183,27 +177,34 @@ function textBox(id: number, w: number, h: number, content: string): string {
     `<a:graphic xmlns:a="${A}"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
     `<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm>` +
     '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>' +
-    `<wps:txbx><w:txbxContent>${content}</w:txbxContent></wps:txbx>` +
-    '<wps:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>'
-  );
+    `<wps:txbx>${txbx}</wps:txbx>` +
+    '<wps:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>';
+  const pt = (emu: number) => `${Math.round(emu / 127) / 100}pt`;
+  const style = [
+    'position:absolute', 'margin-left:0', 'margin-top:0', `width:${pt(cx)}`, `height:${pt(cy)}`, `z-index:${id}`,
+    'mso-position-horizontal:absolute', 'mso-position-horizontal-relative:margin', 'mso-position-vertical:bottom',
+    'mso-position-vertical-relative:margin', 'v-text-anchor:bottom',
+  ].join(';');
+  const vml =
+    `<w:pict><v:rect style="${style}" filled="f" stroked="f"><v:textbox inset="0,0,0,0">${txbx}</v:textbox>` +
+    '<w10:wrap type="topAndBottom" anchorx="margin" anchory="margin"/></v:rect></w:pict>';
+  return `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice><mc:Fallback>${vml}</mc:Fallback></mc:AlternateContent></w:r>`;
 }
 
 /**
  * 版记 as a table inside a text box anchored to the bottom of the text block (relative to the margin, aligned
  * bottom), so it stays at the foot of the last page whatever the text above does. Tried and rejected: a floating
  * table (tblpYSpec="bottom") and framed paragraphs (w:framePr yAlign="bottom"), both of which LibreOffice 7.4 leaves
- * in the text flow. The table is built in the body between markers, and moveColophon() moves it into the box (as when the
- * docx package built the box, whose text box took only paragraphs). `ownPage`: the
- * typesetter's decision (landings.colophon.ownPage).
+ * in the text flow. Returns the run holding the box (see colophonChildren), or undefined when there is no colophon.
  */
-export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, ownPage = false, mainSend?: string): Child[] {
+function colophonRun(g: Geometry, ids: DrawingIds, doc: Gongwen, mainSend?: string): string | undefined {
   const col = doc.colophon;
-  if (!mainSend && (!col || (col.cc.length === 0 && !col.printer && !col.printDate))) return [];
+  if (!mainSend && (!col || (col.cc.length === 0 && !col.printer && !col.printDate))) return undefined;
   const cp = g.profile.colophon;
   const size = g.profile.roles.colophon.size;
   const inset = Math.round(cp.indentChars * size * 20);
   const W = g.blockW;
-  const rows = [];
+  const rows: string[] = [];
   let lines = 0;
   // 主送 (an addressee the typesetter moved here, 7.3.3) and 抄送 share a row: no rule between them.
   const lists: [string, string][] = [];
@@ -236,74 +237,23 @@ export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, own
   // box's bottom edge.
   const h = lines * g.pitch;
   const id = ids.next();
-  const box = textBox(id, pxFromTwips(W), pxFromTwips(h), marker(BOX));
-  const spacer = () => paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
-  // On a page of its own where the PDF typesetter put it there (it did not fit under the signature): Word and
-  // LibreOffice would otherwise fit it wherever their own flow leaves room, and the page counts would differ.
-  const anchor = paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20) }, box);
-  return [marker(TABLE_START), tbl, spacer(), marker(TABLE_END), anchor];
-}
-
-/** The w:p element that holds a marker. */
-function paragraphAround(xml: string, text: string): [number, number] | undefined {
-  const at = xml.indexOf(text);
-  if (at < 0) return undefined;
-  return [xml.lastIndexOf('<w:p>', at), xml.indexOf('</w:p>', at) + '</w:p>'.length];
+  // The box ends with a paragraph, as a text box must.
+  const content = tbl + paragraph({ style: STYLE.spacer, spacing: exactLine(20) });
+  return textBoxRun(id, Math.round(pxFromTwips(W) * 9525), Math.round(pxFromTwips(h) * 9525), content);
 }
 
 /**
- * The text box as Word writes one: the DrawingML shape for readers that know it (mc:Choice Requires="wps": Word
- * 2010 and later, WPS, LibreOffice), and the same box and content in VML for those that do not (mc:Fallback: Word
- * 2007 and other older readers, which would otherwise drop the colophon). Same size, place, wrapping and bottom
- * anchoring, taken from the drawing itself.
+ * The colophon after `before` (the document's paragraphs and tables so far). On a page of its own where the PDF
+ * typesetter put it there (`ownPage`: it did not fit under the signature), in a paragraph that starts a page: Word and
+ * LibreOffice would otherwise fit it wherever their own flow leaves room, and the page counts would differ. Otherwise
+ * it is anchored in the last paragraph of the text above, not in a paragraph of its own: with top-and-bottom wrapping
+ * LibreOffice puts its own anchor paragraph below the box, and where the typesetter left exactly the colophon's lines
+ * free that paragraph, and the box with it, goes to a new page. Changes `before` in place.
  */
-function withVmlFallback(drawing: string): string {
-  const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(drawing);
-  const z = /relativeHeight="(\d+)"/.exec(drawing);
-  const content = /<w:txbxContent>.*<\/w:txbxContent>/s.exec(drawing);
-  if (!extent || !z || !content) throw new Error('colophon text box: no extent, z-order or content to repeat in VML');
-  const pt = (emu: string) => `${Math.round(Number(emu) / 127) / 100}pt`;
-  const style = [
-    'position:absolute', 'margin-left:0', 'margin-top:0', `width:${pt(extent[1])}`, `height:${pt(extent[2])}`, `z-index:${z[1]}`,
-    'mso-position-horizontal:absolute', 'mso-position-horizontal-relative:margin', 'mso-position-vertical:bottom',
-    'mso-position-vertical-relative:margin', 'v-text-anchor:bottom',
-  ].join(';');
-  const vml =
-    `<w:pict><v:rect style="${style}" filled="f" stroked="f"><v:textbox inset="0,0,0,0">${content[0]}</v:textbox>` +
-    '<w10:wrap type="topAndBottom" anchorx="margin" anchory="margin"/></v:rect></w:pict>';
-  return `<mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice><mc:Fallback>${vml}</mc:Fallback></mc:AlternateContent>`;
-}
-
-/**
- * Moves the colophon's table (and the paragraph a text box must end with) from the body into its text box, and
- * gives the box its VML fallback.
- */
-export function moveColophon(xml: string): string {
-  const start = paragraphAround(xml, TABLE_START);
-  const end = paragraphAround(xml, TABLE_END);
-  if (!start || !end) return xml;
-  const content = xml.slice(start[1], end[0]);
-  const body = xml.slice(0, start[0]) + xml.slice(end[1]);
-  const box = paragraphAround(body, BOX);
-  if (!box) return xml;
-  const drawingStart = body.lastIndexOf('<w:drawing>', box[0]);
-  const drawingEnd = body.indexOf('</w:drawing>', box[1]) + '</w:drawing>'.length;
-  const drawing = body.slice(drawingStart, box[0]) + content + body.slice(box[1], drawingEnd);
-  return anchorInPrevious(body.slice(0, drawingStart) + withVmlFallback(drawing) + body.slice(drawingEnd));
-}
-
-/**
- * A colophon that shares its page with the text above it is anchored in the last paragraph of that text, not in a
- * paragraph of its own: with top-and-bottom wrapping LibreOffice puts its own anchor paragraph below the box, and
- * where the typesetter left exactly the colophon's lines free that paragraph, and the box with it, goes to a new page.
- */
-function anchorInPrevious(xml: string): string {
-  const at = xml.indexOf('<mc:AlternateContent>');
-  const p = xml.lastIndexOf('<w:p>', at);
-  if (at < 0 || p < 0 || !xml.slice(0, p).endsWith('</w:p>') || xml.slice(p, at).includes('<w:pageBreakBefore/>')) return xml;
-  const runStart = xml.lastIndexOf('<w:r>', at);
-  const pEnd = xml.indexOf('</w:p>', at) + '</w:p>'.length;
-  const run = xml.slice(runStart, xml.lastIndexOf('</w:p>', pEnd));
-  const before = xml.slice(0, p - '</w:p>'.length);
-  return before + run + '</w:p>' + xml.slice(pEnd);
+export function colophonChildren(g: Geometry, ids: DrawingIds, doc: Gongwen, before: Child[], ownPage = false, mainSend?: string): void {
+  const box = colophonRun(g, ids, doc, mainSend);
+  if (box === undefined) return;
+  const last = before.at(-1);
+  if (!ownPage && last?.endsWith('</w:p>')) before[before.length - 1] = last.slice(0, -'</w:p>'.length) + box + '</w:p>';
+  else before.push(paragraph({ style: STYLE.spacer, pageBreakBefore: ownPage || undefined, spacing: exactLine(20) }, box));
 }

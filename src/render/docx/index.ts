@@ -10,7 +10,7 @@ import { Document } from 'docx';
 import type { Gongwen } from '../../compose/model.ts';
 import type { Profile } from '../../schema/profile.ts';
 import { attachmentPages, bodyChildren, type Child } from './body.ts';
-import { colophonChildren, moveColophon, noteParagraph, signatureChildren } from './closing.ts';
+import { colophonChildren, noteParagraph, signatureChildren } from './closing.ts';
 import { fontTableXml } from './fonts.ts';
 import { geometry, type Geometry } from './geometry.ts';
 import { headerParts } from './header.ts';
@@ -86,11 +86,11 @@ export function documentXml(doc: Gongwen, inputs: LaidInputs, ids = new DrawingI
     ...signatureChildren(g, ids, doc, m, plan.signaturePitch),
     ...noteParagraph(g, doc.note, plan.signaturePitch),
     ...attachmentPages(g, ids, doc, m, landings.attachments),
-    ...colophonChildren(g, ids, doc, landings.colophon?.ownPage, landings.addressee?.inColophon ? doc.addressee : undefined),
   ];
+  colophonChildren(g, ids, doc, children, landings.colophon?.ownPage, landings.addressee?.inColophon ? doc.addressee : undefined);
   const xml = DOCUMENT_OPEN + children.join('') + sectionXml(g, dashInkTop(g, m)) + '</w:body></w:document>';
   const pitch = plan.signaturePitch;
-  return tightOffGrid(moveColophon(xml), pitch < g.pitch ? pitch : undefined);
+  return tightOffGrid(xml, pitch < g.pitch ? pitch : undefined);
 }
 
 /** A document with no content: the package writes from it the parts that do not depend on the document. */
