@@ -44,3 +44,19 @@ it('plans a build with nothing to do without yaml, zod, fonts or the renderer', 
   const again = packagesLoaded(['build', input, '--out', out, '--format', 'pdf']);
   expect(HEAVY.filter((p) => again.has(p))).toEqual([]);
 });
+
+/** The Node built-in modules `gongwen args` loaded. */
+function builtinsLoaded(args: string[]): string[] {
+  const r = spawnSync(process.execPath, ['--require', join(ROOT, 'tests', 'fixtures', 'loads', 'builtins.cjs'), BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(/builtins=(.*)/.exec(r.stderr)![1]) as string[];
+}
+
+it('plans a build with nothing to do without the promise file API or the performance timers', () => {
+  // Each brings a dozen of Node's own modules into a run that needs neither (issue 13: the no-change rebuild).
+  const input = join(SEEDS, '岔河镇-2023.yaml');
+  builtinsLoaded(['build', input, '--out', out, '--format', 'pdf']);
+  const again = builtinsLoaded(['build', input, '--out', out, '--format', 'pdf']);
+  expect(again).toContain('fs'); // the hook sees built-ins at all
+  expect(again.filter((m) => ['fs/promises', 'perf_hooks', 'internal/fs/promises', 'readline'].includes(m))).toEqual([]);
+});

@@ -1,7 +1,7 @@
 // Finding the work: every report YAML under the inputs, and every county folder (one holding county.yaml).
 // Each input is mirrored under the output folder relative to itself: `data/seeds/a.yaml` built from
 // `data` lands at `<out>/seeds/a.pdf`; a file given directly lands at `<out>/a.pdf`.
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 
@@ -33,21 +33,34 @@ function skipDir(name: string): boolean {
 }
 
 const toSlash = (p: string) => p.split(sep).join('/');
+
+/** A path's stats, or undefined for any failure (missing, a loop of links, no permission). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 const stripExt = (p: string) => p.replace(/\.ya?ml$/i, '');
 
-/** Lists every file under `root` (sorted, so the work order and the manifest are stable), skipping `exclude`. */
-async function walk(root: string, exclude: string): Promise<{ files: string[] }> {
+/**
+ * Lists every file under `root` (sorted, so the work order and the manifest are stable), skipping `exclude`.
+ * Synchronously, as the rest of planning: node:fs/promises costs a no-change build more to load (a dozen of Node's
+ * modules) than its whole listing, and a round trip through the thread pool per folder and per stat.
+ */
+function walk(root: string, exclude: string): { files: string[] } {
   const files: string[] = [];
-  const visit = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const visit = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (skipDir(e.name) || full === exclude) continue;
-        await visit(full);
+        visit(full);
       } else if (e.isSymbolicLink()) {
         // A linked report is built like any other; a linked folder is not followed (it could loop back).
-        const target = await stat(full).catch(() => undefined);
+        const target = statOf(full);
         if (!target?.isDirectory()) files.push(full);
       } else {
         // Regular files, and anything else named like a report (a FIFO, a device): the loader refuses
@@ -56,7 +69,7 @@ async function walk(root: string, exclude: string): Promise<{ files: string[] }>
       }
     }
   };
-  await visit(root);
+  visit(root);
   return { files };
 }
 
@@ -67,10 +80,8 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
   const problems: Diagnostic[] = [];
   for (const input of inputs) {
     const abs = resolve(input);
-    let st;
-    try {
-      st = await stat(abs);
-    } catch {
+    const st = statOf(abs);
+    if (!st) {
       problems.push(diag('build.noInput', { input }, { file: input }));
       continue;
     }
@@ -81,12 +92,12 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
       }
       // A lone file still brings its county's roll-up along when its own folder is a county folder.
       const parent = dirname(abs);
-      const inCounty = await stat(join(parent, COUNTY_FILE)).then((s) => s.isFile(), () => false);
+      const inCounty = statOf(join(parent, COUNTY_FILE))?.isFile() ?? false;
       if (!reports.has(abs)) reports.set(abs, { file: abs, rel: stripExt(basename(abs)) });
       if (inCounty && !counties.has(parent)) counties.set(parent, { dir: parent, rel: '' });
       continue;
     }
-    const { files } = await walk(abs, out);
+    const { files } = walk(abs, out);
     const countyDirs = new Set(files.filter((f) => basename(f) === COUNTY_FILE).map(dirname));
     for (const d of countyDirs) if (!counties.has(d)) counties.set(d, { dir: d, rel: toSlash(relative(abs, d)) });
     for (const f of files) {
@@ -99,7 +110,12 @@ export async function discover(inputs: string[], outDir: string): Promise<Discov
 
 /** The report YAML files a county's roll-up reads: as rollupCounty does, every other *.yaml directly in its folder. */
 export async function countyReportFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    names = [];
+  }
   return names
     .filter((n) => /\.ya?ml$/i.test(n) && n !== COUNTY_FILE)
     .sort()

@@ -1,8 +1,7 @@
 // Content hashes for the incremental build: what an output depends on, reduced to one key.
 // Hashes, not timestamps: saving a file unchanged, or a fresh checkout, does not force a rebuild.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export function sha256(...parts: (string | Uint8Array)[]): string {
@@ -47,7 +46,7 @@ export async function hashFile(path: string): Promise<string> {
 export async function hashTree(dir: string, accept: (name: string) => boolean = () => true): Promise<string> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
   } catch {
     return 'missing';
   }
@@ -56,6 +55,6 @@ export async function hashTree(dir: string, accept: (name: string) => boolean = 
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const parts: string[] = [];
-  for (const f of files) parts.push(relative(dir, f).split(sep).join('/'), sha256(await readFile(f)));
+  for (const f of files) parts.push(relative(dir, f).split(sep).join('/'), sha256(readFileSync(f)));
   return sha256(...parts);
 }

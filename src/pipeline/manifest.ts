@@ -3,8 +3,7 @@
 // size, modification time and hash. It is a cache, never a source of truth: anything that does not parse or
 // check out is thrown away and the outputs are rebuilt. Checked by hand rather than with zod: a no-change
 // build reads it on every run, and loading zod would cost more than all the rest of its planning.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFileSync } from './fingerprint.ts';
 import { writeFileAtomic } from './safeWrite.ts';
@@ -168,9 +167,14 @@ export class Manifest {
     for (const o of e.outputs) {
       const path = join(this.outDir, o.path);
       // Only a file that is still the one written (by size) is ours to delete; one the user replaced stays.
-      const st = await stat(path).catch(() => undefined);
-      if (!st?.isFile() || st.size !== o.size) continue;
-      await rm(path, { force: true });
+      let st;
+      try {
+        st = statSync(path);
+      } catch {
+        continue;
+      }
+      if (!st.isFile() || st.size !== o.size) continue;
+      rmSync(path, { force: true });
       removed.push(path);
     }
     return removed;

@@ -1,8 +1,9 @@
 // Safe writes: every output goes to a temporary name beside its target, then is renamed over it.
 // A rename within one folder is atomic, so a crash or kill -9 leaves either the old file or the new one,
 // never a truncated file; a stale temporary file is swept away by the next build.
-import { readdirSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: its getter loads that module (a dozen of Node's) on first use, so a build
+// with nothing to write, which loads this module to sweep, does not pay for it.
+import { promises as fsp, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { GongwenError, diag } from '../diagnostics.ts';
@@ -62,9 +63,9 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
 }
 
 async function writeThroughTemp(target: string, bytes: Uint8Array | string): Promise<{ mtimeMs: number }> {
-  await mkdir(dirname(target), { recursive: true });
+  await fsp.mkdir(dirname(target), { recursive: true });
   const tmp = tempName(target);
-  const handle = await open(tmp, 'w');
+  const handle = await fsp.open(tmp, 'w');
   let mtimeMs: number;
   try {
     await handle.writeFile(bytes);
@@ -73,14 +74,14 @@ async function writeThroughTemp(target: string, bytes: Uint8Array | string): Pro
     mtimeMs = (await handle.stat()).mtimeMs;
   } catch (e) {
     await handle.close();
-    await rm(tmp, { force: true });
+    await fsp.rm(tmp, { force: true });
     throw e;
   }
   await handle.close();
   try {
-    await rename(tmp, target);
+    await fsp.rename(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await fsp.rm(tmp, { force: true });
     throw e;
   }
   return { mtimeMs };
@@ -112,7 +113,7 @@ export async function sweepStaleTemps(dir: string): Promise<number> {
     if (!e.isFile() || !isTempName(e.name)) continue;
     const pid = Number(/\.(\d+)-\d+\.gongwen-tmp$/.exec(e.name)?.[1]);
     if (Number.isFinite(pid) && processAlive(pid)) continue;
-    await rm(join(e.parentPath, e.name), { force: true });
+    await fsp.rm(join(e.parentPath, e.name), { force: true });
     removed += 1;
   }
   return removed;
