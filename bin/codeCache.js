@@ -7,7 +7,7 @@
 'use strict';
 const { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, isAbsolute, join } = require('node:path');
+const { basename, dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
 
 /**
@@ -40,26 +40,49 @@ function stampOf(root) {
 }
 
 /**
- * The cache file: [header length: u32][header JSON][code…]; the header maps file → [offset, length, source length].
- * Only the header is read here; each file's code is read when that file is loaded (`code`), so a `--help` or a
- * no-change build reads its few entries, not the megabytes of every command's libraries.
+ * The cache file: [index length: u32][index JSON][folders' JSON…][code…]. The index names, for each folder that code
+ * was loaded or required from, where its own small JSON lies: `{ r: { request: file required }, e: { file name:
+ * [code offset, code length, source length] } }`. Only the index is read at start (a few kB); a folder's part is read
+ * and parsed when a file of that folder is first loaded or requires something, and each file's code when it is loaded.
+ * A `--help` or a no-change build so reads and parses the few folders it touches, not the resolutions and entries of
+ * every command's libraries (one JSON header of 250 kB, read and parsed on every start, cost more than loading them).
  */
 function readCache(file, stamp) {
   let fd;
   try {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
-    const first = readAt(fd, Math.min(size, 1 << 17), 0);
+    const first = readAt(fd, Math.min(size, 1 << 16), 0);
     const n = first.readUInt32LE(0);
-    const header = JSON.parse((4 + n <= first.length ? first.subarray(4, 4 + n) : readAt(fd, n, 4)).toString('utf8'));
-    if (header.stamp !== stamp || typeof header.entries !== 'object') throw new Error('stale');
-    const base = 4 + n;
+    const index = JSON.parse((4 + n <= first.length ? first.subarray(4, 4 + n) : readAt(fd, n, 4)).toString('utf8'));
+    if (index.stamp !== stamp || typeof index.dirs !== 'object' || index.dirs === null || !Number.isSafeInteger(index.blobs)) throw new Error('stale');
     const open = fd; // left open for the process's life, for the loads and the save at exit
     fd = undefined;
+    /** `length` bytes at `at`, or undefined if the file is shorter than the index says. */
+    const bytes = (at, length) => (at + length <= first.length ? first.subarray(at, at + length) : at + length <= size ? readAt(open, length, at) : undefined);
+    const folders = new Map();
+    const codeAt = 4 + n + index.blobs;
     return {
-      header,
-      /** The cached code of entry `e`, or undefined if the file is shorter than the header says. */
-      code: (e) => (base + e[0] + e[1] <= size ? readAt(open, e[1], base + e[0]) : undefined),
+      ms: index.ms,
+      dirs: Object.keys(index.dirs),
+      /** The part of folder `dir`, or undefined if it has none (or a damaged one). */
+      folder(dir) {
+        let f = folders.get(dir);
+        if (f === undefined) {
+          f = null;
+          try {
+            const at = Object.hasOwn(index.dirs, dir) ? index.dirs[dir] : undefined;
+            const parsed = at && JSON.parse(bytes(4 + n + at[0], at[1]).toString('utf8'));
+            if (isFolder(parsed)) f = parsed;
+          } catch {
+            // damaged: that folder's files are compiled and resolved the normal way
+          }
+          folders.set(dir, f);
+        }
+        return f ?? undefined;
+      },
+      /** The cached code of entry `e`, or undefined if the file is shorter than the index says. */
+      code: (e) => bytes(codeAt + e[0], e[1]),
     };
   } catch {
     return undefined;
@@ -67,6 +90,8 @@ function readCache(file, stamp) {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+const isFolder = (f) => typeof f === 'object' && f !== null && typeof f.r === 'object' && f.r !== null && typeof f.e === 'object' && f.e !== null;
 
 function readAt(fd, length, position) {
   const buf = Buffer.allocUnsafe(length);
@@ -78,15 +103,25 @@ function readAt(fd, length, position) {
   return buf;
 }
 
-function writeCache(file, header, parts) {
-  const head = Buffer.from(JSON.stringify(header));
+/** Writes a cache file: `folders` maps each folder to its part ({ r, e }, e's offsets into `code`, the buffers in turn). */
+function writeCache(file, stamp, ms, folders, code) {
+  const parts = [];
+  const dirs = {};
+  let at = 0;
+  for (const [dir, f] of folders) {
+    const b = Buffer.from(JSON.stringify(f));
+    dirs[dir] = [at, b.length];
+    parts.push(b);
+    at += b.length;
+  }
+  const head = Buffer.from(JSON.stringify({ stamp, ms, blobs: at, dirs }));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w');
     try {
-      for (const b of [len, head, ...parts]) writeSync(fd, b);
+      for (const b of [len, head, ...parts, ...code]) writeSync(fd, b);
     } finally {
       closeSync(fd);
     }
@@ -117,7 +152,6 @@ function installCodeCache(cacheDir, roots, root, command) {
   const file = join(cacheDir, fileFor(command));
   const stamp = stampOf(root);
   const old = readCache(file, stamp);
-  const entries = old?.header.entries ?? {};
   const used = new Map(); // file name → its vm.Script and source length
   let missed = false;
 
@@ -125,22 +159,24 @@ function installCodeCache(cacheDir, roots, root, command) {
   // request (the same node_modules, same package.json files: the stamp names the installed packages), so a
   // run need not search folders and read package.json files again for it. A cached answer is used only if that
   // file still exists; anything else goes through Node's own resolution, and is remembered for the next run.
-  const known = old?.header.resolved ?? {};
-  const resolved = new Map(); // this run's resolutions
+  const resolved = new Map(); // this run's resolutions: folder → request → file
   const resolveFilename = Module._resolveFilename;
   const noResolutions = Boolean(process.env.GONGWEN_NO_RESOLVE_CACHE); // for comparison, as GONGWEN_NO_CODE_CACHE
   Module._resolveFilename = function (request, parent, isMain, options) {
     const from = parent?.filename;
     if (noResolutions || isMain || options !== undefined || !from || request.startsWith('node:') || Module.isBuiltin(request)) return resolveFilename.apply(this, arguments);
-    const key = `${dirname(from)}\0${request}`;
-    const hit = known[key];
+    const dir = dirname(from);
+    let here = resolved.get(dir);
+    if (!here) resolved.set(dir, (here = new Map()));
+    const f = old?.folder(dir);
+    const hit = f && Object.hasOwn(f.r, request) ? f.r[request] : undefined;
     if (typeof hit === 'string' && statSync(hit, { throwIfNoEntry: false })?.isFile()) {
-      resolved.set(key, hit);
+      here.set(request, hit);
       return hit;
     }
     const found = resolveFilename.apply(this, arguments);
     if (typeof found === 'string' && isAbsolute(found)) {
-      resolved.set(key, found);
+      here.set(request, found);
       missed = true;
     }
     return found;
@@ -150,8 +186,10 @@ function installCodeCache(cacheDir, roots, root, command) {
     // A file that may call import() is left to Node: code from V8's cache loses the callback import() needs
     // (Node 20: "A dynamic import callback was not specified"). The command's own bundle has none (bundle.js).
     if (!roots.some((r) => filename.startsWith(r)) || DYNAMIC_IMPORT.test(content)) return compile.call(this, content, filename);
-    const e = entries[filename];
-    const cachedData = e && e[2] === content.length ? old.code(e) : undefined;
+    const f = old?.folder(dirname(filename));
+    const name = basename(filename);
+    const e = f && Object.hasOwn(f.e, name) ? f.e[name] : undefined;
+    const cachedData = Array.isArray(e) && e[2] === content.length ? old.code(e) : undefined;
     let script;
     try {
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
@@ -164,29 +202,41 @@ function installCodeCache(cacheDir, roots, root, command) {
     return fn.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
   };
   process.once('exit', () => {
-    const ms = Math.round(performance.now());
-    if (!missed && !(ms > 2 * (old?.header.ms ?? 0))) return;
+    const ms = Math.round(process.uptime() * 1000); // not performance.now(): its global loads perf_hooks
+    if (!missed && !(ms > 2 * (old?.ms ?? 0))) return;
     try {
-      const header = { stamp, ms, entries: {}, resolved: {} };
+      const folders = new Map();
+      const folderOf = (dir) => {
+        let f = folders.get(dir);
+        if (!f) folders.set(dir, (f = { r: Object.create(null), e: Object.create(null) }));
+        return f;
+      };
       // Resolutions from older bundles of our own code are dropped with their code (see below).
-      for (const [key, f] of Object.entries(known)) if (!key.startsWith(cacheDir) || key.startsWith(roots[0])) header.resolved[key] = f;
-      for (const [key, f] of resolved) header.resolved[key] = f;
-      const parts = [];
+      for (const dir of old?.dirs ?? []) {
+        const f = dir.startsWith(cacheDir) && !dir.startsWith(roots[0]) ? undefined : old.folder(dir);
+        if (f) for (const [request, found] of Object.entries(f.r)) if (typeof found === 'string') folderOf(dir).r[request] = found;
+      }
+      for (const [dir, here] of resolved) for (const [request, found] of here) folderOf(dir).r[request] = found;
+      const code = [];
       let at = 0;
       const add = (name, bytes, sourceLength) => {
-        header.entries[name] = [at, bytes.length, sourceLength];
-        parts.push(bytes);
+        folderOf(dirname(name)).e[basename(name)] = [at, bytes.length, sourceLength];
+        code.push(bytes);
         at += bytes.length;
       };
       for (const [name, { script, length }] of used) add(name, script.createCachedData(), length);
       // Files this run did not load (another command's libraries) keep their code, if they still exist; other
       // bundles of our own code in the cache folder (older builds of src/) do not.
-      for (const [name, e] of Object.entries(entries)) {
-        if (used.has(name) || name.startsWith(cacheDir) || !roots.some((r) => name.startsWith(r)) || sourceLengthOf(name) !== e[2]) continue;
-        const code = old.code(e);
-        if (code) add(name, code, e[2]);
+      for (const dir of old?.dirs ?? []) {
+        if (dir.startsWith(cacheDir) || !roots.some((r) => dir.startsWith(r))) continue;
+        for (const [base, e] of Object.entries(old.folder(dir)?.e ?? {})) {
+          const name = join(dir, base);
+          if (used.has(name) || !Array.isArray(e) || sourceLengthOf(name) !== e[2]) continue;
+          const bytes = old.code(e);
+          if (bytes) add(name, bytes, e[2]);
+        }
       }
-      writeCache(file, header, parts);
+      writeCache(file, stamp, ms, folders, code);
       rmSync(join(cacheDir, 'code-cache.bin'), { force: true }); // the one file of earlier versions
     } catch {
       // a read-only or full cache folder: the next run compiles again
@@ -209,4 +259,4 @@ function sourceLengthOf(name) {
   return n;
 }
 
-module.exports = { installCodeCache };
+module.exports = { installCodeCache, writeCache }; // writeCache: for the tests

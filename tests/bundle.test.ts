@@ -4,8 +4,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
 import { BIN, ROOT } from './build-helpers.ts';
+
+type Folder = { r: Record<string, string>; e: Record<string, [number, number, number]> };
+const { writeCache } = createRequire(import.meta.url)('../bin/codeCache.js') as {
+  writeCache(file: string, stamp: string, ms: number, folders: Map<string, Folder>, code: Buffer[]): void;
+};
+
+/** A code-cache file as bin/codeCache.js writes it: its index, each folder's part, and the code after them. */
+function readCacheFile(file: string): { stamp: string; ms: number; folders: Map<string, Folder>; code: Buffer } {
+  const raw = readFileSync(file);
+  const n = raw.readUInt32LE(0);
+  const index = JSON.parse(raw.toString('utf8', 4, 4 + n)) as { stamp: string; ms: number; blobs: number; dirs: Record<string, [number, number]> };
+  const folders = new Map(Object.entries(index.dirs).map(([d, [at, len]]) => [d, JSON.parse(raw.toString('utf8', 4 + n + at, 4 + n + at + len)) as Folder]));
+  return { stamp: index.stamp, ms: index.ms, folders, code: raw.subarray(4 + n + index.blobs) };
+}
 
 // A fixed path, so the cache holds one entry for this test however often it runs.
 const dir = join(tmpdir(), 'gongwen-bundle-test');
@@ -47,9 +62,8 @@ it('runs the command from a V8 code cache, and a damaged cache file only costs a
   };
   writeFileSync(file, 'not a cache');
   expect(help().rejected).toBe(0); // read as no cache at all: compiled, run, saved
-  const raw = readFileSync(file);
-  const names = Object.keys(JSON.parse(raw.toString('utf8', 4, 4 + raw.readUInt32LE(0))).entries);
-  expect(names.some((n) => n.endsWith('main.cjs'))).toBe(true);
+  const names = [...readCacheFile(file).folders.values()].flatMap((f) => Object.keys(f.e));
+  expect(names).toContain('main.cjs');
   const second = help();
   expect(second.hit).toBeGreaterThan(0);
   expect(second).toMatchObject({ rejected: 0, none: 0 });
@@ -63,22 +77,17 @@ it('remembers where requires led, and resolves again when a remembered file is g
     expect(r.stdout).toMatch(/^Usage: gongwen/);
   };
   help();
-  const raw = readFileSync(file);
-  const n = raw.readUInt32LE(0);
-  const header = JSON.parse(raw.toString('utf8', 4, 4 + n)) as { resolved: Record<string, string> };
-  const commander = Object.keys(header.resolved).find((k) => k.endsWith('\0commander'));
-  expect(commander).toBeDefined();
-  expect(existsSync(header.resolved[commander!])).toBe(true);
+  const cache = readCacheFile(file);
+  const from = [...cache.folders].find(([, f]) => 'commander' in f.r)?.[0];
+  expect(from).toBeDefined();
+  expect(existsSync(cache.folders.get(from!)!.r.commander)).toBe(true);
   // Point it at a file that does not exist: the run must resolve commander itself, and remember the right file.
-  header.resolved[commander!] = join(ROOT, 'node_modules', 'no-such-package', 'index.js');
-  const head = Buffer.from(JSON.stringify(header));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(head.length);
-  writeFileSync(file, Buffer.concat([len, head, raw.subarray(4 + n)]));
+  cache.folders.get(from!)!.r.commander = join(ROOT, 'node_modules', 'no-such-package', 'index.js');
+  writeCache(file, cache.stamp, cache.ms, cache.folders, [cache.code]);
   help();
-  const again = readFileSync(file);
-  const fixed = JSON.parse(again.toString('utf8', 4, 4 + again.readUInt32LE(0))) as { resolved: Record<string, string> };
-  expect(existsSync(fixed.resolved[commander!])).toBe(true);
+  const fixed = readCacheFile(file).folders.get(from!)!.r.commander;
+  expect(fixed).toMatch(/node_modules\/commander\//);
+  expect(existsSync(fixed)).toBe(true);
 });
 
 it('after a rebuild, removes bundles no entry names once superseded a day ago, of any entry', () => {
