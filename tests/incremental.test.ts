@@ -38,6 +38,28 @@ describe('incremental build', () => {
     expect(recorded?.mtimeMs).toBe(statSync(pdf).mtimeMs);
   });
 
+  it('rebuilds a report edited at once after the build, at its size and with its modification time kept, and not a touched one', async () => {
+    // The sources' content hashes are remembered by stat in the manifest (HashMemo): an edit that keeps the size
+    // and the modification time, made in the second the memo was written, must still be seen.
+    const target = ws.townships[1];
+    expect((await runBuild(opts)).built).toEqual([]);
+    const text = readFileSync(target, 'utf8');
+    const before = statSync(target);
+    const edited = text.replace('法治', '法制'); // as many bytes
+    expect(edited).not.toBe(text);
+    writeFileSync(target, edited);
+    utimesSync(target, before.atime, before.mtime);
+    const s = await runBuild(opts);
+    expect(s.built).toContainEqual(expect.stringContaining(basename(target)));
+    writeFileSync(target, text);
+    expect((await runBuild(opts)).built).toContainEqual(expect.stringContaining(basename(target)));
+
+    const later = new Date(Date.now() + 5000);
+    utimesSync(target, later, later); // touched, unchanged: hashed again, and nothing built
+    expect((await runBuild(opts)).built).toEqual([]);
+    expect((await runBuild(opts)).built).toEqual([]);
+  });
+
   it('removes the previous outputs of a job that now fails, and says so in the summary', async () => {
     const target = ws.townships[1];
     const good = readFileSync(target, 'utf8');

@@ -3,7 +3,7 @@
 // Computed once per run, cheaply: planning a no-change build must not cost more as the tool grows.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile, hashTree, sha256 } from './fingerprint.ts';
+import { hashFileSync, hashTree, sha256 } from './fingerprint.ts';
 import { candidateFontFiles } from '../fonts/candidates.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
@@ -54,21 +54,20 @@ function rendererHash(): Promise<string> {
   return codeHash;
 }
 
-async function templatesHash(dir: string, files: readonly string[]): Promise<string> {
-  return sha256(...(await Promise.all(files.map(async (f) => `${f}=${await hashFile(join(dir, f))}`))));
+function templatesHash(dir: string, files: readonly string[], hash: (path: string) => string): string {
+  return sha256(...files.map((f) => `${f}=${hash(join(dir, f))}`));
 }
 
 export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
 
-/** `templatesDir` is for tests: the renderer always reads the tool's own templates/. */
-export async function envKeyParts(templatesDir = TEMPLATES_DIR): Promise<EnvKeyParts> {
-  const [version, code, report, county, fonts] = await Promise.all([
-    toolVersion(),
-    rendererHash(),
-    templatesHash(templatesDir, TEMPLATES_USED.report),
-    templatesHash(templatesDir, TEMPLATES_USED.county),
-    fontIdentity(),
-  ]);
+/**
+ * `templatesDir` is for tests: the renderer always reads the tool's own templates/. `hash` gives a file's content
+ * hash (a build passes its manifest's memo, Manifest.hashOf).
+ */
+export async function envKeyParts(templatesDir = TEMPLATES_DIR, hash: (path: string) => string = hashFileSync): Promise<EnvKeyParts> {
+  const [version, code, fonts] = await Promise.all([toolVersion(), rendererHash(), fontIdentity()]);
+  const report = templatesHash(templatesDir, TEMPLATES_USED.report, hash);
+  const county = templatesHash(templatesDir, TEMPLATES_USED.county, hash);
   return { version, code, templates: { report, county }, fonts };
 }
 

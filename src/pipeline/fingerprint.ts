@@ -1,7 +1,7 @@
 // Content hashes for the incremental build: what an output depends on, reduced to one key.
 // Hashes, not timestamps: saving a file unchanged, or a fresh checkout, does not force a rebuild.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export function sha256(...parts: (string | Uint8Array)[]): string {
@@ -29,8 +29,17 @@ export function hashFileSync(path: string): string {
   } catch {
     return 'missing';
   }
+  return hashOfStat(st) ?? hashContent(path);
+}
+
+/** The marker of a path that is not hashed by content (not a regular file, too large), or undefined. */
+function hashOfStat(st: Stats): string | undefined {
   if (!st.isFile()) return 'not-a-file';
   if (st.size > MAX_HASHED_BYTES) return `large:${st.size}:${st.mtimeMs}`;
+  return undefined;
+}
+
+function hashContent(path: string): string {
   try {
     return sha256(readFileSync(path));
   } catch {
@@ -38,8 +47,68 @@ export function hashFileSync(path: string): string {
   }
 }
 
-export async function hashFile(path: string): Promise<string> {
-  return hashFileSync(path);
+/** A file's stat when its content hashed to `hash`: size, modification and change times, inode. */
+export type HashMemoEntry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
+
+/**
+ * A file changed this close before the memo was written is hashed again (git's "racily clean" files): an edit in
+ * the same tick of the file system's clock as the memo's reading (a jiffy; a second, or two on FAT) leaves its size
+ * and times as they were. The change time (ctime) is used: unlike the modification time, no tool can set it back.
+ */
+export const RACY_MS = 3000;
+
+/** True when `e` still tells the file's content: the same stat, and last changed well before the memo was written. */
+export function memoHolds(e: HashMemoEntry | undefined, st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>, writtenMs: number): boolean {
+  return e !== undefined && e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino && st.ctimeMs < writtenMs - RACY_MS;
+}
+
+/**
+ * Content hashes remembered by file stat (kept in the build manifest, written at `writtenMs`): a no-change build
+ * stats its sources instead of reading and hashing them all. Anything the stat does not vouch for is hashed.
+ */
+export class HashMemo {
+  private readonly seen = new Map<string, HashMemoEntry>();
+  /** Whether saving would tell the next run something: a new or changed entry, or one that was too recent to trust. */
+  changed = false;
+
+  constructor(
+    private readonly old: ReadonlyMap<string, HashMemoEntry>,
+    private readonly writtenMs: number,
+  ) {}
+
+  /** As hashFileSync, from the memo when the file's stat says it has not changed. */
+  hash(path: string): string {
+    const known = this.seen.get(path);
+    if (known) return known[4];
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      return 'missing';
+    }
+    const marker = hashOfStat(st);
+    if (marker) return marker;
+    const old = this.old.get(path);
+    if (old && memoHolds(old, st, this.writtenMs)) {
+      this.seen.set(path, old);
+      return old[4];
+    }
+    const hash = hashContent(path);
+    if (hash === 'unreadable') return hash;
+    const entry: HashMemoEntry = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
+    this.seen.set(path, entry);
+    // An entry too recent to trust becomes trusted once saved again a while after the file's change.
+    if (!old || old.some((v, k) => v !== entry[k]) || st.ctimeMs < Date.now() - RACY_MS) this.changed = true;
+    return hash;
+  }
+
+  /** The entries to save: this run's, and the earlier ones `keep` still wants (the files of jobs not run this time). */
+  entries(keep: (path: string) => boolean): Record<string, HashMemoEntry> {
+    const out: Record<string, HashMemoEntry> = {};
+    for (const [path, e] of this.old) if (keep(path)) out[path] = e;
+    for (const [path, e] of this.seen) out[path] = e;
+    return out;
+  }
 }
 
 /** One hash over every file under `dir` (names and contents, in sorted order); '' when it does not exist. */

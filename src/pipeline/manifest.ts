@@ -1,11 +1,12 @@
 // The build manifest (<out>/.gongwen-manifest.json): for each job, the key it was built with, the source it
 // was built from, the files it read beyond its own key (seal images) and the outputs it wrote, each with its
-// size, modification time and hash. It is a cache, never a source of truth: anything that does not parse or
-// check out is thrown away and the outputs are rebuilt. Checked by hand rather than with zod: a no-change
-// build reads it on every run, and loading zod would cost more than all the rest of its planning.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+// size, modification time and hash; and the content hash of each file the build hashed, by its stat (`files`,
+// see HashMemo: a no-change build reads none of its sources). It is a cache, never a source of truth: anything
+// that does not parse or check out is thrown away and the outputs are rebuilt. Checked by hand rather than with
+// zod: a no-change build reads it on every run, and loading zod would cost more than all the rest of its planning.
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFileSync } from './fingerprint.ts';
+import { HashMemo, hashFileSync, type HashMemoEntry } from './fingerprint.ts';
 import { writeFileAtomic } from './safeWrite.ts';
 
 export const MANIFEST_NAME = '.gongwen-manifest.json';
@@ -55,14 +56,20 @@ function isEntry(x: unknown): x is ManifestEntry {
   );
 }
 
+function isMemoEntry(x: unknown): x is HashMemoEntry {
+  return Array.isArray(x) && x.length === 5 && x.slice(0, 4).every((n) => typeof n === 'number' && Number.isFinite(n)) && typeof x[4] === 'string';
+}
+
+/** The hash memo of a manifest file's text: empty when it has none, or a damaged one (every file is then hashed). */
+function parseMemo(data: unknown): Map<string, HashMemoEntry> {
+  const files: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, 'files') : undefined;
+  if (typeof files !== 'object' || files === null) return new Map();
+  const entries = Object.entries(files);
+  return entries.every(([, e]) => isMemoEntry(e)) ? new Map(entries) : new Map();
+}
+
 /** The jobs of a manifest file's text; 'old' for a manifest of an earlier version, undefined if damaged. */
-function parseJobs(text: string): Map<string, ManifestEntry> | 'old' | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function parseJobs(data: unknown): Map<string, ManifestEntry> | 'old' | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const version: unknown = Reflect.get(data, 'version');
   if (typeof version === 'number' && version < MANIFEST_VERSION) return 'old';
@@ -81,6 +88,7 @@ export class Manifest {
     private readonly outDir: string,
     jobs: Map<string, ManifestEntry>,
     state: ManifestState,
+    private readonly memo = new HashMemo(new Map(), 0),
   ) {
     this.jobs = jobs;
     this.state = state;
@@ -88,18 +96,37 @@ export class Manifest {
 
   static async load(outDir: string): Promise<Manifest> {
     let text: string;
+    let writtenMs: number;
     try {
-      text = readFileSync(join(outDir, MANIFEST_NAME), 'utf8');
+      // The memo's time is the file's own, from the same open file: git's rule for its index (see RACY_MS).
+      const fd = openSync(join(outDir, MANIFEST_NAME), 'r');
+      try {
+        writtenMs = fstatSync(fd).mtimeMs;
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return new Manifest(outDir, new Map(), 'absent');
     }
-    const jobs = parseJobs(text);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    const jobs = parseJobs(data);
     // A manifest written by an older version of the tool: rebuild quietly, it is not damage.
     if (jobs === 'old') return new Manifest(outDir, new Map(), 'absent');
-    if (jobs) return new Manifest(outDir, jobs, 'ok');
+    if (jobs) return new Manifest(outDir, jobs, 'ok', new HashMemo(parseMemo(data), writtenMs));
     const m = new Manifest(outDir, new Map(), 'damaged');
     m.dirty = true; // rewrite it even if nothing gets built
     return m;
+  }
+
+  /** A file's content hash (as hashFileSync), from the memo when its stat vouches for it. */
+  hashOf(path: string): string {
+    return this.memo.hash(path);
   }
 
   /**
@@ -120,7 +147,7 @@ export class Manifest {
       o.mtimeMs = st.mtimeMs;
       this.dirty = true;
     }
-    for (const [path, hash] of Object.entries(e.deps)) if (hashFileSync(path) !== hash) return false;
+    for (const [path, hash] of Object.entries(e.deps)) if (this.memo.hash(path) !== hash) return false;
     return true;
   }
 
@@ -181,13 +208,23 @@ export class Manifest {
   }
 
   get isDirty(): boolean {
-    return this.dirty;
+    return this.dirty || this.memo.changed;
   }
 
   async save(): Promise<void> {
-    if (!this.dirty) return;
+    if (!this.isDirty) return;
     this.dirty = false;
-    const jobs = Object.fromEntries([...this.jobs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeFileAtomic(join(this.outDir, MANIFEST_NAME), JSON.stringify({ version: MANIFEST_VERSION, jobs }, null, 1) + '\n');
+    this.memo.changed = false;
+    const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const jobs = sorted(Object.fromEntries(this.jobs));
+    // Files of jobs this run did not plan (a build of some of the inputs) keep their entries; others (a deleted
+    // report, a template no longer read) go.
+    const wanted = new Set<string>();
+    for (const e of this.jobs.values()) {
+      wanted.add(e.source);
+      for (const d of Object.keys(e.deps)) wanted.add(d);
+    }
+    const files = sorted(this.memo.entries((path) => wanted.has(path)));
+    await writeFileAtomic(join(this.outDir, MANIFEST_NAME), JSON.stringify({ version: MANIFEST_VERSION, jobs, files }, null, 1) + '\n');
   }
 }

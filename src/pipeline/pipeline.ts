@@ -7,9 +7,8 @@ import { diag, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Variant } from '../schema/report.ts';
 import type { Format } from '../render/index.ts';
 import { COUNTY_FILE, discover, type Discovered } from './discover.ts';
-import { envKey, envKeyParts } from './envKey.ts';
+import { envKey, envKeyParts, TEMPLATES_DIR } from './envKey.ts';
 import { runJobs } from './executor.ts';
-import { hashFile } from './fingerprint.ts';
 import type { Job, JobResult } from './jobs.ts';
 import { Manifest, type ManifestState } from './manifest.ts';
 import { makePlan, type PlannedJob } from './plan.ts';
@@ -63,11 +62,8 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
   const outDir = resolve(opts.outDir);
   mkdirSync(outDir, { recursive: true });
   await sweepStaleTemps(outDir);
-  const [found, manifest, env] = await Promise.all([
-    discover(opts.inputs, outDir),
-    Manifest.load(outDir),
-    envKeyParts(),
-  ]);
+  const manifest = await Manifest.load(outDir);
+  const [found, env] = await Promise.all([discover(opts.inputs, outDir), envKeyParts(TEMPLATES_DIR, (f) => manifest.hashOf(f))]);
   if (manifest.state === 'damaged') {
     reporter.warn(diag('build.manifestDamaged', { severity: 'warning' }));
   }
@@ -110,7 +106,7 @@ export async function runBuild(opts: BuildOptions, reporter: Reporter = silentRe
           manifest.record(job.id, {
             key: p.key,
             source: sourceOf(job),
-            deps: Object.fromEntries(await Promise.all(r.deps.map(async (d) => [d, await hashFile(d)] as const))),
+            deps: Object.fromEntries(r.deps.map((d) => [d, manifest.hashOf(d)])),
             outputs: r.written.map((w) => ({ path: relative(outDir, w.path).split(sep).join('/'), size: w.size, mtimeMs: w.mtimeMs, hash: w.hash })),
           });
           summary.built.push(p.label);

@@ -4,7 +4,7 @@ import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { Variant } from '../schema/report.ts';
 import type { Format } from '../render/index.ts';
 import { COUNTY_FILE, countyReportFiles, type Discovered } from './discover.ts';
-import { hashFile, sha256 } from './fingerprint.ts';
+import { sha256 } from './fingerprint.ts';
 import type { CountyJob, Job, ReportJob } from './jobs.ts';
 import type { Manifest } from './manifest.ts';
 import type { OutputKind } from './envKey.ts';
@@ -37,16 +37,16 @@ export function displayPath(abs: string): string {
 
 export async function makePlan(found: Discovered, env: Record<OutputKind, string>, manifest: Manifest, opts: PlanOptions): Promise<Plan> {
   const out = resolve(opts.outDir);
-  // A township file feeds its own job and its county's: read and hash it once.
-  const hashes = new Map<string, Promise<string>>();
-  const hash = (f: string) => hashes.get(f) ?? (hashes.set(f, hashFile(f)), hashes.get(f)!);
+  // Each source's content hash, from the manifest's memo when its stat has not changed (a township file feeds its
+  // own job and its county's: hashed once).
+  const hash = (f: string) => manifest.hashOf(f);
   // (The order jobs run in is decided by RollupGate, not here.)
   const counties = found.counties.map(async (c): Promise<PlannedJob> => {
     const id = `county:${c.rel}`;
     const files = await countyReportFiles(c.dir);
-    const parts = [env.county, id, await hash(join(c.dir, COUNTY_FILE))];
+    const parts = [env.county, id, hash(join(c.dir, COUNTY_FILE))];
     // Every township's file, by its path within the county: adding, removing or editing one changes the key.
-    for (const f of files) parts.push(relative(c.dir, f), await hash(f));
+    for (const f of files) parts.push(relative(c.dir, f), hash(f));
     const job: CountyJob = {
       kind: 'county',
       id,
@@ -68,7 +68,7 @@ export async function makePlan(found: Discovered, env: Record<OutputKind, string
       variant: opts.variant,
       draft: opts.draft,
     };
-    return { job, key: sha256(env.report, id, await hash(r.file)), label: job.file };
+    return { job, key: sha256(env.report, id, hash(r.file)), label: job.file };
   });
   const planned = await Promise.all([...counties, ...reports]);
 
