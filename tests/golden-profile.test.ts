@@ -8,7 +8,7 @@ import { measureOf } from '../src/fonts/measure.ts';
 import { dumpPages } from '../src/layout/dump.ts';
 import { layout } from '../src/layout/index.ts';
 import { loadProfile } from '../src/layout/profile.ts';
-import { Profile } from '../src/schema/profile.ts';
+import { profileSchema, type Profile } from '../src/schema/profile.ts';
 import { renderDocx } from '../src/render/docx/index.ts';
 import { goldenDocs } from './helpers/golden-docs.ts';
 import { docxPart } from './helpers/golden.ts';
@@ -33,7 +33,7 @@ function perturbed(base: Profile, leaf: Leaf): Profile {
   const key = leaf.path[leaf.path.length - 1];
   parent[key] = key.startsWith('tightest') ? 0 : Number.isInteger(v) && v < 100 && !leaf.path.includes('size') ? v + 1 : v * (v > 0.99 && v <= 1 ? 0.95 : 1.05);
   if (key === 'tightestPitchPt') delete parent[key]; // optional and positive: off is absent
-  return Profile.parse(p); // still a valid profile
+  return profileSchema().parse(p); // still a valid profile
 }
 
 const fonts = loadFontSet();

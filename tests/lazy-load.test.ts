@@ -1,7 +1,7 @@
 // Each command loads only what it needs (issue 13): `--help`, `validate` and a build with nothing to do load
 // none of the renderer's libraries. Checked on the real command, recording every module it resolves.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -27,13 +27,33 @@ it('loads no renderer library for --help, and only the data layer for validate',
   const help = packagesLoaded(['--help']);
   expect(help.has('commander')).toBe(true); // the hook sees packages at all
   expect(HEAVY.filter((p) => help.has(p))).toEqual([]);
-  const seed = join(SEEDS, '岔河镇-2023.yaml');
-  packagesLoaded(['validate', seed]); // may find the font-coverage cache stale and rebuild it (that loads fontkit)
+  // New bytes (a comment line with this run's time): the loader parses them. It may also find the font-coverage
+  // cache stale and rebuild it (that loads fontkit).
+  const seed = firstSight('validate.yaml');
+  const first = packagesLoaded(['validate', seed]);
+  expect(first.has('yaml') && first.has('zod')).toBe(true);
+  // The same bytes again: the loader's memo has them (src/load/memo.ts), and the characters are checked against the
+  // cached coverage of the resolved fonts, so neither the YAML parser, zod nor a font parser is loaded.
   const validate = packagesLoaded(['validate', seed]);
-  expect(validate.has('zod')).toBe(true);
-  // Characters are checked against the cached coverage of the resolved fonts, so no font parser; a report in the
-  // body form needs no templates.
-  expect(['pdfkit', 'fontkit', 'handlebars', 'docx', 'exceljs', 'mammoth', 'piscina'].filter((p) => validate.has(p))).toEqual([]);
+  expect(validate.has('commander')).toBe(true);
+  expect(HEAVY.filter((p) => validate.has(p))).toEqual([]);
+});
+
+/** A copy of a seed whose bytes no run has seen: a comment line with this process and time appended. */
+function firstSight(name: string): string {
+  const file = join(out, name);
+  writeFileSync(file, `${readFileSync(join(SEEDS, '岔河镇-2023.yaml'), 'utf8')}\n# ${process.pid} ${Date.now()}\n`);
+  return file;
+}
+
+it('builds a report it has loaded before without yaml or zod', () => {
+  const input = firstSight('build.yaml');
+  const first = packagesLoaded(['build', input, '--out', join(out, 'memo'), '--format', 'pdf']);
+  expect(first.has('yaml') && first.has('zod')).toBe(true);
+  // Built again (--force): the report, the templates and the font manifest all come from the memo.
+  const again = packagesLoaded(['build', input, '--out', join(out, 'memo'), '--format', 'pdf', '--force']);
+  expect(again.has('pdfkit')).toBe(true);
+  expect(['yaml', 'zod', 'handlebars', 'docx', 'exceljs', 'mammoth'].filter((p) => again.has(p))).toEqual([]);
 });
 
 it('plans a build with nothing to do without yaml, zod, fonts or the renderer', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportFile, loadReportText } from '../src/load/index.ts';
-import { memoDir, sweepMemo } from '../src/load/memo.ts';
+import { memoDir, recall, remember, sweepMemo } from '../src/load/memo.ts';
 import type { DataPath } from '../src/load/positions.ts';
 import { loadReport, recallReport } from '../src/load/reportMemo.ts';
 import { ROOT } from './build-helpers.ts';
@@ -135,6 +135,20 @@ describe('what the memo never gives back', () => {
     expect(again.ok && fresh.ok && again.report).toStrictEqual(fresh.ok && fresh.report);
     expect(readFileSync(entry).equals(good)).toBe(true); // rewritten whole
     expect(recallReport(file, seed)).toBeDefined();
+  });
+
+  it.each([
+    ['an undefined property', { a: 1, b: undefined }],
+    ['-0', { a: [-0] }],
+    ['a hole in an array', { a: [1, , 3] }], // eslint-disable-line no-sparse-arrays
+    ['a date', { a: new Date(0) }],
+    ['an infinite number', { a: Infinity }],
+  ])('a value JSON would not give back whole (%s) is not kept', (_, value) => {
+    const bytes = Buffer.from(`kept? ${JSON.stringify(value)}`);
+    remember('test', 'x.yaml', bytes, value);
+    expect(recall('test', 'x.yaml', bytes)).toBeUndefined();
+    remember('test', 'x.yaml', bytes, { a: [1, 'two', null, true, { c: 0.5 }] });
+    expect(recall('test', 'x.yaml', bytes)).toStrictEqual({ a: [1, 'two', null, true, { c: 0.5 }] });
   });
 
   it('the folder is kept under its cap: the oldest entries go, temporary files abandoned an hour ago go, others stay', () => {

@@ -2,8 +2,9 @@
 import { resolve } from 'node:path';
 import type { Block, Gongwen, Run, SourcePath, Table } from './model.ts';
 import type { Report, Variant } from '../schema/report.ts';
-import { PART_KEYS, type BodyNode, type Section, type TableBlock } from '../schema/body.ts';
-import { formatChineseDate, formatDocNumber } from '../schema/common.ts';
+import type { BodyNode, Section, TableBlock } from '../schema/body.ts';
+import { PART_KEYS } from '../schema/parts.ts';
+import { formatChineseDate, formatDocNumber } from '../schema/format.ts';
 import { headingNumber } from './numbering.ts';
 import { reportTemplates, render } from './templates.ts';
 import { readSealImage, type SealImage, type Seals } from '../load/seals.ts';

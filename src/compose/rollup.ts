@@ -6,7 +6,7 @@ import type { BarChart, Block, Gongwen, Run, Table } from './model.ts';
 import type { Variant } from '../schema/report.ts';
 import type { MetricKey } from '../schema/catalogue.ts';
 import { metricDef } from '../schema/catalogue.ts';
-import { formatChineseDate, formatDocNumber } from '../schema/common.ts';
+import { formatChineseDate, formatDocNumber } from '../schema/format.ts';
 import { chineseNumber } from './numbering.ts';
 import { ROLLUP_BODY_TEMPLATE, ROLLUP_TITLE_TEMPLATE } from './templates.ts';
 import { formatQualified } from '../rollup/aggregate.ts';

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type HandlebarsLib from 'handlebars';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { yamlLibrary, zodLibrary } from '../libraries.ts';
+import { recall, remember } from '../load/memo.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
 export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
@@ -12,23 +13,32 @@ export const TEMPLATES_DIR = join(TOOL_ROOT, 'templates');
 export const REPORT_TEMPLATE = join(TEMPLATES_DIR, 'report.yaml');
 export const ROLLUP_TITLE_TEMPLATE = join(TEMPLATES_DIR, 'rollup-title.hbs');
 export const ROLLUP_BODY_TEMPLATE = join(TEMPLATES_DIR, 'rollup.hbs');
+/** The roll-up's themes (src/rollup/themes.ts reads them). */
+export const THEMES_TEMPLATE = join(TEMPLATES_DIR, 'themes.yaml');
 
-const ReportTemplates = z.strictObject({
-  title: z.string(),
-  parts: z.strictObject({
-    measures: z.string(),
-    leadership: z.string(),
-    shortcomings: z.string(),
-    nextYear: z.string(),
-    other: z.string(),
-  }),
-  note: z.string(),
-});
-type ReportTemplates = z.infer<typeof ReportTemplates>;
+const templatesSchema = ({ z }: typeof Zod) =>
+  z.strictObject({
+    title: z.string(),
+    parts: z.strictObject({
+      measures: z.string(),
+      leadership: z.string(),
+      shortcomings: z.string(),
+      nextYear: z.string(),
+      other: z.string(),
+    }),
+    note: z.string(),
+  });
+type ReportTemplates = Zod.infer<ReturnType<typeof templatesSchema>>;
 
 let cached: ReportTemplates | undefined;
+/** The templates, validated once per version of the file and kept in the memo (src/load/memo.ts): no yaml or zod then. */
 export function reportTemplates(): ReportTemplates {
-  cached ??= ReportTemplates.parse(parse(readFileSync(REPORT_TEMPLATE, 'utf8')));
+  if (cached) return cached;
+  const bytes = readFileSync(REPORT_TEMPLATE);
+  const known = recall('templates', REPORT_TEMPLATE, bytes);
+  if (known) return (cached = known as ReportTemplates); // stored below by this code, for these bytes
+  cached = templatesSchema(zodLibrary()).parse(yamlLibrary().parse(bytes.toString('utf8')));
+  remember('templates', REPORT_TEMPLATE, bytes, cached);
   return cached;
 }
 

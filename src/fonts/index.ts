@@ -10,7 +10,7 @@ import { displayPath, fontPlaces, type LoadFontSetOptions } from './paths.ts';
 import { sharedFontBytes, type OpenedFont, type SharedFontBytes } from './open.ts';
 
 export { FontSet, type ResolvedFont, type FontSource } from './fontSet.ts';
-export { FontManifest, loadManifest, DEFAULT_MANIFEST } from './manifest.ts';
+export { loadManifest, DEFAULT_MANIFEST, type FontManifest } from './manifest.ts';
 export { defaultSystemDirs, PIN_FONTS_ENV, type LoadFontSetOptions } from './paths.ts';
 export { candidateFontFiles } from './candidates.ts';
 

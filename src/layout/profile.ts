@@ -3,8 +3,8 @@
 // the result): a run with both unchanged parses no YAML and runs no schema for it.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { Profile } from '../schema/profile.ts';
+import { yamlLibrary } from '../libraries.ts';
+import { profileSchema, type Profile } from '../schema/profile.ts';
 import { TEMPLATES_DIR } from '../compose/templates.ts';
 import { readCache, writeCache } from '../cacheDir.ts';
 
@@ -24,7 +24,7 @@ function profileStamp(file: string): string | undefined {
 
 /** The profile as validated and stored (JSON keeps it whole: a test checks that). */
 export function parseProfile(file: string): Profile {
-  return Profile.parse(parse(readFileSync(file, 'utf8')));
+  return profileSchema().parse(yamlLibrary().parse(readFileSync(file, 'utf8')));
 }
 
 let cached: Profile | undefined;
@@ -34,7 +34,7 @@ export function loadProfile(): Profile {
   const stamp = profileStamp(file);
   const hit = stamp ? readCache(CACHE_NAME) : undefined;
   if (typeof hit === 'object' && hit !== null && 'stamp' in hit && hit.stamp === stamp && 'profile' in hit) {
-    return (cached = hit.profile as Profile); // written below from Profile.parse, under this stamp
+    return (cached = hit.profile as Profile); // written below from the schema's parse, under this stamp
   }
   cached = parseProfile(file);
   if (stamp) writeCache(CACHE_NAME, { stamp, profile: cached });

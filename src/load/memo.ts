@@ -1,6 +1,6 @@
 // The validated-source memo: what the loader made of a data file's exact bytes (the data, its warnings, its positions),
 // kept in the tool's cache folder, so that loading a file already loaded by this same code parses no YAML and runs no
-// schema (nor loads the libraries that do). An entry is found by a hash of the file's name and bytes, and used only
+// schema (nor loads the libraries that do). An entry is found by checksums of the file's name and bytes, and used only
 // when it holds those very bytes and was written by this same loader (the code, the tool's version, its installed
 // packages, the templates the loader reads): no hash collision, no edit of the file or of the tool can ever give
 // another file's data. Only files that loaded without error are kept. A memo is only an optimisation: an entry that
@@ -8,7 +8,7 @@
 // write one is ignored.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { crc32 } from 'node:zlib';
 import { cacheDir } from '../cacheDir.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
@@ -24,24 +24,14 @@ const ABANDONED_MS = 3600 * 1000;
 export const memoDir = (): string => join(cacheDir(), 'memo');
 
 /**
- * A 53-bit hash (cyrb53) of the parts, as hex: to name an entry and check its stored data, not for security (the
- * bytes themselves are compared). node:crypto would cost more to load than the whole lookup.
+ * A CRC-32 of the parts, as hex: to name an entry and to check its stored data, not for security (the bytes themselves
+ * are compared). zlib's is native (a hash in JavaScript costs milliseconds while its code is cold, as it always is in
+ * a short run), and node:crypto would cost more to load than the whole lookup.
  */
-export function hash53(...parts: (string | Uint8Array)[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-    for (let i = 0; i < bytes.length; i++) {
-      h1 = Math.imul(h1 ^ bytes[i], 2654435761);
-      h2 = Math.imul(h2 ^ bytes[i], 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0xff, 2654435761); // a separator, so ("ab", "c") and ("a", "bc") differ
-    h2 = Math.imul(h2 ^ 0xff, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+export function checksum(...parts: (string | Uint8Array)[]): string {
+  let c = 0;
+  for (const part of parts) c = crc32('\0', crc32(part, c)); // a separator, so ("ab", "c") and ("a", "bc") differ
+  return (c >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Sources of the loader when run from src/ (the tests): every .ts file, in a stable order. */
@@ -71,7 +61,7 @@ export function memoIdentity(): string {
   if (identityOnce !== undefined) return identityOnce;
   try {
     const named = process.env.GONGWEN_RENDERER_HASH;
-    const code = named ? `bundle:${named}` : `src:${hash53(...sourceFiles(join(TOOL_ROOT, 'src')).flatMap((f) => [relative(TOOL_ROOT, f), readFileSync(f)]))}`;
+    const code = named ? `bundle:${named}` : `src:${checksum(...sourceFiles(join(TOOL_ROOT, 'src')).flatMap((f) => [relative(TOOL_ROOT, f), readFileSync(f)]))}`;
     const pkg: unknown = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8'));
     const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : '?';
     const stamps = ['node_modules/.package-lock.json', 'templates/report.yaml', 'templates/covers.yaml'].map((f) => stamp(join(TOOL_ROOT, f)));
@@ -89,11 +79,11 @@ interface Header {
   name: string;
   source: number; // bytes of the file, stored right after the header line
   data: number; // bytes of the JSON after them
-  check: string; // hash53 of that JSON
+  check: string; // checksum of that JSON
 }
 
 const entryFile = (identity: string, kind: string, name: string, bytes: Uint8Array): string =>
-  join(memoDir(), `${kind}-${hash53(identity, kind, name, bytes)}.memo`);
+  join(memoDir(), `${kind}-${checksum(identity, kind, name)}${checksum(bytes)}${bytes.length.toString(16)}.memo`);
 
 /** Reads a whole file of at most MAX_ENTRY_BYTES; undefined if it is not a regular file of ours. */
 function readEntry(file: string): Buffer | undefined {
@@ -135,10 +125,39 @@ export function recall(kind: string, name: string, bytes: Uint8Array): unknown {
     const source = entry.subarray(end + 1, end + 1 + h.source);
     if (!source.equals(bytes)) return undefined;
     const data = entry.subarray(end + 1 + h.source);
-    if (hash53(data) !== h.check) return undefined; // damaged
+    if (checksum(data) !== h.check) return undefined; // damaged
     return JSON.parse(data.toString('utf8'));
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether JSON gives `value` back exactly: plain objects and arrays of strings, booleans, null and finite numbers
+ * other than -0, with no undefined property. (Checking a round trip with a deep comparison costs ten times more.)
+ */
+function jsonKeepsWhole(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !jsonKeepsWhole(value[i])) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__' || !jsonKeepsWhole((value as Record<string, unknown>)[key])) return false;
+      }
+      return Object.getOwnPropertySymbols(value).length === 0;
+    }
+    default:
+      return false; // undefined, a function, a bigint, a symbol
   }
 }
 
@@ -154,10 +173,9 @@ export function remember(kind: string, name: string, bytes: Uint8Array, value: u
   if (!identity) return;
   let tmp: string | undefined;
   try {
-    const json = JSON.stringify(value);
-    if (!isDeepStrictEqual(JSON.parse(json), value)) return;
-    const data = Buffer.from(json);
-    const header: Header = { format: FORMAT, identity, kind, name, source: bytes.length, data: data.length, check: hash53(data) };
+    if (!jsonKeepsWhole(value)) return;
+    const data = Buffer.from(JSON.stringify(value));
+    const header: Header = { format: FORMAT, identity, kind, name, source: bytes.length, data: data.length, check: checksum(data) };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
     if (head.length + bytes.length + data.length > MAX_ENTRY_BYTES) return;
     const target = entryFile(identity, kind, name, bytes);
@@ -192,7 +210,7 @@ export function sweepMemo(limit = MAX_MEMO_BYTES): void {
       const st = statSync(file);
       if (name.endsWith('.tmp')) {
         if (Date.now() - st.mtimeMs > ABANDONED_MS) rmSync(file, { force: true });
-      } else if (/^\w+-[0-9a-f]+\.memo$/.test(name)) {
+      } else if (/^[\w-]+-[0-9a-f]+\.memo$/.test(name)) {
         entries.push({ file, size: st.size, mtime: st.mtimeMs });
       }
     } catch {

@@ -79,6 +79,22 @@ export function placeDiagnostics(ds: readonly Diagnostic[], file: string, lineOf
   });
 }
 
+/** Line and column (1-based) of an offset into `text`, as an editor shows them (a line ends at \n). */
+export function linePosition(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
+}
+
 /** Reading order, so a user fixes a file top to bottom. */
 export function sortByPosition(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));

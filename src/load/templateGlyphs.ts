@@ -3,13 +3,15 @@
 // (templates/themes.yaml). An office that edits a template and types a character no font has is told where, at the
 // template's line:col, before anything is typeset (the typesetter would only know the finished line).
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { REPORT_TEMPLATE, ROLLUP_BODY_TEMPLATE, ROLLUP_TITLE_TEMPLATE } from '../compose/templates.ts';
+import type { Node } from 'yaml';
+import { REPORT_TEMPLATE, ROLLUP_BODY_TEMPLATE, ROLLUP_TITLE_TEMPLATE, THEMES_TEMPLATE } from '../compose/templates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { diag } from '../diagnostics.ts';
 import type { HasGlyph } from '../fonts/coverage.ts';
 import { LATIN } from '../layout/linebreak.ts';
-import { THEMES_PATH } from '../rollup/themes.ts';
+import { yamlLibrary } from '../libraries.ts';
+import { recall, remember } from './memo.ts';
+import { linePosition } from './positions.ts';
 
 /** A template file and which of its strings are printed (every string when `printed` is absent). */
 interface Template {
@@ -22,7 +24,7 @@ const ROLLUP_TEMPLATES: readonly Template[] = [
   { file: ROLLUP_TITLE_TEMPLATE },
   { file: ROLLUP_BODY_TEMPLATE },
   // A theme's keywords are only matched, never printed; its headings are.
-  { file: THEMES_PATH, printed: (key) => key === 'shortcoming' || key === 'plan' },
+  { file: THEMES_TEMPLATE, printed: (key) => key === 'shortcoming' || key === 'plan' },
 ];
 
 /** The first character in `text[from, to)` that no font has, with its offset; whitespace is never printed as ink. */
@@ -40,31 +42,46 @@ function literalText(source: string): string {
   return source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
 }
 
-/** One diagnostic per printed string of a YAML template (or per Handlebars file): its first character no font has. */
-function checkTemplate({ file, printed }: Template, has: HasGlyph): Diagnostic[] {
-  const source = readFileSync(file, 'utf8');
-  const counter = new LineCounter();
-  const at = (ch: string, offset: number) => diag('template.missingGlyph', { ch }, { file, ...counter.linePos(offset) });
-  if (file.endsWith('.hbs')) {
-    counter.addNewLine(0);
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
-    const hit = firstMissing(literalText(source), 0, source.length, has);
-    return hit ? [at(hit.ch, hit.at)] : [];
-  }
-  const doc = parseDocument(source, { lineCounter: counter });
-  const out: Diagnostic[] = [];
+/** A printed string of a YAML template: its value, and where it is written in the file ([start, end) offsets). */
+type Printed = [value: string, start: number, end: number];
+
+/** The printed strings of a YAML template, parsed once per version of the file (kept in the memo, memo.ts). */
+function printedStrings({ file, printed }: Template, bytes: Buffer): Printed[] {
+  const known = recall('template-strings', file, bytes);
+  if (Array.isArray(known)) return known as Printed[]; // stored below by this code, for these bytes
+  const { isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
+  const out: Printed[] = [];
   const visit = (node: unknown, key: string | undefined) => {
     if (isMap(node)) for (const p of node.items) visit(p.value, isScalar(p.key) ? String(p.key.value) : key);
     else if (isSeq(node)) for (const item of node.items) visit(item, key);
     else if (isScalar(node) && typeof node.value === 'string' && node.range && (!printed || (key !== undefined && printed(key)))) {
-      const hit = firstMissing(node.value, 0, node.value.length, has);
-      if (!hit) return;
-      // The character where it is written, when it is written as itself (not as an escape): else the value's start.
-      const written = source.indexOf(hit.ch, node.range[0]);
-      out.push(at(hit.ch, written !== -1 && written < node.range[1] ? written : node.range[0]));
+      out.push([node.value, node.range[0], node.range[1]]);
     }
   };
-  visit(doc.contents as Node | null, undefined);
+  visit(parseDocument(bytes.toString('utf8')).contents as Node | null, undefined);
+  remember('template-strings', file, bytes, out);
+  return out;
+}
+
+/** One diagnostic per printed string of a YAML template (or per Handlebars file): its first character no font has. */
+function checkTemplate(template: Template, has: HasGlyph): Diagnostic[] {
+  const { file } = template;
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const linePos = linePosition(source);
+  const at = (ch: string, offset: number) => diag('template.missingGlyph', { ch }, { file, ...linePos(offset) });
+  if (file.endsWith('.hbs')) {
+    const hit = firstMissing(literalText(source), 0, source.length, has);
+    return hit ? [at(hit.ch, hit.at)] : [];
+  }
+  const out: Diagnostic[] = [];
+  for (const [value, start, end] of printedStrings(template, bytes)) {
+    const hit = firstMissing(value, 0, value.length, has);
+    if (!hit) continue;
+    // The character where it is written, when it is written as itself (not as an escape): else the value's start.
+    const written = source.indexOf(hit.ch, start);
+    out.push(at(hit.ch, written !== -1 && written < end ? written : start));
+  }
   return out;
 }
 

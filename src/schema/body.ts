@@ -19,8 +19,9 @@
 //         rows: [[普法活动, 67场次]]
 import { z } from 'zod';
 import { Cell, Paragraph, Text } from './common.ts';
+import { PART_KEYS } from './parts.ts';
 
-export const PART_KEYS = ['measures', 'leadership', 'shortcomings', 'nextYear', 'other'] as const;
+export { PART_KEYS };
 export const PartKey = z.enum(PART_KEYS);
 export type PartKey = z.infer<typeof PartKey>;
 

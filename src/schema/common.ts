@@ -68,13 +68,5 @@ export const DocNumber = z.union([
 ]);
 export type DocNumber = z.infer<typeof DocNumberParts>;
 
-export function formatDocNumber(n: DocNumber): string {
-  // An unassigned number keeps its place with a full-width space, as clerks fill it in by hand.
-  return `${n.prefix}〔${n.year}〕${n.seq ?? '　'}号`;
-}
-
-/** `2024-01-05` → `2024年1月5日` (Arabic numerals, no zero padding, per GB/T 9704). */
-export function formatChineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+// Printing them is not the schema's work, and the writers must not load zod for it: format.ts.
+export { formatChineseDate, formatDocNumber } from './format.ts';
