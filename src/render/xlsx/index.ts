@@ -97,6 +97,8 @@ export async function renderRollupXlsx(s: CountySummary): Promise<Uint8Array> {
   townshipSheet(wb, s);
   totalsSheet(wb, s);
   completenessSheet(wb, s);
-  const raw = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: repackZip deflates every part once with fflate; exceljs's own deflate (pako through jszip)
+  // would be undone by unzipping straight away.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return repackZip(new Uint8Array(raw as ArrayBuffer), when);
 }
