@@ -1,9 +1,10 @@
-// Where jobs run. The main thread always renders: it starts at once, while a worker thread first spends
-// most of a second loading the renderer and the fonts. Worker threads are added only when the batch is
-// long enough for them to pay back that start (see `workersFor`), and then the main thread renders until
-// the first worker has finished a job, and from there only hands out jobs and records results, so a
-// finished worker never waits on the main thread's render. Each worker keeps two jobs in hand, so it starts
-// the next as soon as one is done and renders one while the other's files are being written.
+// Where jobs run. Without worker threads the main thread renders, two jobs in hand (one renders while the other's
+// files are flushed to disk). Worker threads are added only when the batch is long enough for them to pay back their
+// start (see `workersFor`), and then every job runs on them and the main thread only hands out jobs and records
+// results: it never loads the renderer or the fonts. (It used to render while the workers started: on two cores that
+// took CPU from their start, and its heap of renderer, fonts and glyphs stayed for the rest of the batch, about 30 MB
+// of the peak.) Each worker keeps two jobs in hand, so it starts the next as soon as one is done and renders one while
+// the other's files are being written.
 import { availableParallelism } from 'node:os';
 import type { Job, JobResult } from './jobs.ts';
 import type { WorkerData, WorkerTask } from './workerTask.ts';
@@ -13,13 +14,23 @@ import { diag } from '../diagnostics.ts';
 const IN_HAND = 2;
 
 /**
- * A worker's heap. V8 sizes a heap's growth by its cap: under 2 GB it collects more often, which holds memory
- * down but costs time. Measured on the 2,000-report benchmark (medians of two runs, wall time / peak RSS):
- * young 24 MB, cap 1 GB: 46 s / 430 MB (chosen); young 48: 48 s / 455 MB; young 16: 51 s / 420 MB;
- * cap 512 MB: 53 s / 420 MB; cap 2 GB: 48 s / 655 MB. The cap is never reached (a worker's heap stays near
- * 100 MB); a runaway job hits it and fails alone (see `crashed`).
+ * Jobs the main thread has going at once when it renders: one renders while the other's files are flushed to disk
+ * (two fsyncs of 4-8 ms each on this VM, as long as the render itself), so the thread does not sit idle in between.
  */
-export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
+const MAIN_IN_HAND = 2;
+
+/**
+ * A worker's heap. V8 sizes a heap's growth by its cap: under 2 GB it collects more often, which holds memory
+ * down but costs time. Measured on the 2,000-report benchmark (medians of two runs, wall time / peak RSS), when a
+ * report's DOCX was built as the docx package's object tree: young 24 MB, cap 1 GB: 46 s / 430 MB; young 48: 48 s /
+ * 455 MB; young 16: 51 s / 420 MB; cap 512 MB: 53 s / 420 MB; cap 2 GB: 48 s / 655 MB. Since the DOCX is written as
+ * text a report leaves far less garbage, and a small young generation no longer costs time: 205 jobs on two workers,
+ * four builds at once under a load average near 18 (peak RSS, CPU): young 24 MB 313, 283, 294 MB / 22.0, 21.7, 20.0 s;
+ * young 8 MB 284, 266, 280 MB / 22.1, 21.0, 19.9 s; young 8 MB and the main thread not rendering (below) 248, 245 MB
+ * / 19.9, 18.5 s (chosen). The cap is never reached (a worker's heap stays near 70 MB); a runaway job hits it and
+ * fails alone (see `crashed`).
+ */
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 8 };
 
 /**
  * The cost model behind the choice of threads, from `npm run bench` on the 2-vCPU development VM (its
@@ -38,8 +49,8 @@ export function speedup(cores: number): number {
 }
 
 /**
- * Worker threads to start for `jobs` jobs on `cores` cores: none, or one per core (the main thread renders
- * only while they start, then dispatches).
+ * Worker threads to start for `jobs` jobs on `cores` cores: none, or one per core (the main thread then only
+ * dispatches).
  */
 export function workersFor(jobs: number, cores: number): number {
   if (cores <= 1) return 0;
@@ -68,34 +79,25 @@ export async function runJobs(
 ): Promise<number> {
   const queue = [...jobs];
   const workers = opts.threads === undefined ? workersFor(jobs.length, defaultCores()) : opts.threads > 1 ? Math.min(opts.threads, jobs.length) : 0;
-  // The renderer, the pool and the fonts are loaded only when a job runs (a no-change build loads none).
-  const { runJob } = await import('./runJob.ts');
-  let warm = false; // a worker has finished a job: from then on the main thread only dispatches
+  // The renderer (or the pool) and the fonts are loaded only when a job runs (a no-change build loads none).
   const pool = workers > 0 ? await startPool(workers) : undefined;
-  const next = async (lane: (job: Job) => Promise<JobResult>) => {
+  const lane: (job: Job) => Promise<JobResult> = pool
+    ? (job) => pool.run({ job, outRoot: opts.outRoot })
+    : await import('./runJob.ts').then(({ runJob }) => (job: Job) => runJob(job, opts.outRoot));
+  const next = async () => {
     const job = queue.shift();
     if (!job) return false;
     const result = await lane(job).catch((e: unknown) => crashed(job, e));
     queue.unshift(...(await onResult(job, result)));
     return true;
   };
-  const onMain = (job: Job) => runJob(job, opts.outRoot);
-  const mainLane = async () => {
-    while (!warm && (await next(onMain)));
-  };
-  const workerLane = async () => {
-    while (
-      await next(async (job) => {
-        const r = await pool!.run({ job, outRoot: opts.outRoot });
-        warm = true;
-        return r;
-      })
-    );
+  const runLane = async () => {
+    while (await next());
   };
   try {
-    await Promise.all([mainLane(), ...Array.from({ length: workers * IN_HAND }, workerLane)]);
+    await Promise.all(Array.from({ length: pool ? workers * IN_HAND : MAIN_IN_HAND }, runLane));
     // Jobs released by the last results after every lane had stopped (a roll-up waiting for its townships).
-    while (await next(pool ? (job) => pool.run({ job, outRoot: opts.outRoot }) : onMain));
+    while (await next());
   } finally {
     await pool?.destroy();
   }

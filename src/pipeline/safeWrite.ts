@@ -4,6 +4,7 @@
 // fs.promises, not node:fs/promises: its getter loads that module (a dozen of Node's) on first use, so a build
 // with nothing to write, which loads this module to sweep, does not pay for it.
 import { promises as fsp, readdirSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { GongwenError, diag } from '../diagnostics.ts';
@@ -62,10 +63,27 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
   }
 }
 
+/** Folders this process has made or found: a batch writes forty files into each, and a recursive mkdir is a round trip. */
+const folders = new Set<string>();
+
+/** Opens the temporary file, making its folder first the first time (or again, if it was removed since). */
+async function openTemp(tmp: string): Promise<FileHandle> {
+  const dir = dirname(tmp);
+  if (folders.has(dir)) {
+    try {
+      return await fsp.open(tmp, 'w');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  await fsp.mkdir(dir, { recursive: true });
+  folders.add(dir);
+  return fsp.open(tmp, 'w');
+}
+
 async function writeThroughTemp(target: string, bytes: Uint8Array | string): Promise<{ mtimeMs: number }> {
-  await fsp.mkdir(dirname(target), { recursive: true });
   const tmp = tempName(target);
-  const handle = await fsp.open(tmp, 'w');
+  const handle = await openTemp(tmp);
   let mtimeMs: number;
   try {
     await handle.writeFile(bytes);
