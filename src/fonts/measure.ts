@@ -4,7 +4,7 @@ import type { FontSet } from './fontSet.ts';
 
 const measures = new WeakMap<FontSet, Measure>();
 
-/** One Measure per FontSet, so that what is computed from it can be recognised and reused (layoutTable). */
+/** One Measure per FontSet, so that what is computed from it can be recognised and reused (layoutTable, the line breaker's character classes). */
 export function measureOf(fonts: FontSet): Measure {
   let m = measures.get(fonts);
   if (!m) {

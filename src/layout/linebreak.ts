@@ -93,13 +93,66 @@ function isRangeBreak(chars: string[], j: number): boolean {
   return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
 }
 
+/**
+ * What toUnits reads off a character set in a run's font and size: the font that has it (the run's, else a
+ * fallback), its natural advance, its line-breaking classes; or that it is Latin (set as part of a word).
+ */
+interface CharClass {
+  font: FontRole;
+  natural: number;
+  noStart: boolean;
+  noEnd: boolean;
+  squeeze: 'left' | 'right' | null;
+}
+const LATIN_CHAR = 'latin';
+
+/**
+ * Each character's class, per font set, run font and size: a report sets some 5,000 characters of a few hundred
+ * distinct ones, and finding the font, the width and the classes of each again (a regex, fallback fonts, three
+ * sets) was most of the line breaker's time. Keyed by the Measure (one per font set, src/fonts/measure.ts).
+ */
+const charClasses = new WeakMap<Measure, Map<string, Map<string, CharClass | typeof LATIN_CHAR>>>();
+
+function classesFor(m: Measure, font: FontRole, size: number): Map<string, CharClass | typeof LATIN_CHAR> {
+  let byRun = charClasses.get(m);
+  if (!byRun) charClasses.set(m, (byRun = new Map()));
+  const key = `${font} ${size}`;
+  let classes = byRun.get(key);
+  if (!classes) byRun.set(key, (classes = new Map()));
+  return classes;
+}
+
+function classOf(classes: Map<string, CharClass | typeof LATIN_CHAR>, ch: string, run: StyledRun, m: Measure, context?: string): CharClass | typeof LATIN_CHAR {
+  let c = classes.get(ch);
+  if (c === undefined) {
+    if (LATIN.test(ch)) c = LATIN_CHAR;
+    else {
+      // fontFor throws for a character no font has: nothing is cached for it.
+      const font = fontFor(ch, run.font, m, context);
+      c = {
+        font,
+        natural: m.width(font, ch, run.size),
+        noStart: NO_LINE_START.has(ch),
+        noEnd: NO_LINE_END.has(ch),
+        squeeze: SQUEEZE_RIGHT.has(ch) ? 'right' : SQUEEZE_LEFT.has(ch) ? 'left' : null,
+      };
+    }
+    classes.set(ch, c);
+  }
+  return c;
+}
+
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, tracking: (size: number) => number, context?: string): Unit[] {
   const units: Unit[] = [];
   for (const run of runs) {
     const chars = [...run.text];
+    const classes = classesFor(m, run.font, run.size);
+    const tail = tracking(run.size);
+    const width = cjkAdvance(run.size) - tail;
     for (let i = 0; i < chars.length; ) {
       const ch = chars[i];
-      if (LATIN.test(ch)) {
+      const c = classOf(classes, ch, run, m, context);
+      if (c === LATIN_CHAR) {
         // A Latin word (with its trailing spaces) is one unbreakable unit at its natural width. A range of years
         // (2023-2025) is two units with a soft break after the hyphen: kept whole when that costs at most one
         // character of spreading, as a number with its unit is, and never split inside either number.
@@ -130,19 +183,18 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         });
         i = j;
       } else {
-        const font = fontFor(ch, run.font, m, context);
         units.push({
           text: ch,
           run,
-          font,
-          width: cjkAdvance(run.size) - tracking(run.size),
-          tail: tracking(run.size),
-          natural: m.width(font, ch, run.size),
+          font: c.font,
+          width,
+          tail,
+          natural: c.natural,
           cjk: true,
-          noStart: NO_LINE_START.has(ch),
-          noEnd: NO_LINE_END.has(ch),
+          noStart: c.noStart,
+          noEnd: c.noEnd,
           glue: 'none',
-          squeeze: SQUEEZE_RIGHT.has(ch) ? 'right' : SQUEEZE_LEFT.has(ch) ? 'left' : null,
+          squeeze: c.squeeze,
         });
         i++;
       }

@@ -65,12 +65,38 @@ function unit(text: string, width: number, latin: boolean): WpUnit {
   return { text, width, latin, han: HAN.test(first), alnumStart: ALNUM.test(first), alnumEnd: ALNUM.test(last), noStart: WP_NO_START.has(first), noEnd: WP_NO_END.has(last) };
 }
 
+/**
+ * A character that is not Latin, read once per process: whether it is a quote mark that may take Latin text's
+ * script, and its unit's classes (a Han character's test is a Unicode property regex, and every paragraph is
+ * broken here at least once).
+ */
+interface CjkClass {
+  quote: boolean;
+  han: boolean;
+  alnum: boolean;
+  noStart: boolean;
+  noEnd: boolean;
+}
+const cjkClasses = new Map<string, CjkClass | 'latin'>();
+
+function classOf(ch: string): CjkClass | 'latin' {
+  let c = cjkClasses.get(ch);
+  if (c === undefined) {
+    const u = unit(ch, 0, false);
+    c = isLatin(ch) ? 'latin' : { quote: QUOTES.has(ch), han: u.han, alnum: u.alnumStart, noStart: u.noStart, noEnd: u.noEnd };
+    cjkClasses.set(ch, c);
+  }
+  return c;
+}
+
 function units(runs: StyledRun[], m: Measure, spacing: number): WpUnit[] {
   const out: WpUnit[] = [];
   for (const run of runs) {
     const chars = [...run.text];
+    const cjkWidth = run.size + spacing;
     for (let i = 0; i < chars.length; ) {
-      if (isLatin(chars[i])) {
+      const c = classOf(chars[i]);
+      if (c === 'latin') {
         // The DOCX sets Latin letters and digits in Times New Roman whatever the role (src/render/docx/styles.ts).
         let j = i;
         let width = 0;
@@ -78,12 +104,12 @@ function units(runs: StyledRun[], m: Measure, spacing: number): WpUnit[] {
         if (j === i) width = m.width('latin', chars[j++], run.size) + spacing; // a space: a unit of its own
         out.push(unit(chars.slice(i, j).join(''), width, true));
         i = j;
-      } else if (QUOTES.has(chars[i]) && out.at(-1)?.latin) {
+      } else if (c.quote && out.at(-1)?.latin) {
         // A quote mark right after Latin text takes that text's script, and its font's narrow glyph.
         out.push(unit(chars[i], m.width('latin', chars[i], run.size) + spacing, true));
         i++;
       } else {
-        out.push(unit(chars[i], run.size + spacing, false));
+        out.push({ text: chars[i], width: cjkWidth, latin: false, han: c.han, alnumStart: c.alnum, alnumEnd: c.alnum, noStart: c.noStart, noEnd: c.noEnd });
         i++;
       }
     }
