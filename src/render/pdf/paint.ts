@@ -76,6 +76,7 @@ interface PdfkitFont {
 }
 interface PdfkitDocument {
   _font: PdfkitFont;
+  _fontFamilies: Record<string, PdfkitFont | undefined>;
   page: { height: number; fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
   _normalizeColor(color: string): number[];
   openImage(src: Buffer): PdfkitImage;
@@ -111,6 +112,8 @@ class PageWriter {
   private ops: string[] = [];
   private readonly d: PdfkitDocument;
   private readonly colours = new Map<string, string>();
+  private readonly fonts = new Map<FontRole, { font: PdfkitFont; hex: Map<number, string> }>();
+  private readonly hexes = new Map<PdfkitFont, Map<number, string>>();
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly glyphs: Record<FontRole, (cp: number) => PlainGlyph>,
@@ -194,38 +197,58 @@ class PageWriter {
     }
   }
 
+  /**
+   * The role's embedded font, and the hex of each character's glyph in its subset. doc.font gives the role's font,
+   * creating it (and its PDF object number) on first use, as before; a role pdfkit keeps under its name is then
+   * remembered. A role whose file another role already embedded shares that font (and its hexes), but pdfkit opens
+   * a font for it on every call, and counts it in the next font's number: it is still asked each time, so the
+   * numbers stay as they were.
+   */
+  private fontOf(role: FontRole): { font: PdfkitFont; hex: Map<number, string> } {
+    let f = this.fonts.get(role);
+    if (!f) {
+      this.doc.font(role);
+      const font = this.d._font;
+      let hex = this.hexes.get(font);
+      if (!hex) this.hexes.set(font, (hex = new Map()));
+      f = { font, hex };
+      if (this.d._fontFamilies[role] === font) this.fonts.set(role, f);
+    }
+    return f;
+  }
+
   /** One positioned line of text: a text object drawing its glyphs from (x, baseline y). */
   private text(it: Extract<PageItem, { kind: 'text' }>): void {
     const ops = this.ops;
-    // doc.font gives the role's embedded font, creating it (and its PDF object number) on first use, as before.
-    this.doc.font(it.font);
-    ops.push('/DeviceRGB cs', `${this.components(it.color)} scn`);
-    const text = it.text.replace(/\n/g, '');
+    const { font, hex } = this.fontOf(it.font);
+    ops.push(`/DeviceRGB cs\n${this.components(it.color)} scn`);
+    const text = it.text.includes('\n') ? it.text.replace(/\n/g, '') : it.text;
     if (text.length === 0) return;
     const d = this.d;
-    const font = d._font;
     const height = d.page.height;
     if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-    ops.push('q', `1 0 0 -1 0 ${num(height)} cm`, 'BT', `1 0 0 1 ${num(it.x)} ${num(height - it.y)} Tm`, `/${font.id} ${num(it.size)} Tf`);
-    if (it.spacing) ops.push(`${num(it.spacing)} Tc`);
+    let head = `q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(it.x)} ${num(height - it.y)} Tm\n/${font.id} ${num(it.size)} Tf`;
+    if (it.spacing) head += `\n${num(it.spacing)} Tc`;
     const hScale = it.hScale || 100;
-    if (hScale !== 100) ops.push(`${hScale} Tz`);
+    if (hScale !== 100) head += `\n${hScale} Tz`;
     // What pdfkit's EmbeddedFont.encode does per glyph: its number in the subset, and the subset's width and
-    // ToUnicode entries. Plain glyphs have no offsets and advance by their own width, so pdfkit's TJ array is
-    // always one string followed by a zero adjustment.
-    const glyphOf = this.glyphs[it.font];
-    const { subset, widths, unicode, scale } = font;
+    // ToUnicode entries; done once per character and document, the glyph's hex kept. Plain glyphs have no offsets
+    // and advance by their own width, so pdfkit's TJ array is always one string followed by a zero adjustment.
     let hexes = '';
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
-      const glyph = glyphOf(cp);
-      const gid = subset.includeGlyph(glyph.id);
-      hexes += hexOf(gid);
-      if (widths[gid] == null) widths[gid] = glyph.advanceWidth * scale;
-      if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+      let h = hex.get(cp);
+      if (h === undefined) {
+        const glyph = this.glyphs[it.font](cp);
+        const gid = font.subset.includeGlyph(glyph.id);
+        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        hex.set(cp, (h = hexOf(gid)));
+      }
+      hexes += h;
     }
-    ops.push(`[<${hexes}> 0] TJ`, 'ET', 'Q');
+    ops.push(`${head}\n[<${hexes}> 0] TJ\nET\nQ`);
   }
 }
 
