@@ -17,7 +17,7 @@ import { layoutDocument, renderPdfDocument } from '../src/render/pdf/index.ts';
 import { defaultWriterInputs } from '../src/render/inputs.ts';
 import { embeddableFont } from '../src/render/pdf/fontEmbed.ts';
 import { tableBytes } from '../src/render/pdf/sfnt.ts';
-import { deflateParts } from '../src/render/pdf/glyphDeflate.ts';
+import { CFF_CODE, GLYF_CODE } from '../src/render/pdf/glyphDeflate.ts';
 import { loadFontSet } from '../src/fonts/index.ts';
 import { FONT_ROLES, type FontRole } from '../src/schema/profile.ts';
 import type { TextItem } from '../src/layout/types.ts';
@@ -86,11 +86,12 @@ describe('fonts embedded by the PDF writer', async () => {
     }
   });
 
-  it('stores the large CJK programs compressed by at least a tenth (read back through zlib, which checks them)', () => {
-    const large = embeddedFonts(bytes).filter((f) => f.kind === 'FontFile3' && f.bytes.length >= 32 * 1024);
-    expect(large.length).toBeGreaterThan(0);
+  it('stores the large CJK programs, CFF and TrueType, compressed by at least a tenth (read back through zlib, which checks them)', () => {
+    const large = embeddedFonts(bytes).filter((f) => f.bytes.length >= 32 * 1024);
+    expect(new Set(large.map((f) => f.kind))).toEqual(new Set(['FontFile3', 'FontFile2']));
     for (const f of large) {
-      expect([...f.bytes.subarray(0, 4)], f.fontName).toEqual([1, 0, 4, 4]); // a CFF header, as the subset writer makes it
+      // A CFF header, as the subset writer makes it; or an sfnt's version 1.0.
+      expect([...f.bytes.subarray(0, 4)], f.fontName).toEqual(f.kind === 'FontFile3' ? [1, 0, 4, 4] : [0, 1, 0, 0]);
       expect(f.stored, f.fontName).toBeLessThan(0.9 * f.bytes.length);
     }
   });
@@ -166,15 +167,17 @@ describe('subset outlines', () => {
 });
 
 describe('font program compression (glyphDeflate.ts)', () => {
-  it('inflates to the pieces joined, with the glyph pieces coded once and copied in at any bit offset', () => {
+  it('inflates to the pieces joined (with either code), with the glyph pieces coded once and copied in at any bit offset', () => {
     let seed = 7;
     const random = (n: number) => Uint8Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
     const glyphs = [random(581), random(3), random(1200), random(0), random(77)];
     const tables = [random(40), random(1), random(9)];
     const kept = new Set(glyphs);
-    for (const order of [[tables[0], ...glyphs, tables[2]], [tables[1], glyphs[2], glyphs[0], tables[0], glyphs[4], glyphs[2]]]) {
-      const packed = deflateParts(order, kept);
-      expect(Buffer.from(inflateSync(packed)).equals(Buffer.concat(order))).toBe(true);
+    for (const code of [CFF_CODE, GLYF_CODE]) {
+      for (const order of [[tables[0], ...glyphs, tables[2]], [tables[1], glyphs[2], glyphs[0], tables[0], glyphs[4], glyphs[2]]]) {
+        const packed = code.deflate(order, kept);
+        expect(Buffer.from(inflateSync(packed)).equals(Buffer.concat(order))).toBe(true);
+      }
     }
   });
 });

@@ -11,7 +11,7 @@ import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import { StoredFace, type FontFace } from '../../fonts/face.ts';
 import { CffUnsupported, writeCidCff, type CffDicts } from './cff.ts';
 import { componentRefs, writeSfnt } from './sfnt.ts';
-import { deflateParts, glyphDeflateAvailable } from './glyphDeflate.ts';
+import { CFF_CODE, GLYF_CODE, glyphDeflateAvailable, type FixedCode } from './glyphDeflate.ts';
 
 /** What pdfkit's EmbeddedFont uses of a subset; `cff` non-null makes it embed a CFF (FontFile3). */
 export interface PdfkitSubset {
@@ -52,7 +52,7 @@ function encodeCff(face: StoredFace, dicts: CffDicts, glyphs: number[]): Uint8Ar
     const outlines = glyphs.map((g) => face.cffGlyph(g));
     const parts: Uint8Array[] = [];
     const program = writeCidCff(dicts, face.meta.postscriptName || 'Font', outlines, parts);
-    pieces.set(program, { parts, outlines: new Set(outlines.map((o) => o.charString)) });
+    pieces.set(program, { code: CFF_CODE, parts, stable: new Set(outlines.map((o) => o.charString)) });
     return program;
   } catch (e) {
     if (e instanceof CffUnsupported) return fontkitEncode(face.live(), glyphs);
@@ -63,11 +63,14 @@ function encodeCff(face: StoredFace, dicts: CffDicts, glyphs: number[]): Uint8Ar
 function encodeGlyf(face: StoredFace, fixed: Map<string, Uint8Array>, list: GlyphList): Uint8Array {
   // Composite glyphs bring their components along, appended as new ids (as fontkit does).
   const outlines: Uint8Array[] = [];
+  // The arrays the face keeps (its glyphs' outlines, its tables copied as they are), whose coded bits are kept.
+  const stable = new Set<Uint8Array>();
   face.prefetch(list.glyphs);
   for (let i = 0; i < list.glyphs.length; i++) {
     let outline = face.glyph(list.glyphs[i]).bytes;
     const refs = componentRefs(outline);
-    if (refs.length > 0) {
+    if (refs.length === 0) stable.add(outline);
+    else {
       outline = outline.slice();
       for (const r of refs) {
         const id = list.includeGlyph(r.gid);
@@ -96,7 +99,7 @@ function encodeGlyf(face: StoredFace, fixed: Map<string, Uint8Array>, list: Glyp
   locaView.setUint32(4 * n, off);
 
   const tables = new Map<string, Uint8Array>();
-  for (const [tag, t] of fixed) tables.set(tag, t);
+  for (const [tag, t] of fixed) tables.set(tag, t), stable.add(t);
   const head = fixed.get('head')!.slice();
   new DataView(head.buffer).setUint32(8, 0); // checkSumAdjustment: not needed inside a PDF
   head[50] = 0;
@@ -106,14 +109,20 @@ function encodeGlyf(face: StoredFace, fixed: Map<string, Uint8Array>, list: Glyp
   const maxp = fixed.get('maxp')!.slice();
   new DataView(maxp.buffer).setUint16(4, n);
   tables.set('head', head).set('hhea', hhea).set('maxp', maxp).set('loca', loca).set('glyf', glyf).set('hmtx', hmtx);
-  return writeSfnt(tables);
+  const parts: Uint8Array[] = [];
+  const program = writeSfnt(tables, parts, new Map([['glyf', outlines]]));
+  pieces.set(program, { code: GLYF_CODE, parts, stable });
+  return program;
 }
 
 // Font programs encoded here, recognised when pdfkit writes them into a stream (see fontStreamsHuffmanOnly).
 const programs = new WeakSet<Uint8Array>();
 const mark = (bytes: Uint8Array): Uint8Array => (programs.add(bytes), bytes);
-/** A CFF program from prepared glyphs, as the pieces it was joined from: the glyphs' outlines and the bytes between. */
-const pieces = new WeakMap<Uint8Array, { parts: Uint8Array[]; outlines: ReadonlySet<Uint8Array> }>();
+/**
+ * A program from prepared glyphs as the pieces it was joined from (the glyphs' outlines and the bytes between), with
+ * the fixed code for its kind of outlines, and which pieces are arrays the face keeps.
+ */
+const pieces = new WeakMap<Uint8Array, { code: FixedCode; parts: Uint8Array[]; stable: ReadonlySet<Uint8Array> }>();
 
 function subsetFor(face: StoredFace): PdfkitSubset {
   const list = new GlyphList();
@@ -126,7 +135,8 @@ function subsetFor(face: StoredFace): PdfkitSubset {
 
 /**
  * Programs smaller than this are few glyphs (Latin, a title's dozen characters) whose tables outweigh their
- * outlines; the fixed code, made for CJK outlines, would not shrink them, and zlib codes them in a fraction of a ms.
+ * outlines; the fixed codes, made for outlines, would not shrink them (with no threshold the 208 PDFs of data/, the
+ * fixtures and 40 synthetic reports in three variants grew 350 KB), and zlib codes them in a fraction of a ms.
  */
 const GLYPH_DEFLATE_MIN = 32 * 1024;
 
@@ -141,9 +151,10 @@ interface PdfRef {
  * Makes `doc` write the font programs of this module's subsets compressed with Huffman coding
  * only. Outlines are near-random bytes: zlib's default level finds few repeats in them (a
  * FandolFang subset of 589 glyphs: 340 KB → 271 KB at level 6 in 7.9 ms, 285 KB Huffman-only in
- * 3.1 ms), and the font streams were most of a document's deflate time. A CFF program from prepared
- * glyphs is coded with one fixed code whose glyph bits are made once per process (glyphDeflate.ts: the
- * same size within 1 %); a TrueType one, or a small one, by zlib. Everything else in the document keeps pdfkit's compression.
+ * 3.1 ms), and the font streams were most of a document's deflate time. A large program from prepared
+ * glyphs is coded with the fixed code for its outlines (CFF or TrueType) whose glyph bits are made once per
+ * process (glyphDeflate.ts: the same size within 1 %); a small one by zlib. Everything else in the document keeps
+ * pdfkit's compression.
  */
 export function fontStreamsHuffmanOnly(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as { ref(data?: Record<string, unknown>): PdfRef };
@@ -154,8 +165,8 @@ export function fontStreamsHuffmanOnly(doc: PDFKit.PDFDocument): void {
     const end = ref.end.bind(ref);
     ref.end = (chunk) => {
       if (chunk instanceof Uint8Array && programs.has(chunk)) {
-        const cff = glyphDeflateAvailable && chunk.length >= GLYPH_DEFLATE_MIN ? pieces.get(chunk) : undefined;
-        const packed = cff ? deflateParts(cff.parts, cff.outlines) : deflateSync(chunk, { strategy: zlibConstants.Z_HUFFMAN_ONLY });
+        const p = glyphDeflateAvailable && chunk.length >= GLYPH_DEFLATE_MIN ? pieces.get(chunk) : undefined;
+        const packed = p ? p.code.deflate(p.parts, p.stable) : deflateSync(chunk, { strategy: zlibConstants.Z_HUFFMAN_ONLY });
         ref.compress = false;
         if (packed.length >= chunk.length) return end(chunk); // would not shrink: stored as it is
         ref.data.Filter = 'FlateDecode';

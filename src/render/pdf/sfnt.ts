@@ -98,8 +98,12 @@ function checksum(d: Uint8Array): number {
   return sum;
 }
 
-/** An sfnt file of `tables` (tags sorted, 4-byte aligned, with table checksums). */
-export function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
+/**
+ * An sfnt file of `tables` (tags sorted, 4-byte aligned, with table checksums). `parts`, when given, receives the
+ * file as pieces that join to it: each table's own array (or, for a table in `pieces`, the arrays it was joined
+ * from), and the bytes between (the directory, padding) as views of the file.
+ */
+export function writeSfnt(tables: Map<string, Uint8Array>, parts?: Uint8Array[], pieces?: ReadonlyMap<string, Uint8Array[]>): Uint8Array {
   const tags = [...tables.keys()].sort();
   const n = tags.length;
   let total = 12 + 16 * n;
@@ -124,5 +128,17 @@ export function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
     out.set(data, off);
     off += (data.length + 3) & ~3;
   });
+  if (parts) {
+    let pos = 0;
+    let at = 12 + 16 * n;
+    for (const tag of tags) {
+      const data = tables.get(tag)!;
+      if (at > pos) parts.push(out.subarray(pos, at));
+      parts.push(...(pieces?.get(tag) ?? [data]));
+      pos = at + data.length;
+      at += (data.length + 3) & ~3;
+    }
+    if (total > pos) parts.push(out.subarray(pos, total));
+  }
   return out;
 }
