@@ -85,19 +85,21 @@ function fontFor(text: string, wanted: FontRole, m: Measure, context: string | u
   throw new GongwenError(diag('font.missingGlyph', { ch, context }));
 }
 
-/** Position j follows the hyphen of a range of years (2023-2025): a soft break is allowed there. Not in other
- * hyphenated numbers (0513-12345678 is one telephone number). */
-function isRangeBreak(chars: string[], j: number): boolean {
-  if (chars[j - 1] !== '-') return false;
+/** Position j (in UTF-16 units: the digits, hyphen and Latin letters around it are one unit each) follows the
+ * hyphen of a range of years (2023-2025): a soft break is allowed there. Not in other hyphenated numbers
+ * (0513-12345678 is one telephone number). */
+function isRangeBreak(text: string, j: number): boolean {
+  if (text[j - 1] !== '-') return false;
   const year = (s: string) => /^(19|20)\d\d$/.test(s);
-  return year(chars.slice(j - 5, j - 1).join('')) && !/\d/.test(chars[j - 6] ?? '') && year(chars.slice(j, j + 4).join('')) && !/\d/.test(chars[j + 4] ?? '');
+  return year(text.slice(j - 5, j - 1)) && !/\d/.test(text[j - 6] ?? '') && year(text.slice(j, j + 4)) && !/\d/.test(text[j + 4] ?? '');
 }
 
 /**
- * What toUnits reads off a character set in a run's font and size: the font that has it (the run's, else a
- * fallback), its natural advance, its line-breaking classes; or that it is Latin (set as part of a word).
+ * What toUnits reads off a character set in a run's font and size: the character, the font that has it (the run's,
+ * else a fallback), its natural advance, its line-breaking classes; or that it is Latin (set as part of a word).
  */
 interface CharClass {
+  ch: string;
   font: FontRole;
   natural: number;
   noStart: boolean;
@@ -105,15 +107,17 @@ interface CharClass {
   squeeze: 'left' | 'right' | null;
 }
 const LATIN_CHAR = 'latin';
+type CharClasses = Map<number, CharClass | typeof LATIN_CHAR>;
 
 /**
- * Each character's class, per font set, run font and size: a report sets some 5,000 characters of a few hundred
- * distinct ones, and finding the font, the width and the classes of each again (a regex, fallback fonts, three
- * sets) was most of the line breaker's time. Keyed by the Measure (one per font set, src/fonts/measure.ts).
+ * Each character's class, per font set, run font and size, by code point: a report sets some 5,000 characters of a
+ * few hundred distinct ones, and finding the font, the width and the classes of each again (a regex, fallback fonts,
+ * three sets), and a string for each, was most of the line breaker's time and garbage. Keyed by the Measure (one per
+ * font set, src/fonts/measure.ts).
  */
-const charClasses = new WeakMap<Measure, Map<string, Map<string, CharClass | typeof LATIN_CHAR>>>();
+const charClasses = new WeakMap<Measure, Map<string, CharClasses>>();
 
-function classesFor(m: Measure, font: FontRole, size: number): Map<string, CharClass | typeof LATIN_CHAR> {
+function classesFor(m: Measure, font: FontRole, size: number): CharClasses {
   let byRun = charClasses.get(m);
   if (!byRun) charClasses.set(m, (byRun = new Map()));
   const key = `${font} ${size}`;
@@ -122,14 +126,16 @@ function classesFor(m: Measure, font: FontRole, size: number): Map<string, CharC
   return classes;
 }
 
-function classOf(classes: Map<string, CharClass | typeof LATIN_CHAR>, ch: string, run: StyledRun, m: Measure, context?: string): CharClass | typeof LATIN_CHAR {
-  let c = classes.get(ch);
+function classOf(classes: CharClasses, cp: number, run: StyledRun, m: Measure, context?: string): CharClass | typeof LATIN_CHAR {
+  let c = classes.get(cp);
   if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
     if (LATIN.test(ch)) c = LATIN_CHAR;
     else {
       // fontFor throws for a character no font has: nothing is cached for it.
       const font = fontFor(ch, run.font, m, context);
       c = {
+        ch,
         font,
         natural: m.width(font, ch, run.size),
         noStart: NO_LINE_START.has(ch),
@@ -137,33 +143,33 @@ function classOf(classes: Map<string, CharClass | typeof LATIN_CHAR>, ch: string
         squeeze: SQUEEZE_RIGHT.has(ch) ? 'right' : SQUEEZE_LEFT.has(ch) ? 'left' : null,
       };
     }
-    classes.set(ch, c);
+    classes.set(cp, c);
   }
   return c;
 }
 
+/** The runs as units, read in UTF-16 units: every Latin character is one (LATIN is within the BMP). */
 function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => number, tracking: (size: number) => number, context?: string): Unit[] {
   const units: Unit[] = [];
   for (const run of runs) {
-    const chars = [...run.text];
+    const text = run.text;
     const classes = classesFor(m, run.font, run.size);
     const tail = tracking(run.size);
     const width = cjkAdvance(run.size) - tail;
-    for (let i = 0; i < chars.length; ) {
-      const ch = chars[i];
-      const c = classOf(classes, ch, run, m, context);
+    for (let i = 0; i < text.length; ) {
+      const c = classOf(classes, text.codePointAt(i) ?? 0, run, m, context);
       if (c === LATIN_CHAR) {
         // A Latin word (with its trailing spaces) is one unbreakable unit at its natural width. A range of years
         // (2023-2025) is two units with a soft break after the hyphen: kept whole when that costs at most one
         // character of spreading, as a number with its unit is, and never split inside either number.
         let j = i + 1;
-        while (j < chars.length && LATIN.test(chars[j]) && !(chars[j - 1] === ' ' && chars[j] !== ' ') && !isRangeBreak(chars, j)) j++;
-        const word = chars.slice(i, j).join('');
-        const rangeGlue = isRangeBreak(chars, j) ? 'soft' : 'none';
+        while (j < text.length && LATIN.test(text[j]) && !(text[j - 1] === ' ' && text[j] !== ' ') && !isRangeBreak(text, j)) j++;
+        const word = text.slice(i, j);
+        const rangeGlue = isRangeBreak(text, j) ? 'soft' : 'none';
         // A word no one font has whole (Ā is only in the Latin font, ǎ only in the CJK ones) is set letter by
         // letter, each in a font that has it (and may break between letters, as a word too wide does): `validate`
         // passes every character some font has, so the build must print it.
-        const pieces = wholeFont(word, run.latin ?? 'latin', m) ? [word] : chars.slice(i, j);
+        const pieces = wholeFont(word, run.latin ?? 'latin', m) ? [word] : word.split('');
         pieces.forEach((text, k) => {
           const font = fontFor(text, run.latin ?? 'latin', m, context);
           const width = m.width(font, text, run.size);
@@ -184,7 +190,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
         i = j;
       } else {
         units.push({
-          text: ch,
+          text: c.ch,
           run,
           font: c.font,
           width,
@@ -196,7 +202,7 @@ function toUnits(runs: StyledRun[], m: Measure, cjkAdvance: (size: number) => nu
           glue: 'none',
           squeeze: c.squeeze,
         });
-        i++;
+        i += c.ch.length;
       }
     }
   }

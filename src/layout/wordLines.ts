@@ -66,51 +66,54 @@ function unit(text: string, width: number, latin: boolean): WpUnit {
 }
 
 /**
- * A character that is not Latin, read once per process: whether it is a quote mark that may take Latin text's
- * script, and its unit's classes (a Han character's test is a Unicode property regex, and every paragraph is
- * broken here at least once).
+ * A character read once per process, by code point: Latin, or the character with whether it is a quote mark that
+ * may take Latin text's script and its unit's classes (a Han character's test is a Unicode property regex, and
+ * every paragraph is broken here at least once).
  */
 interface CjkClass {
+  ch: string;
   quote: boolean;
   han: boolean;
   alnum: boolean;
   noStart: boolean;
   noEnd: boolean;
 }
-const cjkClasses = new Map<string, CjkClass | 'latin'>();
+const cjkClasses = new Map<number, CjkClass | 'latin'>();
 
-function classOf(ch: string): CjkClass | 'latin' {
-  let c = cjkClasses.get(ch);
+function classOf(cp: number): CjkClass | 'latin' {
+  let c = cjkClasses.get(cp);
   if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
     const u = unit(ch, 0, false);
-    c = isLatin(ch) ? 'latin' : { quote: QUOTES.has(ch), han: u.han, alnum: u.alnumStart, noStart: u.noStart, noEnd: u.noEnd };
-    cjkClasses.set(ch, c);
+    c = isLatin(ch) ? 'latin' : { ch, quote: QUOTES.has(ch), han: u.han, alnum: u.alnumStart, noStart: u.noStart, noEnd: u.noEnd };
+    cjkClasses.set(cp, c);
   }
   return c;
 }
 
+/** The runs as units, read in UTF-16 units: every Latin character (and ·) is one. */
 function units(runs: StyledRun[], m: Measure, spacing: number): WpUnit[] {
   const out: WpUnit[] = [];
   for (const run of runs) {
-    const chars = [...run.text];
+    const text = run.text;
     const cjkWidth = run.size + spacing;
-    for (let i = 0; i < chars.length; ) {
-      const c = classOf(chars[i]);
+    for (let i = 0; i < text.length; ) {
+      const c = classOf(text.codePointAt(i) ?? 0);
       if (c === 'latin') {
         // The DOCX sets Latin letters and digits in Times New Roman whatever the role (src/render/docx/styles.ts).
         let j = i;
         let width = 0;
-        while (j < chars.length && isLatin(chars[j]) && chars[j] !== ' ') width += m.width('latin', chars[j++], run.size) + spacing;
-        if (j === i) width = m.width('latin', chars[j++], run.size) + spacing; // a space: a unit of its own
-        out.push(unit(chars.slice(i, j).join(''), width, true));
+        while (j < text.length && isLatin(text[j]) && text[j] !== ' ') width += m.width('latin', text[j++], run.size) + spacing;
+        if (j === i) width = m.width('latin', text[j++], run.size) + spacing; // a space: a unit of its own
+        out.push(unit(text.slice(i, j), width, true));
         i = j;
       } else if (c.quote && out.at(-1)?.latin) {
         // A quote mark right after Latin text takes that text's script, and its font's narrow glyph.
-        out.push(unit(chars[i], m.width('latin', chars[i], run.size) + spacing, true));
-        i++;
+        out.push(unit(c.ch, m.width('latin', c.ch, run.size) + spacing, true));
+        i += c.ch.length;
       } else {
-        out.push({ text: chars[i], width: cjkWidth, latin: false, han: c.han, alnumStart: c.alnum, alnumEnd: c.alnum, noStart: c.noStart, noEnd: c.noEnd });
-        i++;
+        out.push({ text: c.ch, width: cjkWidth, latin: false, han: c.han, alnumStart: c.alnum, alnumEnd: c.alnum, noStart: c.noStart, noEnd: c.noEnd });
+        i += c.ch.length;
       }
     }
   }
