@@ -4,7 +4,8 @@
 import type { FlowEntry } from './body.ts';
 import type { Geometry } from './geometry.ts';
 import { baselineInLine } from './geometry.ts';
-import type { BlockRef, Landed, PageItem } from './types.ts';
+import type { BlockRef, Landed, PageItem, TextItem } from './types.ts';
+import type { BrokenLine } from './linebreak.ts';
 
 /**
  * Height (pt) that must fit on the page from an entry's top for it to stay there, and whether that need is the
@@ -163,7 +164,7 @@ export function paginate(entries: FlowEntry[], g: Geometry, firstPage: PageItem[
     }
     const baseline = baselineInLine(g.top + line * g.linePitch, g.linePitch, e.size);
     const page = pages[last()];
-    for (const s of e.line.segments) page.push({ ...s, x: s.x + g.left, y: baseline, line });
+    for (const s of e.line.segments) page.push(onLine(s, s.x + g.left, baseline, line));
     y = (line + 1) * g.linePitch;
     landed.push({ kind: 'line', page: last(), line });
   }
@@ -188,6 +189,16 @@ export function sameRef(a: BlockRef | undefined, b: BlockRef): boolean {
 /** Grid lines a page holds at a given pitch. */
 export function capacity(g: Geometry, pitch: number): number {
   return Math.floor(g.height / pitch + 1e-6);
+}
+
+/**
+ * A line's segment placed on the page: `{ ...s, x, y, line }`, written out (same keys in the same order) for the
+ * segments the line breaker makes, which a spread copied several times slower (their numbers change
+ * representation, so V8 cannot clone them by shape); any other segment is spread.
+ */
+function onLine(s: BrokenLine['segments'][number], x: number, y: number, line: number): TextItem {
+  if (s.hScale !== undefined || s.advances !== undefined) return { ...s, x, y, line };
+  return { kind: s.kind, x, font: s.font, size: s.size, color: s.color, text: s.text, spacing: s.spacing, tag: s.tag, y, line };
 }
 
 function shift(it: PageItem, dx: number, dy: number): PageItem {
