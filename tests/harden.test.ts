@@ -102,11 +102,13 @@ function fifo(path: string): string {
 }
 
 describe('crashes and hangs', () => {
-  it('1. a 10,000-character title is broken in well under a second (it hung the typesetter)', () => {
+  it('1. a 10,000-character title is broken, not hung on (it hung the typesetter)', () => {
     const title = '示例甲镇法治政府建设情况报告'.repeat(715);
     const t0 = performance.now();
     const lines = breakTitle(title, 442, 'xiaobiaosong', 22, m);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // A bound on a hang, not a speed test (that is the benchmark's job): quiet, this takes about 0.1 s, and 1-2 s
+    // when the machine is loaded; the old search did not finish at all.
+    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(lines.join('')).toBe(title);
     for (const l of lines) expect(m.width('xiaobiaosong', l, 22)).toBeLessThanOrEqual(442 + 0.01);
   });

@@ -37,15 +37,19 @@ export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSiz
  * "threads" rows): a worker's start (module load, fonts, its first slow report) costs about WORKER_START_MS
  * of a core, and a warm report about JOB_MS. Extra threads on C cores speed the steady rate up by at most
  * SPEEDUP(C). A worker is worth starting when the time it saves, n · JOB_MS · (1 − 1/SPEEDUP), exceeds its
- * start. On 2 vCPUs the gain is small (V8's own background threads already use the second core, and the two
- * share caches and memory bandwidth): quiet, on 2 December 2026, 205 jobs took 9.90 s on the main thread
- * alone against 11.01 s with two workers, and 2,050 jobs 75.2 s against 57.0 s; a line through both puts the
- * crossover near 310 jobs, and SPEEDUP(2) = 1.08 puts the model's there too.
+ * start. On 2 vCPUs there is no gain left (V8's own background threads already use the second core, and the two
+ * share caches and memory bandwidth). Earlier, when a report cost about 35 ms, 2,050 jobs took 75.2 s alone against
+ * 57.0 s with two workers (SPEEDUP(2) was 1.08). Since the DOCX is written as text and a report costs about 16 ms,
+ * quiet, on 2 December 2026 (npm run bench's "threads" rows, and the 2,050-job batch by hand, default against
+ * --jobs 1, one pair after one run each): 41 jobs 2.98 s alone against 3.90 s with two workers, 205 jobs 5.76 s
+ * against 6.32 s, 2,050 jobs 37.8 and 33.2 s alone (41 s and 35 s CPU, 273 and 263 MB) against 39.3 and 33.1 s (72 s
+ * and 61 s CPU, 324 MB). Equal at best, for half as much CPU again and 60 MB more: so SPEEDUP(2) = 1, and on two
+ * cores the main thread renders alone. Three cores and more are not measured here; 0.8 per core is a guess.
  */
 export const WORKER_START_MS = 800;
-export const JOB_MS = 35;
+export const JOB_MS = 16;
 export function speedup(cores: number): number {
-  return cores <= 1 ? 1 : cores === 2 ? 1.08 : 0.8 * cores;
+  return cores <= 2 ? 1 : 0.8 * cores;
 }
 
 /**
