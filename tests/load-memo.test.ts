@@ -164,7 +164,9 @@ describe('what the memo never gives back', () => {
     writeFileSync(join(d, 'y.memo.1-b.tmp'), 'y'); // being written now
     writeFileSync(join(d, 'README'), 'not ours');
     sweepMemo(3000); // down to three quarters: 2,250 bytes, so the two oldest go
-    expect(readdirSync(d).sort()).toEqual(['README', 'report-2a.memo', 'report-3a.memo', 'y.memo.1-b.tmp']);
+    // 'swept' stamps the sweep's time: a run's first store sweeps only when no run has for ten minutes.
+    expect(readdirSync(d).sort()).toEqual(['README', 'report-2a.memo', 'report-3a.memo', 'swept', 'y.memo.1-b.tmp']);
     expect(statSync(join(d, 'README')).size).toBe(8);
+    expect(Date.now() - statSync(join(d, 'swept')).mtimeMs).toBeLessThan(60_000);
   });
 });
