@@ -5,11 +5,10 @@
 // are read when the face is opened; a glyph's bytes only when a document uses it, so a run reads what it needs.
 // A file that is missing, unreadable, stale or damaged in any way is ignored (the face is made from the font file
 // again), and a file is only ever replaced whole: written beside it and renamed over it.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, rmSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { cacheDir } from '../cacheDir.ts';
+import { cacheDir, sweepIfTemporary, writeCacheFile } from '../cacheDir.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 import type { RawDictEntry } from '../render/pdf/cff.ts';
 import type { Box, FaceData, FaceMeta, Outlines, StoredGlyph } from './face.ts';
@@ -229,30 +228,12 @@ export function writeFaceFile(path: string, face: string, record: FaceRecord): v
     lead.write(MAGIC, 0, 'latin1');
     lead.writeUInt32LE(header.length, 4);
     const target = fileFor(path, face);
-    mkdirSync(join(cacheDir(), 'fonts'), { recursive: true });
-    // Threads of one process may save the same face: the thread's id keeps their temporary files apart.
-    const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    const tmp = `${target}.${process.pid}-${threadId}.tmp`;
-    try {
-      const out = openSync(tmp, 'w');
-      try {
-        for (const b of [lead, header, ...parts]) writeSync(out, b);
-      } finally {
-        closeSync(out);
-      }
-      renameSync(tmp, target);
-    } catch (e) {
-      rmSync(tmp, { force: true }); // a full disk: no half-written file left behind
-      throw e;
-    }
+    writeCacheFile(target, [lead, header, ...parts]);
     sweepFaceFiles(target);
   } catch {
     // read-only or full: the next run prepares the glyphs again
   }
 }
-
-/** A temporary file this old was left by a process that was killed while writing. */
-const ABANDONED_MS = 3600 * 1000;
 
 /**
  * Keeps the fonts' cache folder bounded: a face's file is named by the font's path and face, so it is rewritten in
@@ -266,9 +247,8 @@ function sweepFaceFiles(keep: string): void {
     const file = join(dir, name);
     if (file === keep) continue;
     try {
-      if (name.endsWith('.tmp')) {
-        if (Date.now() - statSync(file).mtimeMs > ABANDONED_MS) rmSync(file, { force: true });
-      } else if (name.endsWith('.face') && !existsSync(fontOf(file) ?? file)) {
+      if (sweepIfTemporary(file)) continue;
+      if (name.endsWith('.face') && !existsSync(fontOf(file) ?? file)) {
         rmSync(file, { force: true });
       }
     } catch {

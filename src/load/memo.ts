@@ -6,10 +6,10 @@
 // another file's data. Only files that loaded without error are kept. A memo is only an optimisation: an entry that
 // is missing, damaged, truncated or foreign is ignored (the file is loaded afresh), and every failure to read or
 // write one is ignored.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { cacheDir } from '../cacheDir.ts';
+import { cacheDir, sweepIfTemporary, writeCacheFile } from '../cacheDir.ts';
 import { TOOL_ROOT } from '../toolRoot.ts';
 
 /** Bump when the layout of an entry, or of what a loader stores in it, changes. */
@@ -18,8 +18,6 @@ const FORMAT = 'gongwen-memo 1';
 export const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 /** The folder is swept down to three quarters of this when a store finds it larger (2,000 reports take about 120 MB). */
 export const MAX_MEMO_BYTES = 256 * 1024 * 1024;
-/** A temporary file this old was left by a process killed while writing it. */
-const ABANDONED_MS = 3600 * 1000;
 
 export const memoDir = (): string => join(cacheDir(), 'memo');
 
@@ -181,20 +179,13 @@ function sweptLately(): boolean {
 export function remember(kind: string, name: string, bytes: Uint8Array, value: unknown): void {
   const identity = memoIdentity();
   if (!identity) return;
-  let tmp: string | undefined;
   try {
     if (!jsonKeepsWhole(value)) return;
     const data = Buffer.from(JSON.stringify(value));
     const header: Header = { format: FORMAT, identity, kind, name, source: bytes.length, data: data.length, check: checksum(data) };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
     if (head.length + bytes.length + data.length > MAX_ENTRY_BYTES) return;
-    const target = entryFile(identity, kind, name, bytes);
-    mkdirSync(memoDir(), { recursive: true });
-    // Threads and processes may store the same entry at once: each writes its own temporary file.
-    tmp = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, Buffer.concat([head, bytes, data]));
-    renameSync(tmp, target);
-    tmp = undefined;
+    writeCacheFile(entryFile(identity, kind, name, bytes), [head, bytes, data]);
     unswept = (unswept ?? (sweptLately() ? 0 : Infinity)) + head.length + bytes.length + data.length;
     if (unswept > MAX_MEMO_BYTES / 4) {
       unswept = 0;
@@ -202,8 +193,6 @@ export function remember(kind: string, name: string, bytes: Uint8Array, value: u
     }
   } catch {
     // read-only or full: the next run loads the file afresh
-  } finally {
-    if (tmp) rmSync(tmp, { force: true });
   }
 }
 
@@ -218,12 +207,9 @@ export function sweepMemo(limit = MAX_MEMO_BYTES): void {
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
     try {
+      if (sweepIfTemporary(file)) continue;
       const st = statSync(file);
-      if (name.endsWith('.tmp')) {
-        if (Date.now() - st.mtimeMs > ABANDONED_MS) rmSync(file, { force: true });
-      } else if (/^[\w-]+-[0-9a-f]+\.memo$/.test(name)) {
-        entries.push({ file, size: st.size, mtime: st.mtimeMs });
-      }
+      if (/^[\w-]+-[0-9a-f]+\.memo$/.test(name)) entries.push({ file, size: st.size, mtime: st.mtimeMs });
     } catch {
       // removed by another process meanwhile
     }
