@@ -68,7 +68,7 @@ export function memoHolds(e: HashMemoEntry | undefined, st: Pick<Stats, 'size' |
  */
 export class HashMemo {
   private readonly seen = new Map<string, HashMemoEntry>();
-  /** Whether saving would tell the next run something: a new or changed entry, or one that was too recent to trust. */
+  /** Whether saving would tell the next run something: a new or changed entry. */
   changed = false;
 
   constructor(
@@ -97,8 +97,10 @@ export class HashMemo {
     if (hash === 'unreadable') return hash;
     const entry: HashMemoEntry = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
     this.seen.set(path, entry);
-    // An entry too recent to trust becomes trusted once saved again a while after the file's change.
-    if (!old || old.some((v, k) => v !== entry[k]) || st.ctimeMs < Date.now() - RACY_MS) this.changed = true;
+    // Only a new or changed entry is news. One too recent to trust, hashed again to the same entry, is not: a build
+    // with nothing to do leaves the output folder as it was (the manifest too), and the entry becomes trusted when a
+    // build next writes the manifest.
+    if (!old || old.some((v, k) => v !== entry[k])) this.changed = true;
     return hash;
   }
 

@@ -36,16 +36,12 @@ async function writeOutput(outRoot: string, path: string, bytes: Uint8Array): Pr
 }
 
 /**
- * A job's files, written at once: each waits on its flush to disk (fsync, 4-8 ms a file on this VM), not on the CPU.
- * All are settled before a failure is reported, so no write lands after the job's failure has been handled.
+ * A job's files, one after the other: a failure (a full disk) stops before the next file, so a job that fails leaves
+ * none of its new files beside the old ones. (Written at once, a small DOCX could land while its PDF failed.)
  */
 async function writeAll(outRoot: string, files: [path: string, bytes: Uint8Array][]): Promise<WrittenFile[]> {
-  const settled = await Promise.allSettled(files.map(([path, bytes]) => writeOutput(outRoot, path, bytes)));
   const written: WrittenFile[] = [];
-  for (const r of settled) {
-    if (r.status === 'rejected') throw r.reason;
-    written.push(r.value);
-  }
+  for (const [path, bytes] of files) written.push(await writeOutput(outRoot, path, bytes));
   return written;
 }
 
